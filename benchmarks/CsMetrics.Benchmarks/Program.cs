@@ -1,0 +1,21 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Exporters.Json;
+using BenchmarkDotNet.Running;
+using CsMetrics.Benchmarks;
+
+// Full runs: dotnet run -c Release --project benchmarks/CsMetrics.Benchmarks -- --filter '*Nps*'
+// CI smoke:  dotnet run -c Release --project benchmarks/CsMetrics.Benchmarks -- --smoke
+// (--smoke runs every benchmark once, in-process, on small inputs: it proves they run, not how fast.)
+var smoke = args.Contains("--smoke");
+BenchmarkSizes.Smoke = smoke;
+var rest = args.Where(a => a != "--smoke").ToList();
+if (smoke)
+{
+    rest.AddRange(["--filter", "*", "--job", "Dry", "--inProcess"]);
+}
+var config = DefaultConfig.Instance
+    .AddDiagnoser(MemoryDiagnoser.Default)
+    .AddExporter(JsonExporter.Full);
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(BenchmarkSizes).Assembly).Run(rest.ToArray(), config);
+return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;

@@ -1,0 +1,58 @@
+namespace CsMetrics.Cli;
+
+/// <summary>
+/// One problem with the user's input, located as precisely as we know it: the file (or
+/// <c>&lt;stdin&gt;</c>), the row (the file's line number, header = row 1; for JSON arrays, the
+/// element's 1-based position) and the column.
+/// </summary>
+internal sealed record InputProblem(string Source, int? Row, string? Column, string Message)
+{
+    /// <summary>Formats as <c>file: row 3, column 'aht_s': message</c>, dropping the parts we do not know.</summary>
+    public override string ToString() => (Row, Column) switch
+    {
+        (int row, string column) => $"{Source}: row {row}, column '{column}': {Message}",
+        (int row, null) => $"{Source}: row {row}: {Message}",
+        (null, string column) => $"{Source}: column '{column}': {Message}",
+        _ => $"{Source}: {Message}",
+    };
+}
+
+/// <summary>
+/// Bad user input. <see cref="CliApp.Run"/> prints one line per problem and exits with code 2.
+/// Commands collect every problem first and throw once, before writing any output.
+/// </summary>
+internal sealed class InputException : Exception
+{
+    public InputException(IReadOnlyList<InputProblem> problems)
+        : base(string.Join(Environment.NewLine, problems))
+    {
+        Problems = problems;
+    }
+
+    public InputException(string source, string message)
+        : this([new InputProblem(source, null, null, message)])
+    {
+    }
+
+    public IReadOnlyList<InputProblem> Problems { get; }
+}
+
+/// <summary>Collects problems while a command reads its input, so that all are reported at once.</summary>
+internal sealed class InputProblems
+{
+    private readonly List<InputProblem> _problems = [];
+
+    public bool Any => _problems.Count > 0;
+
+    public void Add(string source, int? row, string? column, string message) =>
+        _problems.Add(new InputProblem(source, row, column, message));
+
+    /// <summary>Throws an <see cref="InputException"/> holding every collected problem, if there are any.</summary>
+    public void ThrowIfAny()
+    {
+        if (_problems.Count > 0)
+        {
+            throw new InputException(_problems.ToArray());
+        }
+    }
+}

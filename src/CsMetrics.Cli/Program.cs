@@ -1,0 +1,3 @@
+using CsMetrics.Cli;
+
+return CliApp.Run(args, CliContext.FromConsole());

@@ -1,0 +1,78 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
+namespace CsMetrics.Internal;
+
+/// <summary>
+/// Argument checks for the public boundary. The checks are small and inlinable; the throws live in
+/// <see cref="ThrowHelper"/> so that hot methods stay small.
+/// </summary>
+internal static class Preconditions
+{
+    /// <summary>Throws unless <paramref name="value"/> is finite and in [<paramref name="min"/>, <paramref name="max"/>] (NaN fails).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CheckRange(double value, double min, double max, [CallerArgumentExpression(nameof(value))] string paramName = "")
+    {
+        if (!(value >= min && value <= max))
+        {
+            ThrowHelper.ThrowOutOfRange(paramName, value, $"must be in [{min}, {max}]");
+        }
+    }
+
+    /// <summary>Throws unless <paramref name="value"/> is finite and &gt;= 0 (NaN fails).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CheckNonNegative(double value, [CallerArgumentExpression(nameof(value))] string paramName = "")
+    {
+        if (!(value >= 0 && double.IsFinite(value)))
+        {
+            ThrowHelper.ThrowOutOfRange(paramName, value, "must be a finite number >= 0");
+        }
+    }
+
+    /// <summary>Throws unless <paramref name="value"/> is finite and &gt; 0 (NaN fails).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CheckPositive(double value, [CallerArgumentExpression(nameof(value))] string paramName = "")
+    {
+        if (!(value > 0 && double.IsFinite(value)))
+        {
+            ThrowHelper.ThrowOutOfRange(paramName, value, "must be a finite number > 0");
+        }
+    }
+
+    /// <summary>Throws unless <paramref name="value"/> is a fraction in [0, 1] (NaN fails).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CheckFraction(double value, [CallerArgumentExpression(nameof(value))] string paramName = "")
+    {
+        if (!(value >= 0 && value <= 1))
+        {
+            ThrowHelper.ThrowOutOfRange(paramName, value, "must be a fraction in [0, 1]");
+        }
+    }
+}
+
+/// <summary>Throw helpers: the throw sites are kept out of line so hot callers stay small and inlinable.</summary>
+internal static class ThrowHelper
+{
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the parameter and the value.</summary>
+    [DoesNotReturn]
+    public static void ThrowOutOfRange(string paramName, object? value, string requirement) =>
+        throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} {requirement}; got {value}.");
+
+    /// <summary>
+    /// Throws <see cref="ArgumentOutOfRangeException"/> naming the span parameter, the index and the value,
+    /// e.g. "scores[17] must be in [0, 10]; got 11."
+    /// </summary>
+    [DoesNotReturn]
+    public static void ThrowElementOutOfRange(string paramName, int index, object? value, string requirement) =>
+        throw new ArgumentOutOfRangeException(paramName, value, $"{paramName}[{index}] {requirement}; got {value}.");
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the parameter.</summary>
+    [DoesNotReturn]
+    public static void ThrowArgument(string paramName, string message) =>
+        throw new ArgumentException(message, paramName);
+
+    /// <summary>Throws <see cref="ArgumentException"/> for a destination span shorter than required.</summary>
+    [DoesNotReturn]
+    public static void ThrowDestinationTooShort(string paramName, int required, int actual) =>
+        throw new ArgumentException($"{paramName} has length {actual}; at least {required} is required.", paramName);
+}
