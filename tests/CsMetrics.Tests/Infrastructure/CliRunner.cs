@@ -7,7 +7,7 @@ public static class CliRunner
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    public static Result Run(string standardInput, params string[] args)
+    public static Result RunWithInput(string standardInput, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -15,5 +15,5 @@ public static class CliRunner
         return new Result(exit, output.ToString(), error.ToString());
     }
 
-    public static Result Run(params string[] args) => Run("", args);
+    public static Result Run(params string[] args) => RunWithInput("", args);
 }
