@@ -6,10 +6,18 @@ using CsMetrics.Benchmarks;
 
 // Full runs: dotnet run -c Release --project benchmarks/CsMetrics.Benchmarks -- --filter '*Nps*'
 // CI smoke:  dotnet run -c Release --project benchmarks/CsMetrics.Benchmarks -- --smoke
-// (--smoke runs every benchmark once, in-process, on small inputs: it proves they run, not how fast.)
+//   (--smoke runs every benchmark once, in-process, on small inputs: it proves they run, not how fast.)
+// Docs:      add --markdown docs/benchmarks-results.md to write the ratio tables of the run.
 var smoke = args.Contains("--smoke");
 BenchmarkSizes.Smoke = smoke;
 var rest = args.Where(a => a != "--smoke").ToList();
+string? markdown = null;
+int markdownAt = rest.IndexOf("--markdown");
+if (markdownAt >= 0 && markdownAt + 1 < rest.Count)
+{
+    markdown = rest[markdownAt + 1];
+    rest.RemoveRange(markdownAt, 2);
+}
 if (smoke)
 {
     rest.AddRange(["--filter", "*", "--job", "Dry", "--inProcess"]);
@@ -17,5 +25,10 @@ if (smoke)
 var config = DefaultConfig.Instance
     .AddDiagnoser(MemoryDiagnoser.Default)
     .AddExporter(JsonExporter.Full);
-var summaries = BenchmarkSwitcher.FromAssembly(typeof(BenchmarkSizes).Assembly).Run(rest.ToArray(), config);
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(BenchmarkSizes).Assembly).Run(rest.ToArray(), config).ToList();
+if (markdown is not null)
+{
+    File.WriteAllText(markdown, MarkdownSummary.Render(summaries));
+    Console.WriteLine($"Wrote {markdown}");
+}
 return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
