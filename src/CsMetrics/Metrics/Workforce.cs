@@ -127,7 +127,7 @@ public static class Workforce
     /// <param name="unscheduledState">The code for "not scheduled" (off shift).</param>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
     /// <remarks>Count is the number of scheduled slots; the times are in slots. Allocation-free.</remarks>
-    public static TimeRatio Adherence(ReadOnlySpan<int> scheduledStates, ReadOnlySpan<int> actualStates, int unscheduledState = 0)
+    public static TimeRatio AdherenceFromTimeline(ReadOnlySpan<int> scheduledStates, ReadOnlySpan<int> actualStates, int unscheduledState = 0)
     {
         CheckSameLength(scheduledStates.Length, actualStates.Length, nameof(actualStates));
         long scheduled = 0, adherent = 0;
