@@ -72,7 +72,8 @@ public static class ProportionStatistics
     /// <param name="confidence">The coverage of the difference interval, a fraction in (0, 1).</param>
     /// <exception cref="ArgumentOutOfRangeException">A count is out of range (a sample is empty), or <paramref name="confidence"/> is outside (0, 1).</exception>
     /// <remarks>
-    /// <c>p = (x1 + x2)/(n1 + n2)</c>, <c>z = (p1 − p2)/√(p(1−p)(1/n1 + 1/n2))</c>, two-sided p-value <c>2Φ(−|z|)</c>.
+    /// <c>p = (x1 + x2)/(n1 + n2)</c>, <c>z = (p2 − p1)/√(p(1−p)(1/n1 + 1/n2))</c> (positive when the second proportion is
+    /// higher, like <see cref="TwoProportionTest.Difference"/>), two-sided p-value <c>2Φ(−|z|)</c>.
     /// When both samples are all successes or all failures the test is undefined: z = 0 and the p-value is 1.
     /// </remarks>
     public static TwoProportionTest TwoProportionZTest(long successes1, long count1, long successes2, long count2, double confidence = 0.95)
@@ -92,7 +93,7 @@ public static class ProportionStatistics
         double p2 = (double)successes2 / count2;
         double pooled = (double)(successes1 + successes2) / (count1 + count2);
         double pooledSe = Math.Sqrt(pooled * (1 - pooled) * (1.0 / count1 + 1.0 / count2));
-        double z = pooledSe == 0 ? 0 : (p1 - p2) / pooledSe;
+        double z = pooledSe == 0 ? 0 : (p2 - p1) / pooledSe;
         double unpooledSe = Math.Sqrt(p1 * (1 - p1) / count1 + p2 * (1 - p2) / count2);
         double difference = p2 - p1;
         return new TwoProportionTest(p1, p2, difference, z, TwoSidedPValue(z),
@@ -132,7 +133,7 @@ public static class ProportionStatistics
 /// <param name="Proportion1">The first sample's proportion.</param>
 /// <param name="Proportion2">The second sample's proportion.</param>
 /// <param name="Difference">The signed change <c>Proportion2 − Proportion1</c>.</param>
-/// <param name="Z">The pooled z statistic for <c>p1 − p2</c>.</param>
+/// <param name="Z">The pooled z statistic for <see cref="Difference"/> (positive when the second proportion is higher).</param>
 /// <param name="PValue">The two-sided p-value.</param>
 /// <param name="DifferenceInterval">The unpooled Wald interval for <see cref="Difference"/>.</param>
 public readonly record struct TwoProportionTest(double Proportion1, double Proportion2, double Difference, double Z, double PValue, ConfidenceInterval DifferenceInterval)

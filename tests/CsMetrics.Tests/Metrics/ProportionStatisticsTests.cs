@@ -31,7 +31,8 @@ public class ProportionStatisticsTests
         var a = c.GetProperty("a").Longs();
         var b = c.GetProperty("b").Longs();
         var test = ProportionStatistics.TwoProportionZTest(a[0], a[1], b[0], b[1]);
-        Assert.Equal(c.GetProperty("z_pooled").GetDouble(), test.Z, 1e-12);
+        // The reference states z for a − b; ours is signed like the difference, b − a.
+        Assert.Equal(-c.GetProperty("z_pooled").GetDouble(), test.Z, 1e-12);
         Assert.Equal(c.GetProperty("p").GetDouble(), test.PValue, 1e-9);
         Assert.Equal(0.1, test.Difference, 1e-12);
         // Unpooled Wald interval of the difference, computed by hand: 0.1 ± 1.96 √(0.7·0.3/100 + 0.8·0.2/100).
