@@ -30,7 +30,10 @@ internal static class CliApp
     /// <summary>Each module's subcommand, in the order <c>--help</c> lists them.</summary>
     private static IEnumerable<Command> Commands(CliContext context)
     {
-        yield break;
+        yield return ServqualCommand.Create(context);
+        yield return QaCommand.Create(context);
+        yield return AgreementCommand.Create(context);
+        yield return AhpCommand.Create(context);
     }
 
     /// <summary>

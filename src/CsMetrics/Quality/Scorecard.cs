@@ -438,18 +438,40 @@ public sealed class Scorecard
             : bonusPoints * _bonusScale;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private void ThrowNotApplicableNotAllowed(int c) =>
-        ThrowHelper.ThrowArgument("answers", $"answers[{c}] is N/A but criterion '{_criteria[c].Name}' does not allow N/A.");
+    /// <summary>
+    /// Checks one answer against its criterion without scoring: null when it is acceptable, otherwise
+    /// what is wrong (for input validators that report every bad cell, like the CLI).
+    /// </summary>
+    /// <param name="criterion">The criterion's index in <see cref="Criteria"/>.</param>
+    /// <param name="answer">The answer; NaN = N/A.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="criterion"/> is not a criterion index.</exception>
+    public string? ProblemWithAnswer(int criterion, double answer)
+    {
+        if ((uint)criterion >= (uint)_criteria.Length)
+        {
+            ThrowHelper.ThrowOutOfRange(nameof(criterion), criterion, $"must be in [0, {_criteria.Length - 1}]");
+        }
+        var c = _criteria[criterion];
+        if (double.IsNaN(answer))
+        {
+            return (_flags[criterion] & (FlagAllowNotApplicable | FlagBonus)) != 0 ? null : $"criterion '{c.Name}' does not allow N/A";
+        }
+        bool integral = (_flags[criterion] & FlagIntegral) != 0;
+        if (answer >= c.Minimum && answer <= c.Maximum && (!integral || answer == Math.Floor(answer)))
+        {
+            return null;
+        }
+        return string.Create(CultureInfo.InvariantCulture,
+            $"criterion '{c.Name}' ({c.Scale}) needs {(integral ? "a whole number" : "a number")} in [{c.Minimum}, {c.Maximum}]; got {answer}");
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void ThrowAnswerOutOfScale(int c, double answer)
-    {
-        var criterion = _criteria[c];
-        string kind = (_flags[c] & FlagIntegral) != 0 ? "a whole number" : "a number";
-        ThrowHelper.ThrowElementOutOfRange("answers", c, answer,
-            string.Create(CultureInfo.InvariantCulture, $"(criterion '{criterion.Name}', {criterion.Scale}) must be {kind} in [{criterion.Minimum}, {criterion.Maximum}]"));
-    }
+    private void ThrowNotApplicableNotAllowed(int c) =>
+        ThrowHelper.ThrowArgument("answers", $"answers[{c}] is N/A but {ProblemWithAnswer(c, double.NaN)}.");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowAnswerOutOfScale(int c, double answer) =>
+        throw new ArgumentOutOfRangeException("answers", answer, $"answers[{c}]: {ProblemWithAnswer(c, answer)}.");
 
     /// <inheritdoc />
     public override string ToString()
