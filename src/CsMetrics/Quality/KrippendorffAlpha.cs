@@ -76,13 +76,13 @@ public static class KrippendorffAlpha
             }
         }
 
-        // Pool the pairable values; sorted, they give the distinct values and their frequencies.
-        var pooled = new List<double>(data.Length);
+        // Frequencies of the pairable values (those in units with at least two values).
+        var counts = new Dictionary<double, double>();
+        double n = 0, sum = 0;
         int pairableUnits = 0;
         for (int u = 0; u < units; u++)
         {
-            int m = CountPresent(data, raters, units, u);
-            if (m < 2)
+            if (CountPresent(data, raters, units, u) < 2)
             {
                 continue;
             }
@@ -92,26 +92,29 @@ public static class KrippendorffAlpha
                 double x = data[r * units + u];
                 if (!double.IsNaN(x))
                 {
-                    pooled.Add(x);
+                    counts[x] = counts.GetValueOrDefault(x) + 1;
+                    n++;
+                    sum += x;
                 }
             }
         }
-        int n = pooled.Count;
         if (n < 2)
         {
-            return new KrippendorffAlphaResult(double.NaN, double.NaN, double.NaN, n, pairableUnits, level);
+            return new KrippendorffAlphaResult(double.NaN, double.NaN, double.NaN, (int)n, pairableUnits, level);
         }
-        pooled.Sort();
-        var (values, frequencies) = Distinct(pooled);
+        var values = counts.Keys.ToArray();
+        Array.Sort(values);
+        var frequencies = new double[values.Length];
         var cumulative = new double[values.Length];
         double running = 0;
         for (int v = 0; v < values.Length; v++)
         {
+            frequencies[v] = counts[values[v]];
             running += frequencies[v];
             cumulative[v] = running;
         }
 
-        double expectedSum = ExpectedSum(pooled, values, frequencies, cumulative, level);
+        double expectedSum = ExpectedSum(n, sum / n, values, frequencies, cumulative, level);
 
         double observedSum = 0;
         Span<double> unitValues = raters <= 128 ? stackalloc double[raters] : new double[raters];
@@ -142,9 +145,9 @@ public static class KrippendorffAlpha
         }
 
         double observed = observedSum / n;
-        double expected = expectedSum / ((double)n * (n - 1));
+        double expected = expectedSum / (n * (n - 1));
         double alpha = expectedSum > 0 ? 1 - (n - 1) * observedSum / expectedSum : double.NaN;
-        return new KrippendorffAlphaResult(alpha, observed, expected, n, pairableUnits, level);
+        return new KrippendorffAlphaResult(alpha, observed, expected, (int)n, pairableUnits, level);
     }
 
     /// <summary>Alpha from a jagged raters × units array (NaN or null-free doubles; NaN marks missing).</summary>
@@ -184,28 +187,8 @@ public static class KrippendorffAlpha
         return m;
     }
 
-    private static (double[] Values, double[] Frequencies) Distinct(List<double> sorted)
+    private static double ExpectedSum(double n, double mean, double[] values, double[] frequencies, double[] cumulative, MeasurementLevel level)
     {
-        var values = new List<double>();
-        var frequencies = new List<double>();
-        foreach (double x in sorted)
-        {
-            if (values.Count > 0 && values[^1] == x)
-            {
-                frequencies[^1]++;
-            }
-            else
-            {
-                values.Add(x);
-                frequencies.Add(1);
-            }
-        }
-        return (values.ToArray(), frequencies.ToArray());
-    }
-
-    private static double ExpectedSum(List<double> pooled, double[] values, double[] frequencies, double[] cumulative, MeasurementLevel level)
-    {
-        double n = pooled.Count;
         switch (level)
         {
             case MeasurementLevel.Nominal:
@@ -219,16 +202,10 @@ public static class KrippendorffAlpha
             }
             case MeasurementLevel.Interval:
             {
-                double mean = 0;
-                foreach (double x in pooled)
-                {
-                    mean += x;
-                }
-                mean /= n;
                 double sumSquares = 0;
-                foreach (double x in pooled)
+                for (int v = 0; v < values.Length; v++)
                 {
-                    sumSquares += (x - mean) * (x - mean);
+                    sumSquares += frequencies[v] * (values[v] - mean) * (values[v] - mean);
                 }
                 return 2 * n * sumSquares;
             }

@@ -79,11 +79,7 @@ public sealed class Scorecard
 
     private readonly ScorecardSection[] _sections;
     private readonly ScorecardCriterion[] _criteria;
-    private readonly double[] _minimum;
-    private readonly double[] _range;
-    private readonly double[] _weight;
-    private readonly double[] _threshold;
-    private readonly byte[] _flags;
+    private readonly Compiled[] _compiled;
     private readonly int[] _sectionStart;
     private readonly double[] _sectionWeight;
     private readonly double _bonusScale;
@@ -120,11 +116,7 @@ public sealed class Scorecard
         _sections = sections.ToArray();
         _criteria = _sections.SelectMany(s => s.Criteria ?? []).ToArray();
         int count = _criteria.Length;
-        _minimum = new double[count];
-        _range = new double[count];
-        _weight = new double[count];
-        _threshold = new double[count];
-        _flags = new byte[count];
+        _compiled = new Compiled[count];
         _sectionStart = new int[_sections.Length + 1];
         _sectionWeight = new double[_sections.Length];
 
@@ -179,17 +171,13 @@ public sealed class Scorecard
             {
                 ThrowHelper.ThrowArgument(nameof(sections), $"criterion '{criterion.Name}' cannot be both a bonus and critical.");
             }
-            _minimum[c] = criterion.Minimum;
-            _range[c] = criterion.Maximum - criterion.Minimum;
-            _weight[c] = criterion.Weight;
-            _threshold[c] = criterion.CriticalThreshold;
             byte flags = 0;
             flags |= criterion.AllowNotApplicable ? FlagAllowNotApplicable : (byte)0;
             flags |= criterion.IsBonus ? FlagBonus : (byte)0;
             flags |= criterion.Scale is CriterionScale.Binary or CriterionScale.Rating ? FlagIntegral : (byte)0;
             flags |= criterion.Critical == CriticalEffect.FailSection ? FlagFailSection : (byte)0;
             flags |= criterion.Critical == CriticalEffect.FailEvaluation ? FlagFailEvaluation : (byte)0;
-            _flags[c] = flags;
+            _compiled[c] = new Compiled(criterion.Minimum, criterion.Maximum - criterion.Minimum, criterion.Weight, criterion.CriticalThreshold, flags);
         }
 
         double target = 0;
@@ -311,8 +299,9 @@ public sealed class Scorecard
             for (int c = _sectionStart[s]; c < _sectionStart[s + 1]; c++)
             {
                 double answer = answers[c];
-                byte flags = _flags[c];
-                double weight = _weight[c];
+                ref readonly var compiled = ref _compiled[c];
+                byte flags = compiled.Flags;
+                double weight = compiled.Weight;
                 if (double.IsNaN(answer))
                 {
                     if ((flags & FlagBonus) != 0)
@@ -331,7 +320,7 @@ public sealed class Scorecard
                     }
                     continue;
                 }
-                double score = (answer - _minimum[c]) / _range[c];
+                double score = (answer - compiled.Minimum) / compiled.Range;
                 if (!(score >= 0 && score <= 1) || ((flags & FlagIntegral) != 0 && answer != Math.Floor(answer)))
                 {
                     ThrowAnswerOutOfScale(c, answer);
@@ -343,7 +332,7 @@ public sealed class Scorecard
                 }
                 earned += score * weight;
                 possible += weight;
-                if ((flags & (FlagFailSection | FlagFailEvaluation)) != 0 && score < _threshold[c])
+                if ((flags & (FlagFailSection | FlagFailEvaluation)) != 0 && score < compiled.Threshold)
                 {
                     sectionFailed |= (flags & FlagFailSection) != 0;
                     autoFailed |= (flags & FlagFailEvaluation) != 0;
@@ -454,9 +443,9 @@ public sealed class Scorecard
         var c = _criteria[criterion];
         if (double.IsNaN(answer))
         {
-            return (_flags[criterion] & (FlagAllowNotApplicable | FlagBonus)) != 0 ? null : $"criterion '{c.Name}' does not allow N/A";
+            return (_compiled[criterion].Flags & (FlagAllowNotApplicable | FlagBonus)) != 0 ? null : $"criterion '{c.Name}' does not allow N/A";
         }
-        bool integral = (_flags[criterion] & FlagIntegral) != 0;
+        bool integral = (_compiled[criterion].Flags & FlagIntegral) != 0;
         if (answer >= c.Minimum && answer <= c.Maximum && (!integral || answer == Math.Floor(answer)))
         {
             return null;
@@ -472,6 +461,9 @@ public sealed class Scorecard
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void ThrowAnswerOutOfScale(int c, double answer) =>
         throw new ArgumentOutOfRangeException("answers", answer, $"answers[{c}]: {ProblemWithAnswer(c, answer)}.");
+
+    /// <summary>One criterion's scoring data, packed so the kernel reads one small struct per answer.</summary>
+    private readonly record struct Compiled(double Minimum, double Range, double Weight, double Threshold, byte Flags);
 
     /// <inheritdoc />
     public override string ToString()
