@@ -49,7 +49,12 @@ public enum ZonePosition
 /// <param name="MissingAnswers">The number of missing answers (E, P, adequate and desired).</param>
 public sealed record ServqualRespondentScore(IReadOnlyList<double> ItemGaps, IReadOnlyList<double> DimensionExpectations,
     IReadOnlyList<double> DimensionPerceptions, IReadOnlyList<double> DimensionGaps, double UnweightedGap, double WeightedGap,
-    double Servperf, int MissingAnswers);
+    double Servperf, int MissingAnswers)
+{
+    /// <inheritdoc />
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"gap {UnweightedGap:F3} (weighted {WeightedGap:F3}), SERVPERF {Servperf:F3}, dimension gaps [{string.Join(", ", DimensionGaps.Select(g => g.ToString("F3", CultureInfo.InvariantCulture)))}], {MissingAnswers} missing");
+}
 
 /// <summary>One item's sample results.</summary>
 /// <param name="Item">The 0-based item index.</param>

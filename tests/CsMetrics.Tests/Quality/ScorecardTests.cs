@@ -174,6 +174,25 @@ public class ScorecardTests
         return score >= 0 && score <= 1;
     }
 
+    [Property(MaxTest = 100)]
+    public bool Normalised_section_weights_sum_to_one(int seed)
+    {
+        var (sections, _) = RandomCard(new Random(seed), bonus: false);
+        return Math.Abs(new Scorecard("card", sections).SectionWeights.ToArray().Sum() - 1) < 1e-12;
+    }
+
+    [Property(MaxTest = 100)]
+    public bool Bonus_only_adds_to_the_score(int seed)
+    {
+        var (sections, answers) = RandomCard(new Random(seed), bonus: true);
+        var card = new Scorecard("card", sections, ScoringMethod.TotalPoints);
+        var score = card.Score(answers);
+        // Without the bonus criteria (answers N/A) the score is the base; the bonus share is what is added on top.
+        var withoutBonus = answers.Select((a, i) => card.Criteria[i].IsBonus ? double.NaN : a).ToArray();
+        double baseScore = card.Score(withoutBonus).Score;
+        return double.IsNaN(baseScore) || (score.Score >= baseScore - 1e-12 && Math.Abs(score.Score - baseScore - score.Bonus) < 1e-12 && baseScore <= 1 + 1e-12);
+    }
+
     [Fact]
     public void Section_weights_must_sum_to_100_or_1()
     {

@@ -41,19 +41,6 @@ public class ServqualTests
     }
 
     [Fact]
-    public void Standard_instruments_have_the_22_item_map_and_1988_reverse_items()
-    {
-        var standard = ServqualInstrument.Standard;
-        Assert.Equal(22, standard.ItemCount);
-        Assert.Equal([4, 5, 4, 4, 5], Enumerable.Range(0, 5).Select(d => standard.ItemsOf(d).Count).ToArray());
-        Assert.Equal(2, standard.DimensionOf(9));  // item 10: responsiveness
-        Assert.Equal(4, standard.DimensionOf(21)); // item 22: empathy
-        Assert.DoesNotContain(Enumerable.Range(0, 22), standard.IsReverseScored);
-        var reversed = Enumerable.Range(0, 22).Where(ServqualInstrument.Standard1988.IsReverseScored).Select(i => i + 1).ToArray();
-        Assert.Equal([10, 11, 12, 13, 18, 19, 20, 21, 22], reversed);
-    }
-
-    [Fact]
     public void Reverse_scored_items_are_turned_before_gaps()
     {
         var e = Enumerable.Repeat(6.0, 22).ToArray();
