@@ -150,7 +150,7 @@ public static class KrippendorffAlpha
         return new KrippendorffAlphaResult(alpha, observed, expected, (int)n, pairableUnits, level);
     }
 
-    /// <summary>Alpha from a jagged raters × units array (NaN or null-free doubles; NaN marks missing).</summary>
+    /// <summary>Alpha from a jagged raters × units array; NaN marks a missing value.</summary>
     /// <param name="ratings">One row per rater, all of the same length (the number of units).</param>
     /// <param name="level">The level of measurement.</param>
     /// <exception cref="ArgumentException">The rows differ in length or there are none.</exception>

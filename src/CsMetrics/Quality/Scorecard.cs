@@ -257,7 +257,7 @@ public sealed class Scorecard
         ], Target: ScorecardSection.TargetOnScale(4.5, 1, 5)),
     ]);
 
-    /// <summary>Scores one evaluation. Allocation-free.</summary>
+    /// <summary>Scores one evaluation. Allocation-free for scorecards of up to 64 sections (section sums live on the stack).</summary>
     /// <param name="answers">One answer per criterion in <see cref="Criteria"/> order; NaN = N/A.</param>
     /// <exception cref="ArgumentException"><paramref name="answers"/> has the wrong length, or N/A is given where not allowed (the message names the criterion).</exception>
     /// <exception cref="ArgumentOutOfRangeException">An answer is outside its criterion's scale or not a whole number on a binary or rating scale (the message names the criterion).</exception>

@@ -66,6 +66,21 @@ public class QualityCommandsTests
     }
 
     [Fact]
+    public void Json_input_is_accepted_and_bad_cells_are_located_by_element()
+    {
+        string json = """[ { "unit": "a", "r1": 1, "r2": 1 }, { "unit": "b", "r1": 2, "r2": 3 }, { "unit": "c", "r1": 3, "r2": 3 } ]""";
+        var result = CliRunner.RunWithInput(json, "agreement", "--format", "json");
+        Assert.Equal(0, result.ExitCode);
+        using var document = JsonDocument.Parse(result.Output);
+        // Two raters, categories 1 < 2 < 3: table (1,0,0; 0,0,1; 0,0,1): p_o = 2/3, p_e = 1/3·1/3 + 0 + 1/3·2/3 = 1/3.
+        Assert.Equal(0.5, document.RootElement.GetProperty("cohen_kappa")[0].GetProperty("unweighted").GetProperty("kappa").GetDouble(), 12);
+
+        var bad = CliRunner.RunWithInput("""[ { "r1": 1, "r2": "x" }, { "r1": 2, "r2": 2 } ]""", "agreement", "--format", "json");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("row 1, column 'r2': 'x' is not a number", bad.Error);
+    }
+
+    [Fact]
     public void Qa_command_pools_points_and_locates_bad_answers()
     {
         var ok = CliRunner.Run("qa", "-i", Data("qa_billing.csv"), "-s", Data("scorecard.json"));
