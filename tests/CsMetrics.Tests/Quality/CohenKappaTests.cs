@@ -60,6 +60,21 @@ public class CohenKappaTests
     }
 
     [Fact]
+    public void Null_standard_error_matches_Fleiss_Cohen_Everitt_unweighted_form()
+    {
+        // Oracle: Fleiss, Cohen & Everitt (1969) eq. 14 for unweighted kappa under kappa = 0:
+        // var0 = [pe + pe² - Σ p_i. p_.i (p_i. + p_.i)] / (n (1 - pe)²).
+        double[,] table = { { 22, 3, 1 }, { 4, 15, 2 }, { 2, 3, 18 } };
+        double n = 70;
+        double[] row = [26 / n, 21 / n, 23 / n];
+        double[] col = [28 / n, 21 / n, 21 / n];
+        double pe = row[0] * col[0] + row[1] * col[1] + row[2] * col[2];
+        double cross = Enumerable.Range(0, 3).Sum(i => row[i] * col[i] * (row[i] + col[i]));
+        double expected = Math.Sqrt((pe + pe * pe - cross) / (n * (1 - pe) * (1 - pe)));
+        Assert.Equal(expected, CohenKappa.FromTable(table).NullStandardError, 12);
+    }
+
+    [Fact]
     public void Quadratic_kappa_equals_the_moment_identity()
     {
         // Oracle: with integer codes, quadratic-weighted kappa = 2 cov(x, y) / (var x + var y + (x̄ - ȳ)²)
