@@ -228,6 +228,7 @@ internal static class ServqualCommand
                 JsonOutput.WriteNumberOrNull(json, a);
             }
             json.WriteEndArray();
+            JsonOutput.WriteNumberOrNull(json, "alpha_perceptions", d.PerceptionReliability?.Alpha ?? double.NaN);
             json.WriteNumber("respondents", d.Respondents);
             json.WriteEndObject();
         }

@@ -77,9 +77,10 @@ public readonly record struct ServqualItemSummary(int Item, string Dimension, do
 /// <param name="Superiority">MSS = P - desired: the measure of service superiority.</param>
 /// <param name="Zone">Where mean P sits against [adequate, desired].</param>
 /// <param name="Reliability">Cronbach's alpha of the dimension's item gaps (null for a one-item dimension).</param>
+/// <param name="PerceptionReliability">Cronbach's alpha of the dimension's perception items, the SERVPERF reading (null for a one-item dimension).</param>
 /// <param name="Respondents">Respondents with a gap on this dimension.</param>
 public sealed record ServqualDimensionSummary(string Name, double Expectation, double Perception, double Gap, double Importance,
-    double Adequate, double Desired, double Adequacy, double Superiority, ZonePosition Zone, ReliabilityResult? Reliability, int Respondents);
+    double Adequate, double Desired, double Adequacy, double Superiority, ZonePosition Zone, ReliabilityResult? Reliability, ReliabilityResult? PerceptionReliability, int Respondents);
 
 /// <summary>An item ranked for improvement.</summary>
 /// <param name="Item">The 0-based item index.</param>
@@ -223,7 +224,10 @@ public static class Servqual
             double mss = p.Value - desired.Value;
             var zone = double.IsNaN(msa) ? ZonePosition.NotMeasured : msa < 0 ? ZonePosition.Below : mss > 0 ? ZonePosition.Above : ZonePosition.Inside;
             dimensionSummaries[d] = new ServqualDimensionSummary(instrument.Dimensions[d], e.Value, p.Value, g.Value, w.Value,
-                adequate.Value, desired.Value, msa, mss, zone, GapReliability(instrument, scores, d), g.Count);
+                adequate.Value, desired.Value, msa, mss, zone,
+                ItemReliability(instrument, d, scores.Length, (r, i) => scores[r].ItemGaps[i]),
+                ItemReliability(instrument, d, scores.Length, (r, i) => instrument.Scored(i, responses[r].Perceptions[i])),
+                g.Count);
             meanWeights[d] = w.Value;
             meanGaps[d] = g.Value;
             meanPerceptions[d] = p.Value;
@@ -347,22 +351,23 @@ public static class Servqual
         return points.Select(p => p / 100).ToArray();
     }
 
-    private static ReliabilityResult? GapReliability(ServqualInstrument instrument, ServqualRespondentScore[] scores, int dimension)
+    /// <summary>Cronbach's alpha of one dimension's items, with <paramref name="score"/>(respondent, item) giving each item score.</summary>
+    private static ReliabilityResult? ItemReliability(ServqualInstrument instrument, int dimension, int respondents, Func<int, int, double> score)
     {
         var items = instrument.ItemsOf(dimension);
         if (items.Count < 2)
         {
             return null;
         }
-        var gaps = new double[scores.Length * items.Count];
-        for (int r = 0; r < scores.Length; r++)
+        var table = new double[respondents * items.Count];
+        for (int r = 0; r < respondents; r++)
         {
             for (int j = 0; j < items.Count; j++)
             {
-                gaps[r * items.Count + j] = scores[r].ItemGaps[items[j]];
+                table[r * items.Count + j] = score(r, items[j]);
             }
         }
-        return CronbachAlpha.FromScores(gaps, items.Count);
+        return CronbachAlpha.FromScores(table, items.Count);
     }
 
     private static double MeanOver(ServqualInstrument instrument, IReadOnlyList<int> items, IReadOnlyList<double> answers)

@@ -103,6 +103,9 @@ public class ServqualTests
         }
         var report = Servqual.Analyze(instrument, responses);
         Assert.Equal(1, report.Dimensions[0].Reliability!.Alpha, 12); // identical item gaps
+        Assert.Equal(1, report.Dimensions[0].PerceptionReliability!.Alpha, 12); // and identical perceptions (E is constant)
+        // Dimension B: gaps (0, 1), (1, 0), (0, 0), (1, 1): item variances 1/3 each, total variance 2/3 -> alpha = 2 (1 - 2/3 / (2/3)) = 0.
+        Assert.Equal(0, report.Dimensions[1].Reliability!.Alpha, 12);
         // Item gaps: -1.5, -1.5, 0.5, 0.5; weights 0.4, 0.4, 0.6, 0.6 -> items 0, 1 first.
         Assert.Equal([0, 1, 2, 3], report.Priorities.Select(p => p.Item).ToArray());
         Assert.Equal(-0.6, report.Priorities[0].WeightedGap, 12);
