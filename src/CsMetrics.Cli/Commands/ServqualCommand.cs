@@ -222,6 +222,9 @@ internal static class ServqualCommand
             JsonOutput.WriteNumberOrNull(json, "mss", d.Superiority);
             json.WriteString("zone", d.Zone == ZonePosition.NotMeasured ? "not_measured" : d.Zone.ToString().ToLowerInvariant());
             JsonOutput.WriteNumberOrNull(json, "alpha", d.Reliability?.Alpha ?? double.NaN);
+            var (lower, upper) = d.Reliability?.FeldtInterval(0.95) ?? (double.NaN, double.NaN);
+            JsonOutput.WriteNumberOrNull(json, "alpha_lower95", lower);
+            JsonOutput.WriteNumberOrNull(json, "alpha_upper95", upper);
             json.WriteStartArray("alpha_if_item_deleted");
             foreach (double a in d.Reliability?.AlphaIfItemDeleted ?? [])
             {

@@ -11,6 +11,29 @@ namespace CsMetrics.Quality;
 /// <param name="Respondents">The number of complete respondents used (listwise deletion); 0 when computed from a covariance matrix.</param>
 public sealed record ReliabilityResult(double Alpha, IReadOnlyList<double> AlphaIfItemDeleted, int Items, int Respondents)
 {
+    /// <summary>
+    /// Feldt's (1965; Feldt, Woodruff and Salih 1987) confidence interval for alpha at <paramref name="level"/> (e.g. 0.95):
+    /// <c>[1 - (1 - α) F_{1-c/2}(n-1, (n-1)(k-1)), 1 - (1 - α) F_{c/2}(n-1, (n-1)(k-1))]</c>, with c = 1 - level.
+    /// NaN bounds when the respondent count is unknown (alpha from a covariance matrix) or below 2.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not in (0, 1).</exception>
+    public (double Lower, double Upper) FeldtInterval(double level = 0.95)
+    {
+        if (!(level > 0 && level < 1))
+        {
+            ThrowHelper.ThrowOutOfRange(nameof(level), level, "must be in (0, 1)");
+        }
+        if (Respondents < 2 || double.IsNaN(Alpha))
+        {
+            return (double.NaN, double.NaN);
+        }
+        double d1 = Respondents - 1, d2 = (Respondents - 1.0) * (Items - 1);
+        double tail = (1 - level) / 2;
+        double upperQuantile = MathNet.Numerics.Distributions.FisherSnedecor.InvCDF(d1, d2, 1 - tail);
+        double lowerQuantile = MathNet.Numerics.Distributions.FisherSnedecor.InvCDF(d1, d2, tail);
+        return (1 - (1 - Alpha) * upperQuantile, 1 - (1 - Alpha) * lowerQuantile);
+    }
+
     /// <inheritdoc />
     public override string ToString()
     {
