@@ -32,6 +32,10 @@ internal static class CliApp
     private static IEnumerable<Command> Commands(CliContext context)
     {
         yield return MetricsCommand.Create(context);
+        yield return ServqualCommand.Create(context);
+        yield return QaCommand.Create(context);
+        yield return AgreementCommand.Create(context);
+        yield return AhpCommand.Create(context);
     }
 
     /// <summary>
