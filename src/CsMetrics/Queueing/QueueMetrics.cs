@@ -63,10 +63,10 @@ public readonly record struct QueueMetrics(
     public override string ToString()
     {
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"{(Model == QueueModel.ErlangA ? "Erlang A" : "Erlang C")}: {Agents:G6} agents, {Traffic:G6} Erlangs: SL {ServiceLevel:P2} in {AnswerWithinSeconds:G6} s, ASA {AverageSpeedOfAnswerSeconds:G4} s, Pw {WaitProbability:G4}, occupancy {Occupancy:P2}");
+            $"{(Model == QueueModel.ErlangA ? "Erlang A" : "Erlang C")}: {Agents:G6} agents, {Traffic:G6} Erlangs: SL {ServiceLevel * 100:0.00}% in {AnswerWithinSeconds:G6} s, ASA {AverageSpeedOfAnswerSeconds:G4} s, Pw {WaitProbability:G4}, occupancy {Occupancy * 100:0.00}%");
         if (Model == QueueModel.ErlangA)
         {
-            line += string.Create(CultureInfo.InvariantCulture, $", abandoned {AbandonProbability:P2}");
+            line += string.Create(CultureInfo.InvariantCulture, $", abandoned {AbandonProbability * 100:0.00}%");
         }
         return IsOverloaded && Model == QueueModel.ErlangC ? line + " (overloaded)" : line;
     }

@@ -19,6 +19,6 @@ public readonly record struct StaffingResult(int Agents, double Shrinkage, Queue
 
     /// <summary>A readable line, e.g. <c>14 agents (20 scheduled at 30% shrinkage): Erlang C: ...</c>.</summary>
     public override string ToString() => IsFeasible
-        ? string.Create(CultureInfo.InvariantCulture, $"{Agents} agents ({ScheduledHeadcount} scheduled at {Shrinkage:P0} shrinkage): {Metrics}")
+        ? string.Create(CultureInfo.InvariantCulture, $"{Agents} agents ({ScheduledHeadcount} scheduled at {Shrinkage * 100:0.##}% shrinkage): {Metrics}")
         : "infeasible: no number of agents meets every target";
 }

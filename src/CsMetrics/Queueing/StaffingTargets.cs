@@ -49,32 +49,33 @@ public readonly record struct StaffingTargets
     /// <summary>Throws if a target is out of its range.</summary>
     internal void Validate(string paramName)
     {
+        // Names are built only on the throw path, so validation allocates nothing.
         if (ServiceLevel is double level && !(level >= 0 && level <= 1))
         {
-            ThrowHelper.ThrowOutOfRange($"{paramName}.{nameof(ServiceLevel)}", level, "must be in [0, 1]");
+            ThrowHelper.ThrowOutOfRange(paramName + "." + nameof(ServiceLevel), level, "must be in [0, 1]");
         }
         if (AnswerWithin < TimeSpan.Zero)
         {
-            ThrowHelper.ThrowOutOfRange($"{paramName}.{nameof(AnswerWithin)}", AnswerWithin, "must be >= 0");
+            ThrowHelper.ThrowOutOfRange(paramName + "." + nameof(AnswerWithin), AnswerWithin, "must be >= 0");
         }
         if (MaxAverageSpeedOfAnswer is TimeSpan asa && asa < TimeSpan.Zero)
         {
-            ThrowHelper.ThrowOutOfRange($"{paramName}.{nameof(MaxAverageSpeedOfAnswer)}", asa, "must be >= 0");
+            ThrowHelper.ThrowOutOfRange(paramName + "." + nameof(MaxAverageSpeedOfAnswer), asa, "must be >= 0");
         }
         if (MaxOccupancy is double occupancy && !(occupancy > 0 && occupancy <= 1))
         {
-            ThrowHelper.ThrowOutOfRange($"{paramName}.{nameof(MaxOccupancy)}", occupancy, "must be in (0, 1]");
+            ThrowHelper.ThrowOutOfRange(paramName + "." + nameof(MaxOccupancy), occupancy, "must be in (0, 1]");
         }
-        CheckProbability(MaxWaitProbability, $"{paramName}.{nameof(MaxWaitProbability)}");
-        CheckProbability(MaxAbandonProbability, $"{paramName}.{nameof(MaxAbandonProbability)}");
-        CheckProbability(MaxBlockingProbability, $"{paramName}.{nameof(MaxBlockingProbability)}");
+        CheckProbability(MaxWaitProbability, paramName, nameof(MaxWaitProbability));
+        CheckProbability(MaxAbandonProbability, paramName, nameof(MaxAbandonProbability));
+        CheckProbability(MaxBlockingProbability, paramName, nameof(MaxBlockingProbability));
     }
 
-    private static void CheckProbability(double? value, string name)
+    private static void CheckProbability(double? value, string paramName, string property)
     {
         if (value is double p && !(p >= 0 && p <= 1))
         {
-            ThrowHelper.ThrowOutOfRange(name, p, "must be in [0, 1]");
+            ThrowHelper.ThrowOutOfRange(paramName + "." + property, p, "must be in [0, 1]");
         }
     }
 }
