@@ -24,6 +24,7 @@ internal static class QueueCommand
             table.RequireColumns(problems, Required);
             problems.ThrowIfAny();
 
+            var format = parse.GetValue(io.Format);
             var echoed = QueueingTable.EchoedColumns(table, Written);
             var writer = new TableWriter([.. echoed, .. Written]);
             for (int row = 0; row < table.RowCount; row++)
@@ -36,13 +37,13 @@ internal static class QueueCommand
                 }
                 var metrics = queue.Evaluate(contacts, agents, TimeSpan.FromSeconds(answerWithin));
                 writer.AddRow([
-                    .. echoed.Select(c => table.GetText(row, c)),
+                    .. echoed.Select(c => QueueingTable.EchoCell(table, row, c, format)),
                     metrics.Traffic,
                     .. QueueingTable.MetricCells(metrics),
                 ]);
             }
             problems.ThrowIfAny();
-            io.WriteOutput(parse, context, output => writer.Write(output, parse.GetValue(io.Format)));
+            io.WriteOutput(parse, context, output => writer.Write(output, format));
             return CliApp.Success;
         });
         return command;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CsMetrics.Queueing;
 
 namespace CsMetrics.Cli.Commands;
@@ -35,6 +36,15 @@ internal static class QueueingTable
     {
         var own = new HashSet<string>(written, StringComparer.OrdinalIgnoreCase);
         return table.Columns.Where(c => !own.Contains(c)).ToArray();
+    }
+
+    /// <summary>An echoed input cell: its text as given for CSV; for JSON a number stays a number.</summary>
+    public static object? EchoCell(InputTable table, int row, string column, OutputFormat format)
+    {
+        var text = table.GetText(row, column);
+        return format == OutputFormat.Json && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double number)
+            ? number
+            : text;
     }
 
     /// <summary>The metric cells: abandonment is empty for Erlang C rows (not applicable).</summary>

@@ -26,6 +26,7 @@ internal static class StaffingCommand
             table.RequireColumns(problems, Required);
             problems.ThrowIfAny();
 
+            var format = parse.GetValue(io.Format);
             var echoed = QueueingTable.EchoedColumns(table, Written);
             var writer = new TableWriter([.. echoed, .. Written]);
             for (int row = 0; row < table.RowCount; row++)
@@ -56,7 +57,7 @@ internal static class StaffingCommand
                     continue;
                 }
                 writer.AddRow([
-                    .. echoed.Select(c => table.GetText(row, c)),
+                    .. echoed.Select(c => QueueingTable.EchoCell(table, row, c, format)),
                     result.Metrics.Traffic,
                     result.Agents,
                     result.ScheduledHeadcount,
@@ -64,7 +65,7 @@ internal static class StaffingCommand
                 ]);
             }
             problems.ThrowIfAny();
-            io.WriteOutput(parse, context, output => writer.Write(output, parse.GetValue(io.Format)));
+            io.WriteOutput(parse, context, output => writer.Write(output, format));
             return CliApp.Success;
         });
         return command;

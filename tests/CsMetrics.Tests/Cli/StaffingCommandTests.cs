@@ -105,6 +105,7 @@ public class StaffingCommandTests
         var row = Assert.Single(document.RootElement.EnumerateArray().ToArray());
         Assert.True(row.GetProperty("agents").GetInt32() <= 14);
         Assert.True(row.GetProperty("abandon_probability").GetDouble() > 0);
+        Assert.Equal(100, row.GetProperty("contacts").GetDouble()); // echoed numbers stay numbers in JSON
     }
 
     [Fact]
