@@ -30,7 +30,7 @@ namespace CsMetrics.Queueing;
 /// panels sized to its curvature, scaled by its maximum so nothing overflows.</para>
 /// <para>As patience grows (θ → 0) the results converge to <see cref="ErlangC"/> when N &gt; A; an
 /// infinite patience is Erlang C exactly. Fractional N uses the continuous Erlang B (a formal
-/// extension). Cost: O(N) for B plus O(min(1/(1 - y/x), √x)) terms or a few hundred quadrature nodes.</para>
+/// extension). Cost: O(√A + |N - A|) steps for B plus O(min(1/(1 - y/x), √x)) terms or a few hundred quadrature nodes.</para>
 /// </remarks>
 public static class ErlangA
 {

@@ -95,13 +95,14 @@ public static class ErlangB
         }
         for (int k = from + 1; k <= to; k++)
         {
-            inverse = 1.0 + (fraction + k) / traffic * inverse;
+            // One rounding per step; the division is off the dependency chain, so a step costs one FMA latency.
+            inverse = Math.FusedMultiplyAdd((fraction + k) / traffic, inverse, 1.0);
         }
         return inverse;
     }
 
     /// <summary>One step of the integer recursion: 1/B(n) from 1/B(n - 1).</summary>
-    internal static double Step(double inverse, int n, double traffic) => 1.0 + n / traffic * inverse;
+    internal static double Step(double inverse, int n, double traffic) => Math.FusedMultiplyAdd(n / traffic, inverse, 1.0);
 
     /// <summary>1/B(f, A) = e^A A^(-f) Γ(f + 1, A) for 0 &lt; f &lt; 1.</summary>
     private static double InverseBlockingSeed(double traffic, double fraction)
