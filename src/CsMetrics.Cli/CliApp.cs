@@ -36,6 +36,8 @@ internal static class CliApp
         yield return QaCommand.Create(context);
         yield return AgreementCommand.Create(context);
         yield return AhpCommand.Create(context);
+        yield return StaffingCommand.Create(context);
+        yield return QueueCommand.Create(context);
     }
 
     /// <summary>
