@@ -38,10 +38,11 @@ internal sealed class DoubleSeasonalFitter
     }
 
     /// <summary>
-    /// Minimises the SSE over (alpha, gamma, omega, phi[, beta][, level, trend]) from two starts
-    /// (R dshw's start and a livelier one), then polishes the better result with a fresh simplex.
+    /// Minimises the SSE over (alpha, gamma, omega, phi[, beta][, level, trend]) with a bounded
+    /// Nelder-Mead search: from R dshw's start (alpha 0.1, beta 0.01, gamma and omega 0.001, phi 0)
+    /// with wide steps, or, given <paramref name="warmStart"/>, from that fit with narrow steps.
     /// </summary>
-    public Result Optimize(DoubleSeasonalStates states, bool refineLevelAndTrend, int maxEvaluations)
+    public Result Optimize(DoubleSeasonalStates states, bool refineLevelAndTrend, int maxEvaluations, double tolerance, Result? warmStart = null)
     {
         SetInitialIndices(states);
         double scale = Scale(states.Level);
@@ -73,40 +74,30 @@ internal sealed class DoubleSeasonalFitter
 
         double Objective(ReadOnlySpan<double> x) => Sse(Unpack(x, states, levelIndex, out double level, out double trend), level, trend);
 
-        double[][] starts =
-        [
-            Start(0.1, 0.001, 0.001, 0.0, 0.01, states, refineLevelAndTrend),
-            Start(0.3, 0.2, 0.2, 0.5, 0.01, states, refineLevelAndTrend),
-        ];
-        BoundedMinimum best = default;
-        int evaluations = 0;
-        foreach (var start in starts)
+        double[] start;
+        double[] steps;
+        if (warmStart is null)
         {
-            var result = BoundedNelderMead.Minimize(Objective, start, lower.ToArray(), upper.ToArray(), step.ToArray(), maxEvaluations);
-            evaluations += result.Evaluations;
-            if (best.Minimum is null || result.Value < best.Value)
-            {
-                best = result;
-            }
+            start = Start(new DoubleSeasonalParameters(0.1, 0.01, 0.001, 0.001, 0.0), states, refineLevelAndTrend);
+            steps = step.ToArray();
         }
-        var polishSteps = step.Select(s => s * 0.25).ToArray();
-        var polished = BoundedNelderMead.Minimize(Objective, best.Minimum!, lower.ToArray(), upper.ToArray(), polishSteps, maxEvaluations);
-        evaluations += polished.Evaluations;
-        if (polished.Value <= best.Value)
+        else
         {
-            best = polished;
+            start = Start(warmStart.Parameters, warmStart.States, refineLevelAndTrend);
+            steps = step.Select(s => s * 0.25).ToArray();
         }
-        var parameters = Unpack(best.Minimum, states, levelIndex, out double bestLevel, out double bestTrend);
+        var result = BoundedNelderMead.Minimize(Objective, start, lower.ToArray(), upper.ToArray(), steps, maxEvaluations, tolerance);
+        var parameters = Unpack(result.Minimum, states, levelIndex, out double bestLevel, out double bestTrend);
         var fittedStates = states with { Level = bestLevel, Trend = bestTrend };
-        return new Result(parameters, fittedStates, best.Value, polished.Converged, evaluations);
+        return new Result(parameters, fittedStates, result.Value, result.Converged, result.Evaluations);
     }
 
-    private double[] Start(double alpha, double gamma, double omega, double phi, double beta, DoubleSeasonalStates states, bool withLevel)
+    private double[] Start(DoubleSeasonalParameters parameters, DoubleSeasonalStates states, bool withLevel)
     {
-        var start = new List<double> { alpha, gamma, omega, phi };
+        var start = new List<double> { parameters.Alpha, parameters.Gamma, parameters.Omega, parameters.Phi };
         if (_hasTrend)
         {
-            start.Add(beta);
+            start.Add(parameters.Beta);
         }
         if (withLevel)
         {
@@ -131,11 +122,12 @@ internal sealed class DoubleSeasonalFitter
     {
         double sum = 0;
         int count = 0;
-        foreach (double y in _values)
+        for (int t = 0; t < _values.Length; t++)
         {
-            if (!double.IsNaN(y))
+            // Closed intervals are not part of the model: their values must not matter.
+            if (!double.IsNaN(_values[t]) && (_open.Length == 0 || _open[t % _open.Length]))
             {
-                sum += Math.Abs(y);
+                sum += Math.Abs(_values[t]);
                 count++;
             }
         }

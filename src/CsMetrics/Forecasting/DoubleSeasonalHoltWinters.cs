@@ -30,6 +30,8 @@ namespace CsMetrics.Forecasting;
 public static class DoubleSeasonalHoltWinters
 {
     private const int StackWorkspaceLimit = 2048;
+    private const double CoarseTolerance = 1e-6;
+    private const double FineTolerance = 1e-9;
 
     /// <summary>
     /// The sum of squared one-step errors (after the AR(1) adjustment) of the model with the given
@@ -55,7 +57,7 @@ public static class DoubleSeasonalHoltWinters
         double[]? rented = null;
         int total = period1 + period2;
         Span<double> workspace = total <= StackWorkspaceLimit
-            ? stackalloc double[StackWorkspaceLimit]
+            ? stackalloc double[total]
             : (rented = ArrayPool<double>.Shared.Rent(total));
         var first = workspace[..period1];
         var second = workspace.Slice(period1, period2);
@@ -75,8 +77,8 @@ public static class DoubleSeasonalHoltWinters
     /// <summary>
     /// Fits the double-seasonal model: estimates the initial states, then minimises the sum of squared
     /// one-step errors over the smoothing parameters, the AR(1) coefficient and the initial level and
-    /// trend with a bounded Nelder-Mead search from several starts (both initialisations when both
-    /// apply). Pass <paramref name="fixedParameters"/> (and optionally <paramref name="initialStates"/>)
+    /// trend with a bounded Nelder-Mead search (a coarse search from R dshw's starting parameters,
+    /// restarted until it stops improving, then a fine search from its result). Pass <paramref name="fixedParameters"/> (and optionally <paramref name="initialStates"/>)
     /// to run the recursion with no optimisation.
     /// </summary>
     /// <param name="values">The history, starting at cycle position 0 of both cycles; NaN = missing.</param>
@@ -87,7 +89,7 @@ public static class DoubleSeasonalHoltWinters
     /// <param name="trend">Whether the model has a trend (Taylor 2003 has one; with false, beta and the trend are 0).</param>
     /// <param name="fixedParameters">Parameters to use as given (no optimisation).</param>
     /// <param name="initialStates">Initial states to use as given (not refined).</param>
-    /// <param name="initialization">How to estimate initial states; null tries every applicable method and keeps the best fit.</param>
+    /// <param name="initialization">How to estimate the initial states (ignored when <paramref name="initialStates"/> is given).</param>
     /// <param name="maxEvaluations">Objective evaluations allowed per optimiser start.</param>
     /// <returns>The fitted model, with its parameters, SSE, sigma^2 and convergence.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A period, a parameter or <paramref name="maxEvaluations"/> is out of range.</exception>
@@ -105,7 +107,7 @@ public static class DoubleSeasonalHoltWinters
         bool trend = true,
         DoubleSeasonalParameters? fixedParameters = null,
         DoubleSeasonalStates? initialStates = null,
-        DoubleSeasonalInitialization? initialization = null,
+        DoubleSeasonalInitialization initialization = DoubleSeasonalInitialization.Averaged,
         int maxEvaluations = 3000)
     {
         CheckPeriods(period1, period2);
@@ -126,44 +128,39 @@ public static class DoubleSeasonalHoltWinters
             CheckStates(initialStates, period1, period2, nameof(initialStates));
         }
 
-        var candidates = new List<(DoubleSeasonalInitialization Method, DoubleSeasonalStates States)>();
+        DoubleSeasonalStates states;
         if (initialStates is not null)
         {
-            candidates.Add((initialization ?? DoubleSeasonalInitialization.Averaged, initialStates));
+            states = initialStates;
+        }
+        else if (initialization == DoubleSeasonalInitialization.Averaged)
+        {
+            states = DoubleSeasonalInitialStates.Averaged(values, period1, period2, multiplicative, openHours, trend);
         }
         else
         {
-            bool ratioApplies = DoubleSeasonalInitialStates.RatioToMovingAverageApplies(values, period2, multiplicative, openHours);
-            if (initialization == DoubleSeasonalInitialization.RatioToMovingAverage && !ratioApplies)
+            if (!DoubleSeasonalInitialStates.RatioToMovingAverageApplies(values, period2, multiplicative, openHours))
             {
                 ThrowHelper.ThrowArgument(nameof(initialization), "The ratio-to-moving-average start-up needs a multiplicative model, no closed intervals and no missing values in the first two longer cycles.");
             }
-            if (initialization != DoubleSeasonalInitialization.RatioToMovingAverage)
-            {
-                candidates.Add((DoubleSeasonalInitialization.Averaged, DoubleSeasonalInitialStates.Averaged(values, period1, period2, multiplicative, openHours, trend)));
-            }
-            if (initialization != DoubleSeasonalInitialization.Averaged && ratioApplies)
-            {
-                candidates.Add((DoubleSeasonalInitialization.RatioToMovingAverage, DoubleSeasonalInitialStates.RatioToMovingAverage(values, period1, period2, trend)));
-            }
+            states = DoubleSeasonalInitialStates.RatioToMovingAverage(values, period1, period2, trend);
         }
 
         var data = values.ToArray();
-        DoubleSeasonalFitter.Result? best = null;
-        DoubleSeasonalInitialization bestMethod = default;
-        foreach (var (method, states) in candidates)
+        var fitter = new DoubleSeasonalFitter(data, period1, period2, multiplicative, openHours, trend);
+        DoubleSeasonalFitter.Result best;
+        if (fixedParameters is { } given)
         {
-            var fitter = new DoubleSeasonalFitter(data, period1, period2, multiplicative, openHours, trend);
-            var result = fixedParameters is { } given
-                ? fitter.Evaluate(given, states)
-                : fitter.Optimize(states, refineLevelAndTrend: initialStates is null, maxEvaluations);
-            if (best is null || result.Sse < best.Sse)
-            {
-                best = result;
-                bestMethod = method;
-            }
+            best = fitter.Evaluate(given, states);
         }
-        return new DoubleSeasonalModel(data, period1, period2, form, openHours, trend, best!.Parameters, best.States, bestMethod,
+        else
+        {
+            bool refine = initialStates is null;
+            var coarse = fitter.Optimize(states, refine, maxEvaluations, CoarseTolerance);
+            var fine = fitter.Optimize(states, refine, maxEvaluations, FineTolerance, warmStart: coarse);
+            best = (fine.Sse <= coarse.Sse ? fine : coarse with { Converged = fine.Converged }) with { Evaluations = coarse.Evaluations + fine.Evaluations };
+        }
+        return new DoubleSeasonalModel(data, period1, period2, form, openHours, trend, best.Parameters, best.States, initialization,
             best.Converged, best.Evaluations);
     }
 
@@ -238,14 +235,17 @@ public static class DoubleSeasonalHoltWinters
                     {
                         yt = raw;
                     }
-                    newLevel = alpha * (yt / season) + (1 - alpha) * baseLevel;
+                    double deseasonalised = yt / season;
+                    newLevel = alpha * deseasonalised + (1 - alpha) * baseLevel;
                     if (!(newLevel > 0 && newLevel < double.PositiveInfinity))
                     {
                         lastRawError = double.NaN;
                         return double.PositiveInfinity;
                     }
-                    first[i1] = gamma * (yt / (newLevel * w)) + (1 - gamma) * d;
-                    second[i2] = omega * (yt / (newLevel * d)) + (1 - omega) * w;
+                    // y / (l' w) = d r and y / (l' d) = w r with r = y / (l' d w): one division instead of two.
+                    double ratio = deseasonalised / newLevel;
+                    first[i1] = d * (gamma * ratio + (1 - gamma));
+                    second[i2] = w * (omega * ratio + (1 - omega));
                 }
                 else
                 {

@@ -163,7 +163,6 @@ public sealed class DoubleSeasonalModel
         {
             var step = simulated.AsSpan(h * paths, paths);
             variance[h] = SampleVariance(step);
-            step.Sort();
             for (int l = 0; l < levelList.Length; l++)
             {
                 double tail = (1 - levelList[l] / 100) / 2;
@@ -262,14 +261,70 @@ public sealed class DoubleSeasonalModel
         return sum / (values.Length - 1);
     }
 
-    /// <summary>Type-7 quantile (linear interpolation between order statistics) of sorted values.</summary>
-    private static double Quantile(ReadOnlySpan<double> sorted, double probability)
+    /// <summary>
+    /// Type-7 quantile (linear interpolation between order statistics) by selection: partially
+    /// reorders <paramref name="values"/>, which stays a permutation, so repeated calls are valid.
+    /// </summary>
+    internal static double Quantile(Span<double> values, double probability)
     {
-        double position = probability * (sorted.Length - 1);
+        double position = probability * (values.Length - 1);
         int below = (int)Math.Floor(position);
-        int above = Math.Min(below + 1, sorted.Length - 1);
-        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+        double low = Select(values, below);
+        if (below + 1 >= values.Length)
+        {
+            return low;
+        }
+        // After selection everything right of `below` is >= it: the next order statistic is their minimum.
+        double high = double.PositiveInfinity;
+        foreach (double v in values[(below + 1)..])
+        {
+            high = Math.Min(high, v);
+        }
+        return low + (position - below) * (high - low);
     }
+
+    /// <summary>Hoare's quickselect: places the k-th smallest at index k, smaller before, larger after.</summary>
+    private static double Select(Span<double> values, int k)
+    {
+        int left = 0, right = values.Length - 1;
+        while (left < right)
+        {
+            double pivot = Median3(values[left], values[left + (right - left) / 2], values[right]);
+            int i = left, j = right;
+            while (i <= j)
+            {
+                while (values[i] < pivot)
+                {
+                    i++;
+                }
+                while (values[j] > pivot)
+                {
+                    j--;
+                }
+                if (i <= j)
+                {
+                    (values[i], values[j]) = (values[j], values[i]);
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j)
+            {
+                right = j;
+            }
+            else if (k >= i)
+            {
+                left = i;
+            }
+            else
+            {
+                break;
+            }
+        }
+        return values[k];
+    }
+
+    private static double Median3(double a, double b, double c) => Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
 
     /// <summary>A readable line: form, parameters, MSE, sigma, convergence.</summary>
     public override string ToString() => string.Create(
