@@ -6,7 +6,7 @@ using FsCheck.Xunit;
 
 namespace CsMetrics.Tests.Forecasting;
 
-public partial class DoubleSeasonalHoltWintersLawTests
+public partial class DoubleSeasonalHoltWintersTests
 {
     /// <summary>A positive double-seasonal series with noise: level 100, daily and weekly shapes.</summary>
     internal static double[] Synthetic(int period1, int period2, int cycles, int seed, double noise = 3)

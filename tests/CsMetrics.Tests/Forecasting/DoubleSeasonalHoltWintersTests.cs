@@ -7,7 +7,7 @@ using FsCheck.Xunit;
 
 namespace CsMetrics.Tests.Forecasting;
 
-public class DoubleSeasonalHoltWintersTests
+public partial class DoubleSeasonalHoltWintersTests
 {
     public static TheoryData<string, string> ReferenceFits => new()
     {
