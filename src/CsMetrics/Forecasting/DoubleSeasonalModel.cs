@@ -154,20 +154,37 @@ public sealed class DoubleSeasonalModel
         }
         var mean = new double[horizon];
         PointForecast(mean);
+        // Paths are simulated path-major (each path's steps contiguous), then gathered a block of
+        // steps at a time into step rows: strided writes across 5,000 paths would miss the cache on every value.
         var simulated = new double[horizon * paths];
         Simulate(simulated, paths, seed);
         var variance = new double[horizon];
         var lowers = levelList.Select(_ => new double[horizon]).ToArray();
         var uppers = levelList.Select(_ => new double[horizon]).ToArray();
-        for (int h = 0; h < horizon; h++)
+        const int Block = 16;
+        var rows = new double[Block * paths];
+        for (int h0 = 0; h0 < horizon; h0 += Block)
         {
-            var step = simulated.AsSpan(h * paths, paths);
-            variance[h] = SampleVariance(step);
-            for (int l = 0; l < levelList.Length; l++)
+            int width = Math.Min(Block, horizon - h0);
+            for (int path = 0; path < paths; path++)
             {
-                double tail = (1 - levelList[l] / 100) / 2;
-                lowers[l][h] = Quantile(step, tail);
-                uppers[l][h] = Quantile(step, 1 - tail);
+                var source = simulated.AsSpan(path * horizon + h0, width);
+                for (int b = 0; b < width; b++)
+                {
+                    rows[b * paths + path] = source[b];
+                }
+            }
+            for (int b = 0; b < width; b++)
+            {
+                int h = h0 + b;
+                var step = rows.AsSpan(b * paths, paths);
+                variance[h] = SampleVariance(step);
+                for (int l = 0; l < levelList.Length; l++)
+                {
+                    double tail = (1 - levelList[l] / 100) / 2;
+                    lowers[l][h] = Quantile(step, tail);
+                    uppers[l][h] = Quantile(step, 1 - tail);
+                }
             }
         }
         var intervals = levelList.Select((level, l) => new PredictionInterval(level, lowers[l], uppers[l]));
@@ -196,7 +213,7 @@ public sealed class DoubleSeasonalModel
         }
     }
 
-    /// <summary>Fills <paramref name="destination"/> (step-major: [h * paths + path]) with simulated values.</summary>
+    /// <summary>Fills <paramref name="destination"/> (path-major: [path * horizon + h]) with simulated values.</summary>
     private void Simulate(Span<double> destination, int paths, ulong seed)
     {
         bool multiplicative = Form == DoubleSeasonalForm.Multiplicative;
@@ -215,7 +232,7 @@ public sealed class DoubleSeasonalModel
             {
                 if (!IsOpenAhead(k))
                 {
-                    destination[k * paths + path] = 0;
+                    destination[path * horizon + k] = 0;
                     continue;
                 }
                 int i1 = k % Period1, i2 = k % Period2;
@@ -227,9 +244,11 @@ public sealed class DoubleSeasonalModel
                 if (multiplicative)
                 {
                     y = Math.Max(baseLevel * d * w + error, 0);
-                    newLevel = alpha * (y / (d * w)) + (1 - alpha) * baseLevel;
-                    first[i1] = gamma * (y / (newLevel * w)) + (1 - gamma) * d;
-                    second[i2] = omega * (y / (newLevel * d)) + (1 - omega) * w;
+                    double deseasonalised = y / (d * w);
+                    newLevel = alpha * deseasonalised + (1 - alpha) * baseLevel;
+                    double ratio = deseasonalised / newLevel;
+                    first[i1] = d * (gamma * ratio + (1 - gamma));
+                    second[i2] = w * (omega * ratio + (1 - omega));
                 }
                 else
                 {
@@ -240,7 +259,7 @@ public sealed class DoubleSeasonalModel
                 }
                 trend = beta * (newLevel - level) + (1 - beta) * trend;
                 level = newLevel;
-                destination[k * paths + path] = y;
+                destination[path * horizon + k] = y;
             }
         }
     }

@@ -99,4 +99,38 @@ public partial class DoubleSeasonalHoltWintersTests
         var model = DoubleSeasonalHoltWinters.Fit(Series(csv), 48, 336);
         Assert.True(model.MeanSquaredError <= rMse, $"ours {model.MeanSquaredError} vs R {rMse}; {model}");
     }
+
+    [Fact]
+    public void Week_ahead_back_test_on_Taylor_beats_the_baselines()
+    {
+        var y = Series("forecasting/taylor.csv");
+        var comparison = RollingOriginBacktest.Compare(y, new Dictionary<string, Func<double[], int, Forecast>>
+        {
+            ["DSHW"] = (history, h) => DoubleSeasonalHoltWinters.FitAndForecast(history, 48, 336, h, paths: 100).Forecast,
+            ["seasonal naive"] = (history, h) => SeasonalNaive.Forecast(history, 336, h),
+            ["historical average"] = (history, h) => HistoricalAverage.Forecast(history, 336, h),
+            ["daily x profile"] = (history, h) => DailyProfileForecaster.Forecast(history, 48, h).Forecast,
+        }, firstOrigin: 4 * 336, horizon: 336, seasonLength: 336);
+        double dshw = comparison.Rows[0].Result.Aggregate.MeanAbsoluteScaledError;
+        Assert.Equal(8, comparison.Rows[0].Result.Origins.Count);
+        Assert.All(comparison.Rows.Skip(1), row => Assert.True(dshw < row.Result.Aggregate.MeanAbsoluteScaledError, comparison.ToString()));
+    }
+
+    [Fact]
+    public void Fitting_is_invariant_to_scaling_the_series()
+    {
+        var y = Series("forecasting/taylor_4weeks.csv");
+        var model = DoubleSeasonalHoltWinters.Fit(y, 48, 336);
+        var scaled = DoubleSeasonalHoltWinters.Fit(y.Select(v => v / 1000).ToArray(), 48, 336);
+        Assert.Equal(model.Parameters.Alpha, scaled.Parameters.Alpha, 1e-9);
+        Assert.Equal(model.Parameters.Gamma, scaled.Parameters.Gamma, 1e-9);
+        Assert.Equal(model.Parameters.Omega, scaled.Parameters.Omega, 1e-9);
+        Assert.Equal(model.Parameters.Phi, scaled.Parameters.Phi, 1e-9);
+        var forecast = model.Forecast(48, paths: 100);
+        var scaledForecast = scaled.Forecast(48, paths: 100);
+        for (int h = 0; h < 48; h++)
+        {
+            AssertRelative(forecast.Mean[h] / 1000, scaledForecast.Mean[h], 1e-9, $"forecast[{h}]");
+        }
+    }
 }
