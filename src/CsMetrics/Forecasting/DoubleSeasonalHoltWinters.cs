@@ -95,7 +95,7 @@ public static class DoubleSeasonalHoltWinters
     /// <exception cref="ArgumentOutOfRangeException">A period, a parameter or <paramref name="maxEvaluations"/> is out of range.</exception>
     /// <exception cref="ArgumentException">
     /// The periods are not nested; the series is shorter than two longer cycles; a value is infinite; a
-    /// multiplicative model meets a non-positive value at an open interval; the mask or the initial
+    /// multiplicative model meets a negative value at an open interval; the mask or the initial
     /// states do not match the periods; the requested initialisation does not apply.
     /// </exception>
     public static DoubleSeasonalModel Fit(
@@ -329,10 +329,12 @@ public static class DoubleSeasonalHoltWinters
             {
                 ThrowHelper.ThrowElementOutOfRange(nameof(values), t, y, "must be finite or NaN (missing)");
             }
-            if (multiplicative && y <= 0 && (openHours is null || openHours.IsOpen(t)))
+            // A zero at an open interval is a legal observation (it shrinks the level and indices by
+            // factors 1 - alpha, 1 - gamma, 1 - omega); negatives have no multiplicative meaning.
+            if (multiplicative && y < 0 && (openHours is null || openHours.IsOpen(t)))
             {
                 ThrowHelper.ThrowElementOutOfRange(nameof(values), t, y,
-                    "must be > 0 at open intervals for a multiplicative model (mark closed intervals with an OpenHoursMask, e.g. OpenHoursMask.Detect, or use the additive form)");
+                    "must be >= 0 at open intervals for a multiplicative model (use the additive form for series that go negative)");
             }
         }
     }
