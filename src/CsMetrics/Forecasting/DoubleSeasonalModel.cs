@@ -102,6 +102,32 @@ public sealed class DoubleSeasonalModel
     /// <summary>The innovation variance used by the simulation: the mean squared one-step error.</summary>
     public double Sigma2 => MeanSquaredError;
 
+    /// <summary>
+    /// The Gaussian log-likelihood on R <c>ets</c>'s scale (constants dropped, additive errors):
+    /// <c>-0.5 n log(SSE)</c>, n = <see cref="ErrorCount"/>.
+    /// </summary>
+    public double LogLikelihood => -0.5 * ErrorCount * Math.Log(SumOfSquaredErrors);
+
+    /// <summary>
+    /// The number of estimated quantities, counted as R <c>ets</c> counts them (plus one for sigma^2):
+    /// the smoothing parameters and phi (4, or 5 with a trend), the initial level (and trend), and the
+    /// free initial indices (period1 - 1) + (period2 - 1), each cycle being normalised.
+    /// </summary>
+    public int ParameterCount => (HasTrend ? 5 : 4) + (HasTrend ? 2 : 1) + (Period1 - 1) + (Period2 - 1) + 1;
+
+    /// <summary>
+    /// The corrected Akaike information criterion on R <c>ets</c>'s scale:
+    /// <c>-2 loglik + 2k + 2k(k + 1) / (n - k - 1)</c>, k = <see cref="ParameterCount"/>; NaN when n &lt;= k + 1.
+    /// </summary>
+    public double Aicc
+    {
+        get
+        {
+            int k = ParameterCount, n = ErrorCount;
+            return n > k + 1 ? -2 * LogLikelihood + 2 * k + 2.0 * k * (k + 1) / (n - k - 1) : double.NaN;
+        }
+    }
+
     /// <summary>True when the optimiser met its tolerance (always true for fixed parameters).</summary>
     public bool Converged { get; }
 
