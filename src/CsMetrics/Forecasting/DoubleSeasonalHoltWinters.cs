@@ -159,6 +159,8 @@ public static class DoubleSeasonalHoltWinters
             var coarse = fitter.Optimize(states, refine, maxEvaluations, CoarseTolerance);
             var fine = fitter.Optimize(states, refine, maxEvaluations, FineTolerance, warmStart: coarse);
             best = (fine.Sse <= coarse.Sse ? fine : coarse with { Converged = fine.Converged }) with { Evaluations = coarse.Evaluations + fine.Evaluations };
+            // A search that never left the infinite region has not converged to anything.
+            best = best with { Converged = best.Converged && double.IsFinite(best.Sse) };
         }
         return new DoubleSeasonalModel(data, period1, period2, form, openHours, trend, best.Parameters, best.States, initialization,
             best.Converged, best.Evaluations);
