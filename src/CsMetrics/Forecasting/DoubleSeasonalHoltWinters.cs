@@ -78,8 +78,9 @@ public static class DoubleSeasonalHoltWinters
     /// Fits the double-seasonal model: estimates the initial states, then minimises the sum of squared
     /// one-step errors over the smoothing parameters, the AR(1) coefficient and the initial level and
     /// trend with a bounded Nelder-Mead search (a coarse search from R dshw's starting parameters,
-    /// restarted until it stops improving, then a fine search from its result). Pass <paramref name="fixedParameters"/> (and optionally <paramref name="initialStates"/>)
-    /// to run the recursion with no optimisation.
+    /// restarted until it stops improving, then a fine search from its result). Pass
+    /// <paramref name="fixedParameters"/> (and optionally <paramref name="initialStates"/>) to run the
+    /// recursion with no optimisation.
     /// </summary>
     /// <param name="values">The history, starting at cycle position 0 of both cycles; NaN = missing.</param>
     /// <param name="period1">The shorter cycle (e.g. 48), at least 2.</param>
@@ -177,6 +178,7 @@ public static class DoubleSeasonalHoltWinters
     /// <param name="levels">Interval levels in percent (default 80 and 95).</param>
     /// <param name="openHours">Which intervals of the longer cycle are open (null = always open).</param>
     /// <param name="form">Multiplicative (default) or additive.</param>
+    /// <param name="trend">Whether the model has a trend.</param>
     /// <param name="paths">Simulated sample paths for the intervals and variances.</param>
     /// <param name="seed">Seed of the simulation (same seed, same intervals).</param>
     /// <returns>The fitted model and its forecast.</returns>
@@ -189,10 +191,11 @@ public static class DoubleSeasonalHoltWinters
         IEnumerable<double>? levels = null,
         OpenHoursMask? openHours = null,
         DoubleSeasonalForm form = DoubleSeasonalForm.Multiplicative,
+        bool trend = true,
         int paths = 5000,
         ulong seed = 1)
     {
-        var model = Fit(values, period1, period2, form, openHours);
+        var model = Fit(values, period1, period2, form, openHours, trend);
         return new DoubleSeasonalForecast(model, model.Forecast(horizon, levels, paths, seed));
     }
 
