@@ -200,6 +200,43 @@ public static class DoubleSeasonalHoltWinters
     }
 
     /// <summary>
+    /// Fits one double-seasonal model per series, in parallel (e.g. one per queue or skill). A series
+    /// that cannot be fitted gets its error message instead of a model; the others are unaffected.
+    /// </summary>
+    /// <param name="series">The series, each starting at cycle position 0.</param>
+    /// <param name="period1">The shorter cycle (e.g. 48).</param>
+    /// <param name="period2">The longer cycle (e.g. 336).</param>
+    /// <param name="form">Multiplicative (default) or additive.</param>
+    /// <param name="openHours">A mask for every series, or null to detect each series' own closed intervals with <see cref="OpenHoursMask.Detect"/>.</param>
+    /// <param name="trend">Whether the models have a trend.</param>
+    /// <returns>One result per series, in input order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="series"/> is null.</exception>
+    public static IReadOnlyList<DoubleSeasonalBatchResult> FitMany(
+        IReadOnlyList<double[]> series,
+        int period1,
+        int period2,
+        DoubleSeasonalForm form = DoubleSeasonalForm.Multiplicative,
+        OpenHoursMask? openHours = null,
+        bool trend = true)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var results = new DoubleSeasonalBatchResult[series.Count];
+        Parallel.For(0, series.Count, i =>
+        {
+            try
+            {
+                var mask = openHours ?? OpenHoursMask.Detect(series[i], period2);
+                results[i] = new DoubleSeasonalBatchResult(i, Fit(series[i], period1, period2, form, mask, trend), null);
+            }
+            catch (ArgumentException error)
+            {
+                results[i] = new DoubleSeasonalBatchResult(i, null, error.Message);
+            }
+        });
+        return results;
+    }
+
+    /// <summary>
     /// The recursion. <paramref name="first"/> and <paramref name="second"/> hold the initial indices on
     /// entry and, as cyclic buffers, the indices for times n, n+1, ... (slot t mod period) on exit.
     /// Returns the SSE of the AR-adjusted errors, or +Infinity when a multiplicative path leaves the positive region.
@@ -365,4 +402,14 @@ public sealed record DoubleSeasonalForecast(DoubleSeasonalModel Model, Forecast 
 {
     /// <summary>The model line followed by the forecast table.</summary>
     public override string ToString() => Model + "\n" + Forecast;
+}
+
+/// <summary>One series' outcome in <see cref="DoubleSeasonalHoltWinters.FitMany"/>.</summary>
+/// <param name="Index">The series' position in the input.</param>
+/// <param name="Model">The fitted model, or null when the series could not be fitted.</param>
+/// <param name="Error">Why the series could not be fitted (the validation message), or null.</param>
+public sealed record DoubleSeasonalBatchResult(int Index, DoubleSeasonalModel? Model, string? Error)
+{
+    /// <summary>A readable line: the index and the model or the error.</summary>
+    public override string ToString() => $"#{Index}: {(Model is null ? "error: " + Error : Model.ToString())}";
 }

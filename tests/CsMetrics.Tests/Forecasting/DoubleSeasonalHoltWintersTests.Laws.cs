@@ -244,4 +244,20 @@ public partial class DoubleSeasonalHoltWintersTests
             Assert.True(Math.Abs(halfWidth / (1.959963984540054 * Math.Sqrt(exact[h])) - 1) < 0.06, $"step {h + 1}: half-width {halfWidth}");
         }
     }
+
+    [Fact]
+    public void Batch_fits_equal_single_fits_and_a_bad_series_reports_its_error()
+    {
+        var good = Enumerable.Range(0, 4).Select(k => Synthetic(4, 12, 3, k)).ToArray();
+        var batch = good.Append(new double[10]).ToArray();
+        var results = DoubleSeasonalHoltWinters.FitMany(batch, 4, 12);
+        for (int i = 0; i < good.Length; i++)
+        {
+            Assert.Equal(i, results[i].Index);
+            var single = DoubleSeasonalHoltWinters.Fit(good[i], 4, 12, openHours: OpenHoursMask.Detect(good[i], 12));
+            Assert.Equal(single.SumOfSquaredErrors, results[i].Model!.SumOfSquaredErrors);
+        }
+        Assert.Null(results[4].Model);
+        Assert.Contains("no open interval", results[4].Error);
+    }
 }
