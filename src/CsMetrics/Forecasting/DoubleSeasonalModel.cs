@@ -249,19 +249,24 @@ public sealed class DoubleSeasonalModel
         var first = new double[Period1];
         var second = new double[Period2];
         var random = new NormalRandom(seed);
+        var open = new bool[horizon];
+        for (int k = 0; k < horizon; k++)
+        {
+            open[k] = IsOpenAhead(k);
+        }
         for (int path = 0; path < paths; path++)
         {
             _finalFirst.CopyTo(first, 0);
             _finalSecond.CopyTo(second, 0);
             double level = Level, trend = Trend, error = LastError;
-            for (int k = 0; k < horizon; k++)
+            var row = destination.Slice(path * horizon, horizon);
+            for (int k = 0, i1 = 0, i2 = 0; k < horizon; k++, i1 = i1 + 1 == first.Length ? 0 : i1 + 1, i2 = i2 + 1 == second.Length ? 0 : i2 + 1)
             {
-                if (!IsOpenAhead(k))
+                if (!open[k])
                 {
-                    destination[path * horizon + k] = 0;
+                    row[k] = 0;
                     continue;
                 }
-                int i1 = k % Period1, i2 = k % Period2;
                 double d = first[i1], w = second[i2];
                 double baseLevel = level + trend;
                 error = phi * error + sigma * random.Next();
@@ -285,7 +290,7 @@ public sealed class DoubleSeasonalModel
                 }
                 trend = beta * (newLevel - level) + (1 - beta) * trend;
                 level = newLevel;
-                destination[path * horizon + k] = y;
+                row[k] = y;
             }
         }
     }
