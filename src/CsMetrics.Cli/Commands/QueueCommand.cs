@@ -5,14 +5,15 @@ namespace CsMetrics.Cli.Commands;
 /// <summary><c>csmetrics queue</c>: what a given (possibly fractional) team delivers, per row.</summary>
 internal static class QueueCommand
 {
-    private static readonly string[] Required = ["contacts", "interval_s", "aht_s", "answer_s", "agents"];
+    private static readonly string[] Required = ["aht_s", "answer_s", "agents"];
     private static readonly string[] Written = ["traffic", .. QueueingTable.MetricColumns];
 
     public static Command Create(CliContext context)
     {
         var command = new Command("queue",
             "Service level, wait probability, ASA, occupancy and abandonment delivered by a given team (Erlang C; Erlang A when patience_s > 0).\n" +
-            "Input columns: contacts,interval_s,aht_s,answer_s,agents (agents may be fractional) and optional patience_s.\n" +
+            "Input columns: contacts,interval_s,aht_s,answer_s,agents (agents may be fractional) and optional patience_s\n" +
+            "(or traffic in Erlangs in place of contacts and interval_s).\n" +
             "Output: the input columns, then traffic,service_level,wait_probability,asa_s,occupancy,abandon_probability\n" +
             "(abandon_probability empty for Erlang C; an overloaded Erlang C team, agents <= traffic, has asa_s Infinity). See docs/queueing.md.\n" +
             "Example: csmetrics queue --input team.csv");
@@ -21,7 +22,7 @@ internal static class QueueCommand
         {
             var table = io.ReadTable(parse, context);
             var problems = new InputProblems();
-            table.RequireColumns(problems, Required);
+            QueueingTable.RequireColumns(table, problems, Required);
             problems.ThrowIfAny();
 
             var format = parse.GetValue(io.Format);

@@ -13,12 +13,42 @@ internal static class QueueingTable
     /// <summary>The longest time a cell may hold, in seconds (about 317 years; keeps every <see cref="TimeSpan"/> in range).</summary>
     public const double MaxSeconds = 1e10;
 
+    /// <summary>
+    /// Records a problem unless the table has the volume columns: <c>contacts</c> and <c>interval_s</c>,
+    /// or instead <c>traffic</c> (offered load in Erlangs), and the other <paramref name="required"/> columns.
+    /// </summary>
+    public static void RequireColumns(InputTable table, InputProblems problems, params string[] required)
+    {
+        if (UsesTraffic(table))
+        {
+            table.RequireColumns(problems, required);
+        }
+        else
+        {
+            table.RequireColumns(problems, ["contacts", "interval_s", .. required]);
+        }
+    }
+
+    /// <summary>True when the rows give the load as <c>traffic</c> in Erlangs rather than contacts per interval.</summary>
+    private static bool UsesTraffic(InputTable table) => !table.HasColumn("contacts") && table.HasColumn("traffic");
+
     /// <summary>One row's queue: interval, handle time and patience (null: Erlang C), or null after recording problems.</summary>
     public static ContactQueue? ReadQueue(InputTable table, int row, InputProblems problems, out double contacts, out double answerWithinSeconds)
     {
-        contacts = table.ReadDouble(row, "contacts", problems, min: 0);
-        double interval = table.ReadDouble(row, "interval_s", problems, min: 0, max: MaxSeconds, minExclusive: true);
         double handle = table.ReadDouble(row, "aht_s", problems, min: 0, max: MaxSeconds, minExclusive: true);
+        double interval;
+        if (UsesTraffic(table))
+        {
+            // Traffic in Erlangs: contacts = traffic × interval / AHT (the interval defaults to one AHT).
+            double traffic = table.ReadDouble(row, "traffic", problems, min: 0);
+            interval = table.ReadOptionalDouble(row, "interval_s", problems, min: 0, max: MaxSeconds, minExclusive: true) ?? handle;
+            contacts = traffic * interval / handle;
+        }
+        else
+        {
+            contacts = table.ReadDouble(row, "contacts", problems, min: 0);
+            interval = table.ReadDouble(row, "interval_s", problems, min: 0, max: MaxSeconds, minExclusive: true);
+        }
         answerWithinSeconds = table.ReadDouble(row, "answer_s", problems, min: 0, max: MaxSeconds);
         double patience = table.ReadOptionalDouble(row, "patience_s", problems, min: 0, max: MaxSeconds) ?? 0;
         if (double.IsNaN(contacts) || double.IsNaN(interval) || double.IsNaN(handle) || double.IsNaN(answerWithinSeconds) || double.IsNaN(patience))

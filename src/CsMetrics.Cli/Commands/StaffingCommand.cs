@@ -6,7 +6,7 @@ namespace CsMetrics.Cli.Commands;
 /// <summary><c>csmetrics staffing</c>: the fewest agents meeting every target, per row (Erlang C, or Erlang A with a patience).</summary>
 internal static class StaffingCommand
 {
-    private static readonly string[] Required = ["contacts", "interval_s", "aht_s", "answer_s", "target_sl"];
+    private static readonly string[] Required = ["aht_s", "answer_s", "target_sl"];
     private static readonly string[] Written = ["traffic", "agents", "scheduled", .. QueueingTable.MetricColumns];
 
     public static Command Create(CliContext context)
@@ -14,6 +14,7 @@ internal static class StaffingCommand
         var command = new Command("staffing",
             "Required agents per interval: the fewest agents meeting every target at once (Erlang C; Erlang A when patience_s > 0).\n" +
             "Input columns: contacts,interval_s,aht_s,answer_s,target_sl and optional max_occupancy,max_asa_s,shrinkage,patience_s,max_abandon\n" +
+            "(or traffic in Erlangs in place of contacts and interval_s)\n" +
             "(an empty cell means no such target). Output: the input columns, then\n" +
             "traffic,agents,scheduled,service_level,wait_probability,asa_s,occupancy,abandon_probability (empty where not applicable).\n" +
             "scheduled = ceil(agents / (1 - shrinkage)), exact. See docs/queueing.md.\n" +
@@ -23,7 +24,7 @@ internal static class StaffingCommand
         {
             var table = io.ReadTable(parse, context);
             var problems = new InputProblems();
-            table.RequireColumns(problems, Required);
+            QueueingTable.RequireColumns(table, problems, Required);
             problems.ThrowIfAny();
 
             var format = parse.GetValue(io.Format);

@@ -36,6 +36,25 @@ public class QueueCommandTests
     }
 
     [Fact]
+    public void Reads_the_erlang_c_reference_as_is_with_traffic_in_erlangs()
+    {
+        // erlang_c_metrics.csv gives the load as traffic (no contacts or interval_s): the file is a valid input unchanged.
+        var reference = ReferenceData.ReadCsv("queueing/erlang_c_metrics.csv");
+        var result = CliRunner.Run("queue", "--input", ReferenceData.Path("queueing/erlang_c_metrics.csv"));
+        Assert.True(result.ExitCode == 0, result.Error);
+        var rows = ParseCsv(result.Output);
+        Assert.Equal(reference.Count, rows.Count);
+        for (int i = 0; i < rows.Count; i++)
+        {
+            foreach (var column in new[] { "wait_probability", "service_level", "asa_s", "occupancy" })
+            {
+                double expected = ReferenceData.Number(reference[i][column]), actual = ReferenceData.Number(rows[i][column]);
+                Assert.True(Math.Abs(expected - actual) <= 1e-12 * Math.Abs(expected), $"row {i + 2}, {column}: {actual:R} vs {expected:R}");
+            }
+        }
+    }
+
+    [Fact]
     public void Fractional_agents_and_erlang_c_rows()
     {
         var result = CliRunner.RunWithInput("contacts,interval_s,aht_s,answer_s,agents\n100,1800,180,20,14\n100,1800,180,20,13.4\n100,1800,180,20,9\n", "queue");
