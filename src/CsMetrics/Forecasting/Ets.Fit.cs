@@ -64,56 +64,55 @@ public static partial class Ets
         bool statesFixed = options.InitialState is not null;
         int budget = Math.Max(options.MaxEvaluations, 100);
 
-        // Stage one: smoothing parameters, states profiled (linear models) or held.
+        // Stage one: smoothing parameters from each start, states profiled (linear models) or held.
         objective.Mode = statesFixed ? StateMode.Fixed : objective.CanConcentrate ? StateMode.LeastSquares : StateMode.Fixed;
         int d = objective.SmoothingCount;
-        var bestPoint = new double[d];
-        double bestValue = double.PositiveInfinity;
-        bool converged = true;
+        int starts = d == 0 ? 1 : s_starts.Length;
+        var candidates = new List<(double Value, double[] Point, double[] State, bool Converged)>(starts);
         int evaluations = 0;
-        var point = new double[d];
         var step = Enumerable.Repeat(0.1, d).ToArray();
         var lower = new double[d];
         var upper = Enumerable.Repeat(1.0, d).ToArray();
-        int starts = d == 0 ? 1 : s_starts.Length;
         for (int s = 0; s < starts; s++)
         {
-            var startParameters = objective.Map(StartPoint(s_starts[s], objective, specification));
-            objective.Unmap(startParameters, point);
-            var result = NelderMead.Minimize(objective, point, step, lower, upper, Math.Max(budget / (2 * starts), 50));
+            var point = new double[d];
+            objective.Unmap(objective.Map(StartPoint(s_starts[s], objective, specification)), point);
+            var result = NelderMead.Minimize(objective, point, step, lower, upper, Math.Max(budget / (4 * starts), 50));
             evaluations += result.Evaluations;
-            if (result.Value < bestValue || s == 0)
-            {
-                bestValue = result.Value;
-                converged = result.Converged;
-                point.CopyTo(bestPoint, 0);
-            }
+            objective.Evaluate(point);
+            candidates.Add((result.Value, point, (double[])objective.State.Clone(), result.Converged));
         }
-        objective.Evaluate(bestPoint);
+        candidates.Sort((x, y) => x.Value.CompareTo(y.Value));
+        var (bestValue, bestPoint, finalState, converged) = candidates[0];
+        var finalParameters = objective.Map(bestPoint);
 
         bool exact = statesFixed || (objective.CanConcentrate && specification.Error == EtsError.Additive);
-        double[] finalState = (double[])objective.State.Clone();
-        var finalParameters = objective.Map(bestPoint);
         if (!exact)
         {
-            // Stage two: parameters and free states jointly, from the best of stage one.
+            // Stage two: parameters and free states jointly, from the two best stage-one results.
             objective.Mode = StateMode.Optimised;
             int full = objective.Dimension;
-            var joint = new double[full];
-            bestPoint.CopyTo(joint, 0);
-            objective.CompressStates(finalState, joint.AsSpan(d));
             var jointStep = new double[full];
             var jointLower = new double[full];
             var jointUpper = new double[full];
             FillStateSteps(data, specification, d, jointStep, jointLower, jointUpper);
-            var result = NelderMead.Minimize(objective, joint, jointStep, jointLower, jointUpper, Math.Max(budget - evaluations, 100));
-            evaluations += result.Evaluations;
-            converged = result.Converged;
-            if (result.Value <= bestValue)
+            int remaining = Math.Max(budget - evaluations, 100);
+            int jointStarts = Math.Min(2, candidates.Count);
+            for (int c = 0; c < jointStarts; c++)
             {
-                objective.Evaluate(joint);
-                finalState = (double[])objective.State.Clone();
-                finalParameters = objective.Map(joint);
+                var joint = new double[full];
+                candidates[c].Point.CopyTo(joint, 0);
+                objective.CompressStates(candidates[c].State, joint.AsSpan(d));
+                var result = NelderMead.Minimize(objective, joint, jointStep, jointLower, jointUpper, Math.Max(remaining / jointStarts, 100));
+                evaluations += result.Evaluations;
+                if (result.Value < bestValue || c == 0)
+                {
+                    bestValue = Math.Min(bestValue, result.Value);
+                    converged = result.Converged;
+                    objective.Evaluate(joint);
+                    finalState = (double[])objective.State.Clone();
+                    finalParameters = objective.Map(joint);
+                }
             }
         }
 
@@ -129,10 +128,13 @@ public static partial class Ets
     /// <param name="specification">The model form.</param>
     /// <param name="parameters">The smoothing parameters (the ones the model has must be given).</param>
     /// <param name="initialState">The state at time 0 in the layout of <see cref="Filter"/>.</param>
+    /// <param name="estimatedParameters">How many parameters to count as estimated in sigma^2 and the criteria (those of the fit the values came from; 0 when none were).</param>
     /// <exception cref="ArgumentException">The state has the wrong length, or a value is infinite.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A parameter the model has is missing or out of range, or a non-positive value for a multiplicative model.</exception>
-    public static EtsFit Evaluate(ReadOnlySpan<double> values, EtsSpecification specification, EtsParameters parameters, IReadOnlyList<double> initialState)
+    public static EtsFit Evaluate(ReadOnlySpan<double> values, EtsSpecification specification, EtsParameters parameters,
+        IReadOnlyList<double> initialState, int estimatedParameters = 0)
     {
+        Preconditions.CheckNonNegative(estimatedParameters);
         var data = ValidateSeries(values, specification, checkLength: false);
         var fixedParameters = ValidateFixed(specification, parameters);
         if (double.IsNaN(fixedParameters.Alpha) || (specification.HasTrend && double.IsNaN(fixedParameters.Beta))
@@ -140,7 +142,7 @@ public static partial class Ets
         {
             ThrowHelper.ThrowOutOfRange(nameof(parameters), parameters, $"must give every smoothing parameter of {specification}");
         }
-        return EtsFit.Create(specification, fixedParameters, ValidateState(initialState, specification), data, 0, converged: true, evaluations: 1);
+        return EtsFit.Create(specification, fixedParameters, ValidateState(initialState, specification), data, estimatedParameters, converged: true, evaluations: 1);
     }
 
     private static double[] StartPoint(double[] fractions, EtsObjective objective, EtsSpecification specification)

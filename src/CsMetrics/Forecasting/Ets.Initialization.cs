@@ -19,9 +19,9 @@ public static partial class Ets
 
     /// <summary>
     /// R's heuristic initial state (Hyndman et al. 2008, sec. 2.6.1), the starting point of every fit:
-    /// seasonal indices from a classical decomposition of the first three seasons (two when the
-    /// series is shorter), level and trend from a least-squares line through the first
-    /// <c>max(10, 2m)</c> seasonally adjusted values.
+    /// seasonal indices from a classical decomposition (a regression on a line and the first Fourier
+    /// pair when the series has fewer than three seasons), level and trend from a least-squares line
+    /// through the first <c>max(10, 2m)</c> seasonally adjusted values.
     /// </summary>
     /// <param name="values">The series (NaN = missing).</param>
     /// <param name="specification">The model form.</param>
@@ -30,8 +30,8 @@ public static partial class Ets
     /// <remarks>
     /// The decomposition is R's <c>decompose</c>: a centred moving average of order m (2 x m for even
     /// m), seasonal figure = mean of <c>y - trend</c> (or <c>y / trend</c>) per position, normalised to
-    /// sum 0 (mean 1). Where R switches to a Fourier regression for series shorter than three
-    /// seasons, we decompose the two full seasons available.
+    /// sum 0 (mean 1). Multiplicative indices are floored at 0.01. The last index is set so the
+    /// indices sum to 0 (m).
     /// </remarks>
     public static double[] HeuristicInitialState(ReadOnlySpan<double> values, EtsSpecification specification)
     {
@@ -46,15 +46,32 @@ public static partial class Ets
         if (specification.HasSeason)
         {
             bool multiplicative = specification.Season == EtsSeason.Multiplicative;
-            var figure = SeasonalFigure(values[..(Math.Min(3, n / m) * m)], m, multiplicative);
+            var seasonal = n >= 3 * m ? Tile(SeasonalFigure(values, m, multiplicative), n) : FourierSeasonal(values, m, multiplicative);
             int offset = specification.HasTrend ? 2 : 1;
-            for (int j = 0; j < m; j++)
+            // R's order: s_0 = the index of position m-1, ..., s_{-m+2} = position 1; the last follows from normalisation.
+            double sum = 0;
+            for (int j = 0; j < m - 1; j++)
             {
-                state[offset + j] = figure[m - 1 - j];
+                double index = seasonal[m - 1 - j];
+                state[offset + j] = multiplicative ? Math.Max(index, 1e-2) : index;
+                sum += state[offset + j];
             }
+            if (multiplicative && sum > m)
+            {
+                for (int j = 0; j < m - 1; j++)
+                {
+                    state[offset + j] /= sum + 1e-2 * (m - 1);
+                }
+                sum = 0;
+                for (int j = 0; j < m - 1; j++)
+                {
+                    sum += state[offset + j];
+                }
+            }
+            state[offset + m - 1] = (multiplicative ? m : 0) - sum;
             for (int t = 0; t < adjustedLength; t++)
             {
-                adjusted[t] = multiplicative ? adjusted[t] / Math.Max(figure[t % m], 1e-2) : adjusted[t] - figure[t % m];
+                adjusted[t] = multiplicative ? adjusted[t] / Math.Max(seasonal[t], 1e-2) : adjusted[t] - seasonal[t];
             }
         }
 
@@ -100,6 +117,84 @@ public static partial class Ets
         state[0] = intercept;
         state[1] = slope;
         return state;
+    }
+
+    private static double[] Tile(double[] figure, int n)
+    {
+        var tiled = new double[n];
+        for (int t = 0; t < n; t++)
+        {
+            tiled[t] = figure[t % figure.Length];
+        }
+        return tiled;
+    }
+
+    /// <summary>
+    /// Short series: least squares of y on (1, t, sin(2 pi t / m), cos(2 pi t / m)), t = 1..n; the
+    /// seasonal part is y minus (or over) the fitted line.
+    /// </summary>
+    private static double[] FourierSeasonal(ReadOnlySpan<double> values, int m, bool multiplicative)
+    {
+        int n = values.Length;
+        int p = m > 2 ? 4 : 3; // for m = 2 the sine column vanishes
+        Span<double> gram = stackalloc double[16];
+        Span<double> rhs = stackalloc double[4];
+        Span<double> row = stackalloc double[4];
+        gram.Clear();
+        rhs.Clear();
+        for (int t = 0; t < n; t++)
+        {
+            if (double.IsNaN(values[t]))
+            {
+                continue;
+            }
+            double angle = 2 * Math.PI * (t + 1) / m;
+            row[0] = 1;
+            row[1] = t + 1;
+            row[2] = Math.Cos(angle);
+            row[3] = Math.Sin(angle);
+            for (int i = 0; i < p; i++)
+            {
+                rhs[i] += row[i] * values[t];
+                for (int k = 0; k < p; k++)
+                {
+                    gram[i * 4 + k] += row[i] * row[k];
+                }
+            }
+        }
+        // Gaussian elimination with partial pivoting on the small normal equations.
+        for (int c = 0; c < p; c++)
+        {
+            int pivot = c;
+            for (int r = c + 1; r < p; r++)
+            {
+                if (Math.Abs(gram[r * 4 + c]) > Math.Abs(gram[pivot * 4 + c])) pivot = r;
+            }
+            for (int k = 0; k < p; k++)
+            {
+                (gram[c * 4 + k], gram[pivot * 4 + k]) = (gram[pivot * 4 + k], gram[c * 4 + k]);
+            }
+            (rhs[c], rhs[pivot]) = (rhs[pivot], rhs[c]);
+            for (int r = c + 1; r < p; r++)
+            {
+                double factor = gram[r * 4 + c] / gram[c * 4 + c];
+                for (int k = c; k < p; k++) gram[r * 4 + k] -= factor * gram[c * 4 + k];
+                rhs[r] -= factor * rhs[c];
+            }
+        }
+        for (int r = p - 1; r >= 0; r--)
+        {
+            double sum = rhs[r];
+            for (int k = r + 1; k < p; k++) sum -= gram[r * 4 + k] * rhs[k];
+            rhs[r] = sum / gram[r * 4 + r];
+        }
+        var seasonal = new double[n];
+        for (int t = 0; t < n; t++)
+        {
+            double line = rhs[0] + rhs[1] * (t + 1);
+            seasonal[t] = multiplicative ? values[t] / line : values[t] - line;
+        }
+        return seasonal;
     }
 
     /// <summary>Classical decomposition's seasonal figure per position of the season (position 0 = the first value's).</summary>

@@ -10,7 +10,8 @@ internal interface IObjective
 internal readonly record struct MinimizeResult(double Value, int Evaluations, bool Converged);
 
 /// <summary>
-/// Nelder-Mead simplex search (Nelder and Mead 1965; coefficients of Lagarias et al. 1998) in a box:
+/// Nelder-Mead simplex search (Nelder and Mead 1965) with the dimension-adaptive coefficients of
+/// Gao and Han (2012, Comput. Optim. Appl. 51) in a box:
 /// trial points are projected onto the bounds. After each convergence the simplex is rebuilt around
 /// the best point; the search is converged only when a rebuilt simplex no longer improves the value.
 /// An evaluation cap ends the search with <see cref="MinimizeResult.Converged"/> false, never silently.
@@ -19,7 +20,7 @@ internal static class NelderMead
 {
     public static MinimizeResult Minimize<TObjective>(TObjective objective, Span<double> point,
         ReadOnlySpan<double> step, ReadOnlySpan<double> lower, ReadOnlySpan<double> upper,
-        int maxEvaluations, double relativeTolerance = 1e-10)
+        int maxEvaluations, double relativeTolerance = 1e-9)
         where TObjective : IObjective
     {
         int d = point.Length;
@@ -33,6 +34,11 @@ internal static class NelderMead
         var trial = new double[d];
         var trial2 = new double[d];
         var scaledStep = step.ToArray();
+        double expansion = 1 + 2.0 / d, contraction = 0.75 - 0.5 / d, shrink = 1 - 1.0 / d;
+        if (d == 1)
+        {
+            (expansion, contraction, shrink) = (2, 0.5, 0.5);
+        }
         int evaluations = 0;
         double best = double.PositiveInfinity;
         bool converged = false;
@@ -94,7 +100,7 @@ internal static class NelderMead
                 evaluations++;
                 if (fReflect < fLo)
                 {
-                    Combine(centroid, worst, 2.0, lower, upper, trial2);     // expansion
+                    Combine(centroid, worst, expansion, lower, upper, trial2);     // expansion
                     double fExpand = objective.Evaluate(trial2);
                     evaluations++;
                     if (fExpand < fReflect)
@@ -116,7 +122,7 @@ internal static class NelderMead
                     continue;
                 }
                 bool outside = fReflect < fHi;
-                Combine(centroid, worst, outside ? 0.5 : -0.5, lower, upper, trial2); // contraction
+                Combine(centroid, worst, outside ? contraction : -contraction, lower, upper, trial2); // contraction
                 double fContract = objective.Evaluate(trial2);
                 evaluations++;
                 if (fContract < (outside ? fReflect : fHi))
@@ -130,7 +136,7 @@ internal static class NelderMead
                 {
                     if (i == lo) continue;
                     var vertex = simplex.AsSpan(i * d, d);
-                    for (int j = 0; j < d; j++) vertex[j] = bestVertex[j] + 0.5 * (vertex[j] - bestVertex[j]);
+                    for (int j = 0; j < d; j++) vertex[j] = bestVertex[j] + shrink * (vertex[j] - bestVertex[j]);
                     values[i] = objective.Evaluate(vertex);
                     evaluations++;
                 }
