@@ -30,7 +30,7 @@ internal static class CliApp
     /// <summary>Each module's subcommand, in the order <c>--help</c> lists them.</summary>
     private static IEnumerable<Command> Commands(CliContext context)
     {
-        yield break;
+        yield return ForecastCommand.Create(context);
     }
 
     /// <summary>
