@@ -23,6 +23,9 @@ public sealed record EtsOptions
 
 public static partial class Ets
 {
+    /// <summary>The joint search's relative tolerance on -2 log L: R's reltol (sqrt of machine epsilon); -2 log L is in the hundreds or thousands, so this is far below 0.01 in log-likelihood.</summary>
+    private const double JointTolerance = 1.5e-8;
+
     private static readonly double[][] s_starts =
     [
         // (alpha, beta, gamma, phi) as fractions of their ranges; the first is R's start (alpha / m).
@@ -103,7 +106,7 @@ public static partial class Ets
                 var joint = new double[full];
                 candidates[c].Point.CopyTo(joint, 0);
                 objective.CompressStates(candidates[c].State, joint.AsSpan(d));
-                var result = NelderMead.Minimize(objective, joint, jointStep, jointLower, jointUpper, Math.Max(remaining / jointStarts, 100));
+                var result = NelderMead.Minimize(objective, joint, jointStep, jointLower, jointUpper, Math.Max(remaining / jointStarts, 100), JointTolerance);
                 evaluations += result.Evaluations;
                 if (result.Value < bestValue || c == 0)
                 {

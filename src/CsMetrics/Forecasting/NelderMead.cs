@@ -13,7 +13,8 @@ internal readonly record struct MinimizeResult(double Value, int Evaluations, bo
 /// Nelder-Mead simplex search (Nelder and Mead 1965) with the dimension-adaptive coefficients of
 /// Gao and Han (2012, Comput. Optim. Appl. 51) in a box:
 /// trial points are projected onto the bounds. After each convergence the simplex is rebuilt around
-/// the best point; the search is converged only when a rebuilt simplex no longer improves the value.
+/// the best point; the search is converged only when a rebuilt simplex improves the value by less
+/// than 100 times the simplex tolerance (relative).
 /// An evaluation cap ends the search with <see cref="MinimizeResult.Converged"/> false, never silently.
 /// </summary>
 internal static class NelderMead
@@ -43,7 +44,7 @@ internal static class NelderMead
         double best = double.PositiveInfinity;
         bool converged = false;
 
-        for (int round = 0; round < 50 && evaluations < maxEvaluations; round++)
+        for (int round = 0; round < 200 && evaluations < maxEvaluations; round++)
         {
             double before = best;
             // Build a simplex around the current point.
@@ -65,8 +66,16 @@ internal static class NelderMead
             }
 
             bool roundConverged = false;
-            while (evaluations < maxEvaluations)
+            // A simplex flattened against a bound can stall without collapsing: rebuild it after a while.
+            int roundLimit = Math.Min(maxEvaluations, evaluations + 200 * (d + 1));
+            bool stalled = false;
+            while (true)
             {
+                if (evaluations >= roundLimit)
+                {
+                    stalled = evaluations < maxEvaluations;
+                    break;
+                }
                 int lo = 0, hi = 0, nextHi = 0;
                 for (int i = 1; i <= d; i++)
                 {
@@ -152,11 +161,15 @@ internal static class NelderMead
                 best = values[bestIndex];
                 simplex.AsSpan(bestIndex * d, d).CopyTo(point);
             }
+            if (stalled)
+            {
+                continue;
+            }
             if (!roundConverged)
             {
                 break;
             }
-            bool improved = double.IsFinite(before) ? before - best > relativeTolerance * (Math.Abs(best) + relativeTolerance) * 10 : true;
+            bool improved = double.IsFinite(before) ? before - best > 100 * relativeTolerance * (Math.Abs(best) + relativeTolerance) : true;
             if (round > 0 && !improved)
             {
                 converged = true;
