@@ -23,7 +23,7 @@ public sealed record EtsOptions
 
 public static partial class Ets
 {
-    /// <summary>The joint search's relative tolerance on -2 log L: R's reltol (sqrt of machine epsilon); -2 log L is in the hundreds or thousands, so this is far below 0.01 in log-likelihood.</summary>
+    /// <summary>The searches' relative tolerance on -2 log L: R's reltol (sqrt of machine epsilon); -2 log L is in the hundreds or thousands, so this is far below 0.01 in log-likelihood.</summary>
     private const double JointTolerance = 1.5e-8;
 
     private static readonly double[][] s_starts =
@@ -80,7 +80,7 @@ public static partial class Ets
         {
             var point = new double[d];
             objective.Unmap(objective.Map(StartPoint(s_starts[s], objective, specification)), point);
-            var result = NelderMead.Minimize(objective, point, step, lower, upper, Math.Max(budget / (4 * starts), 50));
+            var result = NelderMead.Minimize(objective, point, step, lower, upper, Math.Max(budget / (4 * starts), 50), JointTolerance);
             evaluations += result.Evaluations;
             objective.Evaluate(point);
             candidates.Add((result.Value, point, (double[])objective.State.Clone(), result.Converged));

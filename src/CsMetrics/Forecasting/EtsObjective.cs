@@ -23,6 +23,8 @@ internal sealed class EtsObjective : IObjective
     private readonly double[] _gram;
     private readonly double[] _rhs;
     private readonly double[] _unitState;
+    private readonly double[] _oldestSlotErrors;
+    private readonly bool _hasMissing;
 
     public EtsObjective(EtsSpecification specification, double[] values, EtsParameters fixedParameters, double[] startState)
     {
@@ -49,6 +51,8 @@ internal sealed class EtsObjective : IObjective
         _gram = new double[FreeStateCount * FreeStateCount];
         _rhs = new double[FreeStateCount];
         _unitState = new double[specification.StateLength];
+        _oldestSlotErrors = new double[values.Length];
+        _hasMissing = Array.Exists(values, double.IsNaN);
     }
 
     public bool FreeAlpha { get; }
@@ -192,40 +196,69 @@ internal sealed class EtsObjective : IObjective
         {
             return false;
         }
-        for (int j = 0; j < p; j++)
+        // Without missing values the system is time-invariant: the response to seasonal slot j is the
+        // response to the oldest slot delayed by m - 1 - j steps, so one seasonal run serves them all.
+        int runs = linear.HasSeason && !_hasMissing ? seasonOffset + 1 : p;
+        for (int j = 0; j < runs; j++)
         {
             Array.Clear(_unitState);
-            _unitState[j] = 1;
-            if (linear.HasSeason && j >= seasonOffset)
+            bool oldestSlotRun = linear.HasSeason && !_hasMissing && j == seasonOffset;
+            if (oldestSlotRun)
             {
-                _unitState[seasonOffset + m - 1] = -1;
+                _unitState[seasonOffset + m - 1] = 1;
             }
+            else
+            {
+                _unitState[j] = 1;
+                if (linear.HasSeason && j >= seasonOffset)
+                {
+                    _unitState[seasonOffset + m - 1] = -1;
+                }
+            }
+            var destination = oldestSlotRun ? _oldestSlotErrors.AsSpan() : _basisErrors.AsSpan(j * n, n);
             var run = Ets.Run(linear, parameters.Alpha, parameters.Beta, parameters.Gamma, parameters.Phi,
-                _unitState, _unitInput, default, _basisErrors.AsSpan(j * n, n), _work, checkPositive: false);
+                _unitState, _unitInput, default, destination, _work, checkPositive: false);
             if (!double.IsFinite(run.SumSquaredErrors))
             {
                 return false;
             }
         }
-
-        Array.Clear(_gram);
-        Array.Clear(_rhs);
-        for (int t = 0; t < n; t++)
+        if (runs < p)
         {
-            double e0 = _baseErrors[t];
-            if (double.IsNaN(e0))
+            for (int slot = 0; slot < m - 1; slot++)
             {
-                continue;
-            }
-            for (int i = 0; i < p; i++)
-            {
-                double ei = _basisErrors[i * n + t];
-                _rhs[i] -= ei * e0;
-                int row = i * p;
-                for (int k = 0; k <= i; k++)
+                int delay = m - 1 - slot;
+                var column = _basisErrors.AsSpan((seasonOffset + slot) * n, n);
+                for (int t = 0; t < n; t++)
                 {
-                    _gram[row + k] += ei * _basisErrors[k * n + t];
+                    column[t] = (t >= delay ? _oldestSlotErrors[t - delay] : 0) - _oldestSlotErrors[t];
                 }
+            }
+        }
+
+        if (_hasMissing)
+        {
+            // Missing values contribute nothing: zero their rows so plain dot products skip them.
+            for (int t = 0; t < n; t++)
+            {
+                if (double.IsNaN(_values[t]))
+                {
+                    _baseErrors[t] = 0;
+                    for (int i = 0; i < p; i++)
+                    {
+                        _basisErrors[i * n + t] = 0;
+                    }
+                }
+            }
+        }
+        var baseErrors = _baseErrors.AsSpan();
+        for (int i = 0; i < p; i++)
+        {
+            var column = _basisErrors.AsSpan(i * n, n);
+            _rhs[i] = -Dot(column, baseErrors);
+            for (int k = 0; k <= i; k++)
+            {
+                _gram[i * p + k] = Dot(column, _basisErrors.AsSpan(k * n, n));
             }
         }
         if (!CholeskySolve(_gram, _rhs, p))
@@ -242,6 +275,24 @@ internal sealed class EtsObjective : IObjective
             }
         }
         return true;
+    }
+
+    /// <summary>The dot product of two equally long spans, vectorised.</summary>
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        int width = System.Numerics.Vector<double>.Count;
+        var sum = System.Numerics.Vector<double>.Zero;
+        int i = 0;
+        for (; i <= a.Length - width; i += width)
+        {
+            sum += new System.Numerics.Vector<double>(a[i..]) * new System.Numerics.Vector<double>(b[i..]);
+        }
+        double total = System.Numerics.Vector.Sum(sum);
+        for (; i < a.Length; i++)
+        {
+            total += a[i] * b[i];
+        }
+        return total;
     }
 
     /// <summary>Solves <c>G x = b</c> in place for symmetric positive definite G (lower triangle filled), with a tiny ridge.</summary>
