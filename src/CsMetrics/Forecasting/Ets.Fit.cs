@@ -51,7 +51,7 @@ public static partial class Ets
     /// one searches the smoothing parameters from four starts with the initial state profiled out by
     /// least squares where the state path is linear in it (exact for additive errors) and held at
     /// the heuristic otherwise; stage two, for multiplicative models, searches parameters and states
-    /// jointly from the best. Both use a restarted, box-bounded Nelder-Mead.
+    /// jointly from the best. Both use a restarted, box-bounded Nelder-Mead with R's tolerance.
     /// </remarks>
     public static EtsFit Fit(ReadOnlySpan<double> values, EtsSpecification specification, EtsOptions? options = null)
     {
@@ -92,30 +92,24 @@ public static partial class Ets
         bool exact = statesFixed || (objective.CanConcentrate && specification.Error == EtsError.Additive);
         if (!exact)
         {
-            // Stage two: parameters and free states jointly, from the two best stage-one results.
+            // Stage two: parameters and free states jointly, from the best stage-one result.
             objective.Mode = StateMode.Optimised;
             int full = objective.Dimension;
             var jointStep = new double[full];
             var jointLower = new double[full];
             var jointUpper = new double[full];
             FillStateSteps(data, specification, d, jointStep, jointLower, jointUpper);
-            int remaining = Math.Max(budget - evaluations, 100);
-            int jointStarts = Math.Min(2, candidates.Count);
-            for (int c = 0; c < jointStarts; c++)
+            var joint = new double[full];
+            bestPoint.CopyTo(joint, 0);
+            objective.CompressStates(finalState, joint.AsSpan(d));
+            var result = NelderMead.Minimize(objective, joint, jointStep, jointLower, jointUpper, Math.Max(budget - evaluations, 100), JointTolerance);
+            evaluations += result.Evaluations;
+            converged = result.Converged;
+            if (result.Value <= bestValue)
             {
-                var joint = new double[full];
-                candidates[c].Point.CopyTo(joint, 0);
-                objective.CompressStates(candidates[c].State, joint.AsSpan(d));
-                var result = NelderMead.Minimize(objective, joint, jointStep, jointLower, jointUpper, Math.Max(remaining / jointStarts, 100), JointTolerance);
-                evaluations += result.Evaluations;
-                if (result.Value < bestValue || c == 0)
-                {
-                    bestValue = Math.Min(bestValue, result.Value);
-                    converged = result.Converged;
-                    objective.Evaluate(joint);
-                    finalState = (double[])objective.State.Clone();
-                    finalParameters = objective.Map(joint);
-                }
+                objective.Evaluate(joint);
+                finalState = (double[])objective.State.Clone();
+                finalParameters = objective.Map(joint);
             }
         }
 
