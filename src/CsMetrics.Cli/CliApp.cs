@@ -38,6 +38,7 @@ internal static class CliApp
         yield return AhpCommand.Create(context);
         yield return StaffingCommand.Create(context);
         yield return QueueCommand.Create(context);
+        yield return ForecastCommand.Create(context);
     }
 
     /// <summary>

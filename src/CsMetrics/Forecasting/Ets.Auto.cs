@@ -1,0 +1,131 @@
+using CsMetrics.Internal;
+
+namespace CsMetrics.Forecasting;
+
+/// <summary>One series' outcome in <see cref="Ets.FitMany"/>: the fit, or why the series could not be fitted.</summary>
+/// <param name="Index">The series' position in the input.</param>
+/// <param name="Fit">The fitted model, or null when <see cref="Error"/> is set.</param>
+/// <param name="Error">Why the series could not be fitted (e.g. too short), or null.</param>
+public sealed record EtsBatchResult(int Index, EtsFit? Fit, string? Error)
+{
+    /// <summary>The model and its criteria, or the error.</summary>
+    public override string ToString() => Fit is null ? $"#{Index}: {Error}" : $"#{Index}: {Fit}";
+}
+
+public static partial class Ets
+{
+    /// <summary>
+    /// The candidate models <see cref="FitAuto"/> compares for a series: error A or M, trend N, A or
+    /// Ad, season N, A or M, without multiplicative components when a value is zero or negative,
+    /// without additive-error multiplicative-season models (numerically unstable, excluded as in R),
+    /// without seasonal models when <paramref name="seasonLength"/> is 1, and without models the series
+    /// is too short for.
+    /// </summary>
+    /// <param name="values">The series (NaN = missing).</param>
+    /// <param name="seasonLength">Observations per season; 1 for non-seasonal data.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="seasonLength"/> &lt; 1.</exception>
+    public static IReadOnlyList<EtsSpecification> Candidates(ReadOnlySpan<double> values, int seasonLength)
+    {
+        if (seasonLength < 1)
+        {
+            ThrowHelper.ThrowOutOfRange(nameof(seasonLength), seasonLength, "must be >= 1");
+        }
+        bool positive = true;
+        int observed = 0;
+        foreach (double y in values)
+        {
+            if (!double.IsNaN(y))
+            {
+                observed++;
+                positive &= y > 0;
+            }
+        }
+        var candidates = new List<EtsSpecification>(15);
+        foreach (var error in new[] { EtsError.Additive, EtsError.Multiplicative })
+        {
+            foreach (var trend in new[] { EtsTrend.None, EtsTrend.Additive, EtsTrend.AdditiveDamped })
+            {
+                foreach (var season in new[] { EtsSeason.None, EtsSeason.Additive, EtsSeason.Multiplicative })
+                {
+                    if ((season != EtsSeason.None && seasonLength < 2)
+                        || (!positive && (error == EtsError.Multiplicative || season == EtsSeason.Multiplicative))
+                        || (error == EtsError.Additive && season == EtsSeason.Multiplicative))
+                    {
+                        continue;
+                    }
+                    var specification = new EtsSpecification(error, trend, season, season == EtsSeason.None ? 1 : seasonLength);
+                    if (observed >= MinimumLength(specification))
+                    {
+                        candidates.Add(specification);
+                    }
+                }
+            }
+        }
+        return candidates;
+    }
+
+    /// <summary>
+    /// Automatic model selection as R's <c>ets(y)</c>: fits every model of <see cref="Candidates"/> and
+    /// returns the one with the smallest AICc.
+    /// </summary>
+    /// <param name="values">The series, oldest first (NaN = missing).</param>
+    /// <param name="seasonLength">Observations per season; 1 for non-seasonal data.</param>
+    /// <param name="options">Evaluation budget per model (fixed parameters apply to every candidate that has them).</param>
+    /// <exception cref="ArgumentException">The series is too short for even ETS(A,N,N) (the message names the minimum), or has an infinite value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="seasonLength"/> &lt; 1.</exception>
+    public static EtsFit FitAuto(ReadOnlySpan<double> values, int seasonLength, EtsOptions? options = null)
+    {
+        var candidates = Candidates(values, seasonLength);
+        if (candidates.Count == 0)
+        {
+            var simplest = new EtsSpecification(EtsError.Additive, EtsTrend.None, EtsSeason.None, 1);
+            ThrowHelper.ThrowArgument(nameof(values),
+                $"values has too few observed values for any ETS model; {simplest} needs at least {MinimumLength(simplest)}.");
+        }
+        EtsFit? best = null;
+        foreach (var specification in candidates)
+        {
+            var fit = Fit(values, specification, options);
+            if (best is null || fit.Aicc < best.Aicc || (double.IsNaN(best.Aicc) && !double.IsNaN(fit.Aicc)))
+            {
+                best = fit;
+            }
+        }
+        return best!;
+    }
+
+    /// <summary>
+    /// Fits many series in parallel: each with <paramref name="model"/>, or automatically selected when
+    /// it is null. A series that cannot be fitted (too short, non-positive for a multiplicative model)
+    /// gets an <see cref="EtsBatchResult.Error"/> instead of stopping the batch.
+    /// </summary>
+    /// <param name="series">The series.</param>
+    /// <param name="seasonLength">Observations per season (for every series).</param>
+    /// <param name="model">The model form for every series, or null for automatic selection.</param>
+    /// <param name="options">Fit options for every series.</param>
+    /// <param name="maxDegreeOfParallelism">The number of threads; -1 (default) uses all cores.</param>
+    /// <returns>One result per series, in input order.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="seasonLength"/> &lt; 1.</exception>
+    public static EtsBatchResult[] FitMany(IReadOnlyList<double[]> series, int seasonLength, EtsSpecification? model = null,
+        EtsOptions? options = null, int maxDegreeOfParallelism = -1)
+    {
+        if (seasonLength < 1)
+        {
+            ThrowHelper.ThrowOutOfRange(nameof(seasonLength), seasonLength, "must be >= 1");
+        }
+        var results = new EtsBatchResult[series.Count];
+        Parallel.For(0, series.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, i =>
+        {
+            try
+            {
+                var fit = model is { } specification ? Fit(series[i], specification, options) : FitAuto(series[i], seasonLength, options);
+                results[i] = new EtsBatchResult(i, fit, null);
+            }
+            catch (ArgumentException ex)
+            {
+                results[i] = new EtsBatchResult(i, null, ex.Message);
+            }
+        });
+        return results;
+    }
+}

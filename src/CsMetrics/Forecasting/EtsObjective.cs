@@ -1,0 +1,363 @@
+namespace CsMetrics.Forecasting;
+
+/// <summary>
+/// The fitting objective <c>-2 log L</c> over a box of coordinates: the free smoothing parameters as
+/// fractions of their usual ranges (alpha in [1e-4, 0.9999], beta in [1e-4, alpha], gamma in
+/// [1e-4, 1 - alpha], phi in [0.8, 0.98]), then, when states are optimised, the free initial states
+/// (the last seasonal index follows from the normalisation). Inadmissible parameters give +infinity.
+/// In concentrated mode (models whose state path is linear in the initial state: trend N/A/Ad,
+/// season N/A) the initial state is the least-squares solution for the given smoothing parameters,
+/// which is the exact maximum-likelihood state for additive errors. Evaluation allocates nothing.
+/// </summary>
+internal sealed class EtsObjective : IObjective
+{
+    private readonly EtsSpecification _specification;
+    private readonly EtsSpecification _additiveErrorSpecification;
+    private readonly double[] _values;
+    private readonly double[] _unitInput;
+    private readonly EtsParameters _fixed;
+    private readonly double[] _state;
+    private readonly double[] _work;
+    private readonly double[] _baseErrors;
+    private readonly double[] _basisErrors;
+    private readonly double[] _gram;
+    private readonly double[] _rhs;
+    private readonly double[] _unitState;
+    private readonly double[] _oldestSlotErrors;
+    private readonly bool _hasMissing;
+
+    public EtsObjective(EtsSpecification specification, double[] values, EtsParameters fixedParameters, double[] startState)
+    {
+        _specification = specification;
+        _additiveErrorSpecification = specification with { Error = EtsError.Additive };
+        _values = values;
+        _fixed = fixedParameters;
+        _state = (double[])startState.Clone();
+        _work = new double[specification.StateLength];
+        FreeAlpha = double.IsNaN(fixedParameters.Alpha);
+        FreeBeta = specification.HasTrend && double.IsNaN(fixedParameters.Beta);
+        FreeGamma = specification.HasSeason && double.IsNaN(fixedParameters.Gamma);
+        FreePhi = specification.IsDamped && double.IsNaN(fixedParameters.Phi);
+        SmoothingCount = (FreeAlpha ? 1 : 0) + (FreeBeta ? 1 : 0) + (FreeGamma ? 1 : 0) + (FreePhi ? 1 : 0);
+        FreeStateCount = specification.FreeInitialStateCount;
+        CanConcentrate = specification.Season != EtsSeason.Multiplicative;
+        _unitInput = new double[values.Length];
+        for (int t = 0; t < values.Length; t++)
+        {
+            _unitInput[t] = double.IsNaN(values[t]) ? double.NaN : 0;
+        }
+        _baseErrors = new double[values.Length];
+        _basisErrors = CanConcentrate ? new double[FreeStateCount * values.Length] : [];
+        _gram = new double[FreeStateCount * FreeStateCount];
+        _rhs = new double[FreeStateCount];
+        _unitState = new double[specification.StateLength];
+        _oldestSlotErrors = new double[values.Length];
+        _hasMissing = Array.Exists(values, double.IsNaN);
+    }
+
+    public bool FreeAlpha { get; }
+    public bool FreeBeta { get; }
+    public bool FreeGamma { get; }
+    public bool FreePhi { get; }
+
+    /// <summary>The number of free smoothing coordinates (they come first).</summary>
+    public int SmoothingCount { get; }
+
+    /// <summary>The number of free initial states (estimated; the last seasonal index is not).</summary>
+    public int FreeStateCount { get; }
+
+    /// <summary>True when the state path is linear in the initial state, so it can be solved by least squares.</summary>
+    public bool CanConcentrate { get; }
+
+    /// <summary>How the initial state is obtained during evaluation.</summary>
+    public StateMode Mode { get; set; }
+
+    /// <summary>The number of coordinates in the current mode.</summary>
+    public int Dimension => SmoothingCount + (Mode == StateMode.Optimised ? FreeStateCount : 0);
+
+    /// <summary>The full initial state used by the last evaluation (or set as the fixed start).</summary>
+    public double[] State => _state;
+
+    public double Evaluate(ReadOnlySpan<double> point)
+    {
+        var parameters = Map(point);
+        if (!Ets.IsAdmissible(_specification, parameters))
+        {
+            return double.PositiveInfinity;
+        }
+        if (Mode == StateMode.Optimised)
+        {
+            ExpandStates(point[SmoothingCount..], _state);
+        }
+        else if (Mode == StateMode.LeastSquares && !SolveStates(parameters))
+        {
+            return double.PositiveInfinity;
+        }
+        var summary = Ets.Run(_specification, parameters.Alpha, parameters.Beta, parameters.Gamma, parameters.Phi,
+            _state, _values, default, default, _work, checkPositive: _specification.NeedsPositiveData);
+        double value = summary.MinusTwoLogLikelihood;
+        return double.IsNaN(value) ? double.PositiveInfinity : value;
+    }
+
+    /// <summary>The smoothing parameters at <paramref name="point"/> (fixed ones as given, absent ones NaN).</summary>
+    public EtsParameters Map(ReadOnlySpan<double> point)
+    {
+        int i = 0;
+        double alphaLower = Ets.SmoothingLower, alphaUpper = Ets.SmoothingUpper;
+        if (!FreeBeta && _specification.HasTrend)
+        {
+            alphaLower = Math.Max(alphaLower, _fixed.Beta);
+        }
+        if (!FreeGamma && _specification.HasSeason)
+        {
+            alphaUpper = Math.Min(alphaUpper, 1 - _fixed.Gamma);
+        }
+        double alpha = FreeAlpha ? alphaLower + point[i++] * (alphaUpper - alphaLower) : _fixed.Alpha;
+        double beta = !_specification.HasTrend ? double.NaN
+            : FreeBeta ? Ets.SmoothingLower + point[i++] * Math.Max(alpha - Ets.SmoothingLower, 0) : _fixed.Beta;
+        double gamma = !_specification.HasSeason ? double.NaN
+            : FreeGamma ? Ets.SmoothingLower + point[i++] * Math.Max(1 - alpha - Ets.SmoothingLower, 0) : _fixed.Gamma;
+        double phi = !_specification.IsDamped ? double.NaN
+            : FreePhi ? Ets.PhiLower + point[i++] * (Ets.PhiUpper - Ets.PhiLower) : _fixed.Phi;
+        return new EtsParameters(alpha, beta, gamma, phi);
+    }
+
+    /// <summary>The coordinates of smoothing parameters (clamped into the usual region); the inverse of <see cref="Map"/>.</summary>
+    public void Unmap(EtsParameters parameters, Span<double> point)
+    {
+        int i = 0;
+        double alphaLower = Ets.SmoothingLower, alphaUpper = Ets.SmoothingUpper;
+        if (!FreeBeta && _specification.HasTrend)
+        {
+            alphaLower = Math.Max(alphaLower, _fixed.Beta);
+        }
+        if (!FreeGamma && _specification.HasSeason)
+        {
+            alphaUpper = Math.Min(alphaUpper, 1 - _fixed.Gamma);
+        }
+        double alpha = FreeAlpha ? Math.Clamp(parameters.Alpha, alphaLower, alphaUpper) : _fixed.Alpha;
+        if (FreeAlpha)
+        {
+            point[i++] = Fraction(alpha - alphaLower, alphaUpper - alphaLower);
+        }
+        if (FreeBeta)
+        {
+            point[i++] = Fraction(parameters.Beta - Ets.SmoothingLower, alpha - Ets.SmoothingLower);
+        }
+        if (FreeGamma)
+        {
+            point[i++] = Fraction(parameters.Gamma - Ets.SmoothingLower, 1 - alpha - Ets.SmoothingLower);
+        }
+        if (FreePhi)
+        {
+            point[i++] = Fraction(parameters.Phi - Ets.PhiLower, Ets.PhiUpper - Ets.PhiLower);
+        }
+    }
+
+    private static double Fraction(double part, double whole) => whole > 0 ? Math.Clamp(part / whole, 0, 1) : 0;
+
+    /// <summary>Writes the free states of <paramref name="state"/> into <paramref name="coordinates"/>.</summary>
+    public void CompressStates(ReadOnlySpan<double> state, Span<double> coordinates) => state[..FreeStateCount].CopyTo(coordinates);
+
+    /// <summary>The full state from the free states: the last seasonal index makes the indices sum to 0 (additive) or m (multiplicative).</summary>
+    public void ExpandStates(ReadOnlySpan<double> coordinates, Span<double> state)
+    {
+        coordinates[..FreeStateCount].CopyTo(state);
+        if (_specification.HasSeason)
+        {
+            int m = _specification.SeasonLength;
+            int offset = _specification.HasTrend ? 2 : 1;
+            double sum = 0;
+            for (int j = 0; j < m - 1; j++)
+            {
+                sum += state[offset + j];
+            }
+            state[offset + m - 1] = (_specification.Season == EtsSeason.Multiplicative ? m : 0) - sum;
+        }
+    }
+
+    /// <summary>
+    /// The least-squares initial state for the given smoothing parameters: the one-step errors are
+    /// affine in the initial state, <c>e = e0 + E c</c>, with <c>e0</c> the errors from a zero state and
+    /// column j of E the errors of a zero series from the j-th unit state (seasonal units keep the
+    /// indices summing to zero). Solves the normal equations by Cholesky; false when singular.
+    /// </summary>
+    private bool SolveStates(EtsParameters parameters)
+    {
+        int n = _values.Length;
+        int p = FreeStateCount;
+        var linear = _additiveErrorSpecification;
+        int seasonOffset = linear.HasTrend ? 2 : 1;
+        int m = linear.SeasonLength;
+        Array.Clear(_unitState);
+        var baseRun = Ets.Run(linear, parameters.Alpha, parameters.Beta, parameters.Gamma, parameters.Phi,
+            _unitState, _values, default, _baseErrors, _work, checkPositive: false);
+        if (!double.IsFinite(baseRun.SumSquaredErrors))
+        {
+            return false;
+        }
+        // Without missing values the system is time-invariant: the response to seasonal slot j is the
+        // response to the oldest slot delayed by m - 1 - j steps, so one seasonal run serves them all.
+        int runs = linear.HasSeason && !_hasMissing ? seasonOffset + 1 : p;
+        for (int j = 0; j < runs; j++)
+        {
+            Array.Clear(_unitState);
+            bool oldestSlotRun = linear.HasSeason && !_hasMissing && j == seasonOffset;
+            if (oldestSlotRun)
+            {
+                _unitState[seasonOffset + m - 1] = 1;
+            }
+            else
+            {
+                _unitState[j] = 1;
+                if (linear.HasSeason && j >= seasonOffset)
+                {
+                    _unitState[seasonOffset + m - 1] = -1;
+                }
+            }
+            var destination = oldestSlotRun ? _oldestSlotErrors.AsSpan() : _basisErrors.AsSpan(j * n, n);
+            var run = Ets.Run(linear, parameters.Alpha, parameters.Beta, parameters.Gamma, parameters.Phi,
+                _unitState, _unitInput, default, destination, _work, checkPositive: false);
+            if (!double.IsFinite(run.SumSquaredErrors))
+            {
+                return false;
+            }
+        }
+        if (runs < p)
+        {
+            for (int slot = 0; slot < m - 1; slot++)
+            {
+                int delay = m - 1 - slot;
+                var column = _basisErrors.AsSpan((seasonOffset + slot) * n, n);
+                for (int t = 0; t < n; t++)
+                {
+                    column[t] = (t >= delay ? _oldestSlotErrors[t - delay] : 0) - _oldestSlotErrors[t];
+                }
+            }
+        }
+
+        if (_hasMissing)
+        {
+            // Missing values contribute nothing: zero their rows so plain dot products skip them.
+            for (int t = 0; t < n; t++)
+            {
+                if (double.IsNaN(_values[t]))
+                {
+                    _baseErrors[t] = 0;
+                    for (int i = 0; i < p; i++)
+                    {
+                        _basisErrors[i * n + t] = 0;
+                    }
+                }
+            }
+        }
+        var baseErrors = _baseErrors.AsSpan();
+        for (int i = 0; i < p; i++)
+        {
+            var column = _basisErrors.AsSpan(i * n, n);
+            _rhs[i] = -Dot(column, baseErrors);
+            for (int k = 0; k <= i; k++)
+            {
+                _gram[i * p + k] = Dot(column, _basisErrors.AsSpan(k * n, n));
+            }
+        }
+        if (!CholeskySolve(_gram, _rhs, p))
+        {
+            return false;
+        }
+        Array.Clear(_state);
+        for (int j = 0; j < p; j++)
+        {
+            _state[j] += _rhs[j];
+            if (linear.HasSeason && j >= seasonOffset)
+            {
+                _state[seasonOffset + m - 1] -= _rhs[j];
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The dot product of two equally long spans, vectorised.</summary>
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        int width = System.Numerics.Vector<double>.Count;
+        var sum = System.Numerics.Vector<double>.Zero;
+        int i = 0;
+        for (; i <= a.Length - width; i += width)
+        {
+            sum += new System.Numerics.Vector<double>(a[i..]) * new System.Numerics.Vector<double>(b[i..]);
+        }
+        double total = System.Numerics.Vector.Sum(sum);
+        for (; i < a.Length; i++)
+        {
+            total += a[i] * b[i];
+        }
+        return total;
+    }
+
+    /// <summary>Solves <c>G x = b</c> in place for symmetric positive definite G (lower triangle filled), with a tiny ridge.</summary>
+    private static bool CholeskySolve(double[] g, double[] b, int p)
+    {
+        double maxDiagonal = 0;
+        for (int i = 0; i < p; i++)
+        {
+            maxDiagonal = Math.Max(maxDiagonal, g[i * p + i]);
+        }
+        double ridge = 1e-12 * maxDiagonal;
+        for (int i = 0; i < p; i++)
+        {
+            for (int k = 0; k <= i; k++)
+            {
+                double sum = g[i * p + k] + (i == k ? ridge : 0);
+                for (int j = 0; j < k; j++)
+                {
+                    sum -= g[i * p + j] * g[k * p + j];
+                }
+                if (i == k)
+                {
+                    if (!(sum > 0))
+                    {
+                        return false;
+                    }
+                    g[i * p + i] = Math.Sqrt(sum);
+                }
+                else
+                {
+                    g[i * p + k] = sum / g[k * p + k];
+                }
+            }
+        }
+        for (int i = 0; i < p; i++)
+        {
+            double sum = b[i];
+            for (int j = 0; j < i; j++)
+            {
+                sum -= g[i * p + j] * b[j];
+            }
+            b[i] = sum / g[i * p + i];
+        }
+        for (int i = p - 1; i >= 0; i--)
+        {
+            double sum = b[i];
+            for (int j = i + 1; j < p; j++)
+            {
+                sum -= g[j * p + i] * b[j];
+            }
+            b[i] = sum / g[i * p + i];
+        }
+        return true;
+    }
+}
+
+/// <summary>Where <see cref="EtsObjective"/> takes the initial state from.</summary>
+internal enum StateMode
+{
+    /// <summary>The fixed state in <see cref="EtsObjective.State"/>.</summary>
+    Fixed,
+
+    /// <summary>Least squares for the given smoothing parameters.</summary>
+    LeastSquares,
+
+    /// <summary>Part of the coordinates.</summary>
+    Optimised,
+}

@@ -1,0 +1,193 @@
+namespace CsMetrics.Forecasting;
+
+/// <summary>An objective for <see cref="NelderMead"/>: +infinity marks an inadmissible point.</summary>
+internal interface IObjective
+{
+    double Evaluate(ReadOnlySpan<double> point);
+}
+
+/// <summary>How a <see cref="NelderMead"/> search ended.</summary>
+internal readonly record struct MinimizeResult(double Value, int Evaluations, bool Converged);
+
+/// <summary>
+/// Nelder-Mead simplex search (Nelder and Mead 1965) with the dimension-adaptive coefficients of
+/// Gao and Han (2012, Comput. Optim. Appl. 51) in a box:
+/// trial points are projected onto the bounds. After each convergence the simplex is rebuilt around
+/// the best point; the search is converged only when a rebuilt simplex improves the value by less
+/// than 100 times the simplex tolerance (relative).
+/// An evaluation cap ends the search with <see cref="MinimizeResult.Converged"/> false, never silently.
+/// </summary>
+internal static class NelderMead
+{
+    public static MinimizeResult Minimize<TObjective>(TObjective objective, Span<double> point,
+        ReadOnlySpan<double> step, ReadOnlySpan<double> lower, ReadOnlySpan<double> upper,
+        int maxEvaluations, double relativeTolerance = 1e-9)
+        where TObjective : IObjective
+    {
+        int d = point.Length;
+        if (d == 0)
+        {
+            return new MinimizeResult(objective.Evaluate(point), 1, true);
+        }
+        var simplex = new double[(d + 1) * d];
+        var values = new double[d + 1];
+        var centroid = new double[d];
+        var trial = new double[d];
+        var trial2 = new double[d];
+        var scaledStep = step.ToArray();
+        double expansion = 1 + 2.0 / d, contraction = 0.75 - 0.5 / d, shrink = 1 - 1.0 / d;
+        if (d == 1)
+        {
+            (expansion, contraction, shrink) = (2, 0.5, 0.5);
+        }
+        int evaluations = 0;
+        double best = double.PositiveInfinity;
+        bool converged = false;
+
+        for (int round = 0; round < 200 && evaluations < maxEvaluations; round++)
+        {
+            double before = best;
+            // Build a simplex around the current point.
+            point.CopyTo(simplex.AsSpan(0, d));
+            values[0] = objective.Evaluate(point);
+            evaluations++;
+            for (int i = 0; i < d; i++)
+            {
+                var vertex = simplex.AsSpan((i + 1) * d, d);
+                point.CopyTo(vertex);
+                double moved = Math.Clamp(point[i] + scaledStep[i], lower[i], upper[i]);
+                if (moved == point[i])
+                {
+                    moved = Math.Clamp(point[i] - scaledStep[i], lower[i], upper[i]);
+                }
+                vertex[i] = moved;
+                values[i + 1] = objective.Evaluate(vertex);
+                evaluations++;
+            }
+
+            bool roundConverged = false;
+            // A simplex flattened against a bound can stall without collapsing: rebuild it after a while.
+            int roundLimit = Math.Min(maxEvaluations, evaluations + 200 * (d + 1));
+            bool stalled = false;
+            while (true)
+            {
+                if (evaluations >= roundLimit)
+                {
+                    stalled = evaluations < maxEvaluations;
+                    break;
+                }
+                int lo = 0, hi = 0, nextHi = 0;
+                for (int i = 1; i <= d; i++)
+                {
+                    if (values[i] < values[lo]) lo = i;
+                    if (values[i] > values[hi]) hi = i;
+                }
+                nextHi = lo;
+                for (int i = 0; i <= d; i++)
+                {
+                    if (i != hi && values[i] > values[nextHi]) nextHi = i;
+                }
+                double fLo = values[lo], fHi = values[hi];
+                if (double.IsFinite(fHi) && Math.Abs(fHi - fLo) <= relativeTolerance * (Math.Abs(fLo) + relativeTolerance))
+                {
+                    roundConverged = true;
+                    break;
+                }
+
+                centroid.AsSpan().Clear();
+                for (int i = 0; i <= d; i++)
+                {
+                    if (i == hi) continue;
+                    var vertex = simplex.AsSpan(i * d, d);
+                    for (int j = 0; j < d; j++) centroid[j] += vertex[j];
+                }
+                for (int j = 0; j < d; j++) centroid[j] /= d;
+                var worst = simplex.AsSpan(hi * d, d);
+
+                Combine(centroid, worst, 1.0, lower, upper, trial);          // reflection
+                double fReflect = objective.Evaluate(trial);
+                evaluations++;
+                if (fReflect < fLo)
+                {
+                    Combine(centroid, worst, expansion, lower, upper, trial2);     // expansion
+                    double fExpand = objective.Evaluate(trial2);
+                    evaluations++;
+                    if (fExpand < fReflect)
+                    {
+                        trial2.CopyTo(worst);
+                        values[hi] = fExpand;
+                    }
+                    else
+                    {
+                        trial.CopyTo(worst);
+                        values[hi] = fReflect;
+                    }
+                    continue;
+                }
+                if (fReflect < values[nextHi])
+                {
+                    trial.CopyTo(worst);
+                    values[hi] = fReflect;
+                    continue;
+                }
+                bool outside = fReflect < fHi;
+                Combine(centroid, worst, outside ? contraction : -contraction, lower, upper, trial2); // contraction
+                double fContract = objective.Evaluate(trial2);
+                evaluations++;
+                if (fContract < (outside ? fReflect : fHi))
+                {
+                    trial2.CopyTo(worst);
+                    values[hi] = fContract;
+                    continue;
+                }
+                var bestVertex = simplex.AsSpan(lo * d, d);                   // shrink towards the best
+                for (int i = 0; i <= d; i++)
+                {
+                    if (i == lo) continue;
+                    var vertex = simplex.AsSpan(i * d, d);
+                    for (int j = 0; j < d; j++) vertex[j] = bestVertex[j] + shrink * (vertex[j] - bestVertex[j]);
+                    values[i] = objective.Evaluate(vertex);
+                    evaluations++;
+                }
+            }
+
+            int bestIndex = 0;
+            for (int i = 1; i <= d; i++)
+            {
+                if (values[i] < values[bestIndex]) bestIndex = i;
+            }
+            if (values[bestIndex] <= best)
+            {
+                best = values[bestIndex];
+                simplex.AsSpan(bestIndex * d, d).CopyTo(point);
+            }
+            if (stalled)
+            {
+                continue;
+            }
+            if (!roundConverged)
+            {
+                break;
+            }
+            bool improved = double.IsFinite(before) ? before - best > 100 * relativeTolerance * (Math.Abs(best) + relativeTolerance) : true;
+            if (round > 0 && !improved)
+            {
+                converged = true;
+                break;
+            }
+            // Later rounds restart with smaller steps around the best point.
+            for (int i = 0; i < d; i++) scaledStep[i] *= round == 0 ? 1 : 0.5;
+        }
+        return new MinimizeResult(best, evaluations, converged);
+    }
+
+    /// <summary>trial = centroid + coefficient (centroid - worst), projected onto the box.</summary>
+    private static void Combine(ReadOnlySpan<double> centroid, ReadOnlySpan<double> worst, double coefficient,
+        ReadOnlySpan<double> lower, ReadOnlySpan<double> upper, Span<double> trial)
+    {
+        for (int j = 0; j < centroid.Length; j++)
+        {
+            trial[j] = Math.Clamp(centroid[j] + coefficient * (centroid[j] - worst[j]), lower[j], upper[j]);
+        }
+    }
+}
