@@ -52,12 +52,17 @@ internal static class ForecastCommand
                     problems.Add("--level", null, null, $"{level.ToString(CultureInfo.InvariantCulture)} is out of range: must be > 0 and < 100");
                 }
             }
-            if (parse.GetValue(seasonLength2) is not null)
+            int? m2 = parse.GetValue(seasonLength2);
+            if (m2 is int longer && (m < 2 || longer <= m || longer % m != 0))
             {
-                problems.Add("--season-length2", null, null, "double-seasonal Holt-Winters is not yet available in this build");
+                problems.Add("--season-length2", null, null, $"{longer} must be a multiple of --season-length ({m}) and longer than it, e.g. 48 and 336 for half-hours in a day and a week");
+            }
+            if (m2 is not null && !modelName.Equals("auto", StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add("--model", null, null, "with --season-length2 the model is double-seasonal Holt-Winters: leave --model at auto");
             }
             EtsSpecification? specification = null;
-            if (!modelName.Equals("auto", StringComparison.OrdinalIgnoreCase) && m >= 1)
+            if (m2 is null && !modelName.Equals("auto", StringComparison.OrdinalIgnoreCase) && m >= 1)
             {
                 if (EtsSpecification.TryParse(modelName, m, out var parsed))
                 {
@@ -74,27 +79,17 @@ internal static class ForecastCommand
             var series = ReadSeries(table, problems);
             problems.ThrowIfAny();
 
-            var results = Ets.FitMany(series.Select(s => s.Values).ToArray(), m, specification);
-            var forecasts = new Forecast?[results.Length];
-            for (int i = 0; i < results.Length; i++)
-            {
-                if (results[i].Fit is { } fit)
-                {
-                    forecasts[i] = fit.Forecast(h, chosenLevels);
-                }
-                else
-                {
-                    problems.Add(source, null, null, $"series '{series[i].Name ?? "(all rows)"}': {results[i].Error}");
-                }
-            }
+            var fitted = m2 is int period2
+                ? FitDoubleSeasonal(series, m, period2, h, chosenLevels, source, problems)
+                : FitEts(series, m, specification, h, chosenLevels, source, problems);
             problems.ThrowIfAny();
 
             io.WriteOutput(parse, context, writer => JsonOutput.Write(writer, json =>
             {
                 json.WriteStartArray();
-                for (int i = 0; i < results.Length; i++)
+                foreach (var result in fitted)
                 {
-                    WriteSeries(json, series[i].Name, results[i].Fit!, forecasts[i]!, chosenLevels);
+                    WriteSeries(json, result, chosenLevels);
                 }
                 json.WriteEndArray();
             }));
@@ -104,6 +99,58 @@ internal static class ForecastCommand
     }
 
     private sealed record Series(string? Name, double[] Values);
+
+    /// <summary>What the output reports for one series, whichever model fitted it.</summary>
+    private sealed record FittedSeries(
+        string? Name, string Model, double Alpha, double Beta, double Gamma, double Phi, double? Omega,
+        double LogLikelihood, double Aicc, double Sigma2, bool Converged, Forecast Forecast);
+
+    private static List<FittedSeries> FitEts(List<Series> series, int m, EtsSpecification? specification, int h, double[] levels, string source, InputProblems problems)
+    {
+        var results = Ets.FitMany(series.Select(s => s.Values).ToArray(), m, specification);
+        var fitted = new List<FittedSeries>(results.Length);
+        for (int i = 0; i < results.Length; i++)
+        {
+            if (results[i].Fit is { } fit)
+            {
+                var p = fit.Parameters;
+                fitted.Add(new FittedSeries(series[i].Name, fit.Specification.ToString(), p.Alpha, p.Beta, p.Gamma, p.Phi, null,
+                    fit.LogLikelihood, fit.Aicc, fit.Sigma2, fit.Converged, fit.Forecast(h, levels)));
+            }
+            else
+            {
+                problems.Add(source, null, null, $"series '{series[i].Name ?? "(all rows)"}': {results[i].Error}");
+            }
+        }
+        return fitted;
+    }
+
+    /// <summary>
+    /// Taylor's double-seasonal Holt-Winters per series: closed intervals (zero in every cycle) detected from
+    /// the history; multiplicative when every open value is positive, additive otherwise.
+    /// </summary>
+    private static List<FittedSeries> FitDoubleSeasonal(List<Series> series, int period1, int period2, int h, double[] levels, string source, InputProblems problems)
+    {
+        var fitted = new List<FittedSeries>(series.Count);
+        foreach (var one in series)
+        {
+            try
+            {
+                var open = OpenHoursMask.Detect(one.Values, period2);
+                bool positive = one.Values.Select((v, t) => !open.IsOpen(t) || double.IsNaN(v) || v > 0).All(ok => ok);
+                var form = positive ? DoubleSeasonalForm.Multiplicative : DoubleSeasonalForm.Additive;
+                var model = DoubleSeasonalHoltWinters.Fit(one.Values, period1, period2, form, open);
+                var p = model.Parameters;
+                fitted.Add(new FittedSeries(one.Name, "DSHW", p.Alpha, model.HasTrend ? p.Beta : double.NaN, p.Gamma, p.Phi, p.Omega,
+                    model.LogLikelihood, model.Aicc, model.Sigma2, model.Converged, model.Forecast(h, levels)));
+            }
+            catch (ArgumentException ex)
+            {
+                problems.Add(source, null, null, $"series '{one.Name ?? "(all rows)"}': {InputException.FromArgument(source, ex).Problems[0].Message}");
+            }
+        }
+        return fitted;
+    }
 
     /// <summary>Groups rows by 'series' (first appearance order), orders them by 'timestamp' when present, reads 'value' (empty = missing).</summary>
     private static List<Series> ReadSeries(InputTable table, InputProblems problems)
@@ -152,22 +199,28 @@ internal static class ForecastCommand
         }).ToList();
     }
 
-    private static void WriteSeries(Utf8JsonWriter json, string? name, EtsFit fit, Forecast forecast, double[] levels)
+    private static void WriteSeries(Utf8JsonWriter json, FittedSeries fit, double[] levels)
     {
+        var forecast = fit.Forecast;
         json.WriteStartObject();
-        if (name is null)
+        if (fit.Name is null)
         {
             json.WriteNull("series");
         }
         else
         {
-            json.WriteString("series", name);
+            json.WriteString("series", fit.Name);
         }
-        json.WriteString("model", fit.Specification.ToString());
-        JsonOutput.WriteNumberOrNull(json, "alpha", fit.Parameters.Alpha);
-        JsonOutput.WriteNumberOrNull(json, "beta", fit.Parameters.Beta);
-        JsonOutput.WriteNumberOrNull(json, "gamma", fit.Parameters.Gamma);
-        JsonOutput.WriteNumberOrNull(json, "phi", fit.Parameters.Phi);
+        json.WriteString("model", fit.Model);
+        JsonOutput.WriteNumberOrNull(json, "alpha", fit.Alpha);
+        JsonOutput.WriteNumberOrNull(json, "beta", fit.Beta);
+        JsonOutput.WriteNumberOrNull(json, "gamma", fit.Gamma);
+        if (fit.Omega is double omega)
+        {
+            // Double-seasonal only: the smoothing parameter of the second (longer) season.
+            JsonOutput.WriteNumberOrNull(json, "omega", omega);
+        }
+        JsonOutput.WriteNumberOrNull(json, "phi", fit.Phi);
         JsonOutput.WriteNumberOrNull(json, "loglik", fit.LogLikelihood);
         JsonOutput.WriteNumberOrNull(json, "aicc", fit.Aicc);
         JsonOutput.WriteNumberOrNull(json, "sigma2", fit.Sigma2);
