@@ -106,6 +106,20 @@ public static class DailyProfileForecaster
         return (dailyHistory, horizonDays) => SeasonalNaive.Forecast(dailyHistory, daysPerWeek, horizonDays, levelList);
     }
 
+    /// <summary>
+    /// The ETS daily forecaster: the model with the smallest AICc for the daily totals with a weekly season
+    /// (<see cref="Ets.FitAuto"/>, as R's <c>ets(y)</c>), with its intervals at <paramref name="levels"/>.
+    /// This is the workforce-management standard beyond a few days ahead (Taylor 2008).
+    /// </summary>
+    /// <param name="daysPerWeek">The weekly season in days (7).</param>
+    /// <param name="levels">Interval levels in percent; default 80 and 95.</param>
+    /// <returns>A forecaster usable as <c>dailyForecaster</c> or in <see cref="RollingOriginBacktest"/>.</returns>
+    public static Func<double[], int, Forecast> EtsDaily(int daysPerWeek = 7, IEnumerable<double>? levels = null)
+    {
+        var levelList = IntervalLevels.Validate(levels);
+        return (dailyHistory, horizonDays) => Ets.FitAuto(dailyHistory, daysPerWeek).Forecast(horizonDays, levelList);
+    }
+
     /// <summary>The total per day (NaN when any interval of the day is missing); a trailing partial day is ignored.</summary>
     /// <param name="history">Intraday history starting at the first interval of a day.</param>
     /// <param name="intervalsPerDay">Intervals per day, at least 1.</param>

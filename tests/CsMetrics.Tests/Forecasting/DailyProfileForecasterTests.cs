@@ -23,6 +23,31 @@ public class DailyProfileForecasterTests
     }
 
     [Fact]
+    public void Ets_daily_totals_continue_a_weekly_pattern_and_split_by_profile()
+    {
+        // Eight weeks of days whose totals follow a weekly pattern with a gentle trend and a small wobble;
+        // each day splits 1:3 over two intervals. ETS(., ., A or M) with m = 7 must continue the pattern.
+        double[] weekday = [120, 110, 100, 100, 95, 60, 40];
+        var history = new List<double>();
+        for (int d = 0; d < 56; d++)
+        {
+            double total = weekday[d % 7] * (1 + 0.002 * d) + (d % 3 - 1) * 0.5;
+            history.Add(0.25 * total);
+            history.Add(0.75 * total);
+        }
+        var result = DailyProfileForecaster.Forecast(history.ToArray(), intervalsPerDay: 2, horizon: 14,
+            dailyForecaster: DailyProfileForecaster.EtsDaily(levels: [80, 95]), smooth: false);
+        for (int d = 0; d < 7; d++)
+        {
+            double expected = weekday[d] * (1 + 0.002 * (56 + d));
+            Assert.InRange(result.DailyTotals.Mean[d], expected * 0.97, expected * 1.03);
+            Assert.Equal(0.25 * result.DailyTotals.Mean[d], result.Forecast.Mean[2 * d], 9);
+            Assert.Equal(0.75 * result.DailyTotals.Mean[d], result.Forecast.Mean[2 * d + 1], 9);
+        }
+        Assert.True(result.Forecast.IntervalAt(95).Upper[1] >= result.Forecast.IntervalAt(80).Upper[1]);
+    }
+
+    [Fact]
     public void A_supplied_daily_forecaster_is_used_as_given()
     {
         double[] history = [1, 3, 2, 2, 3, 9, 5, 5];
