@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CsMetrics.Cli.Commands;
 
 namespace CsMetrics.Cli;
 
@@ -30,7 +31,8 @@ internal static class CliApp
     /// <summary>Each module's subcommand, in the order <c>--help</c> lists them.</summary>
     private static IEnumerable<Command> Commands(CliContext context)
     {
-        yield break;
+        yield return StaffingCommand.Create(context);
+        yield return QueueCommand.Create(context);
     }
 
     /// <summary>

@@ -1,3 +1,17 @@
 // Exercises the library under Native AOT. Every module adds a call here as it lands.
+using CsMetrics.Queueing;
+
+// Queueing: staffing for the worked example (100 contacts per 30 min, AHT 180 s, 80/20 -> 14 agents, 20 scheduled)
+// and an Erlang A evaluation with fractional agents (series, quadrature and incomplete-gamma paths).
+var queue = new ContactQueue(TimeSpan.FromMinutes(30), TimeSpan.FromSeconds(180));
+var staffing = queue.RequiredAgents(100, new StaffingTargets { ServiceLevel = 0.8, AnswerWithin = TimeSpan.FromSeconds(20) }, shrinkage: 0.3);
+var erlangA = ErlangA.Evaluate(traffic: 2_000, agents: 1_700.5, handleSeconds: 300, patienceSeconds: 3_600, answerWithinSeconds: 20);
+if (staffing.Agents != 14 || staffing.ScheduledHeadcount != 20 || !(erlangA.AbandonProbability > 0 && erlangA.AbandonProbability < 1))
+{
+    Console.WriteLine($"Queueing FAILED: {staffing}; {erlangA}");
+    return 1;
+}
+Console.WriteLine(staffing);
+
 Console.WriteLine("OK");
 return 0;

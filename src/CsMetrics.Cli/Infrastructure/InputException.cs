@@ -44,6 +44,9 @@ internal sealed class InputProblems
 
     public bool Any => _problems.Count > 0;
 
+    /// <summary>The number of problems collected so far (to tell whether one row added any).</summary>
+    public int Count => _problems.Count;
+
     public void Add(string source, int? row, string? column, string message) =>
         _problems.Add(new InputProblem(source, row, column, message));
 
