@@ -1,0 +1,196 @@
+using CsMetrics.Forecasting;
+using CsMetrics.Tests.Infrastructure;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace CsMetrics.Tests.Forecasting;
+
+public partial class DoubleSeasonalHoltWintersTests
+{
+    /// <summary>A positive double-seasonal series with noise: level 100, daily and weekly shapes.</summary>
+    internal static double[] Synthetic(int period1, int period2, int cycles, int seed, double noise = 3)
+    {
+        var random = new Random(seed);
+        var y = new double[period2 * cycles];
+        for (int t = 0; t < y.Length; t++)
+        {
+            double daily = 1 + 0.5 * Math.Sin(2 * Math.PI * (t % period1) / period1);
+            double weekly = 1 + 0.2 * Math.Cos(2 * Math.PI * (t % period2) / period2);
+            y[t] = 100 * daily * weekly + noise * (random.NextDouble() - 0.5);
+        }
+        return y;
+    }
+
+    [Property(MaxTest = 25)]
+    public void Forecasts_of_a_constant_series_are_that_constant(PositiveInt seed, bool additive)
+    {
+        double c = 1 + seed.Get % 10_000;
+        int period1 = 2 + seed.Get % 5, period2 = period1 * (2 + seed.Get % 3);
+        var y = Enumerable.Repeat(c, period2 * 3).ToArray();
+        var form = additive ? DoubleSeasonalForm.Additive : DoubleSeasonalForm.Multiplicative;
+        var model = DoubleSeasonalHoltWinters.Fit(y, period1, period2, form, maxEvaluations: 200);
+        var forecast = model.Forecast(2 * period2, paths: 100);
+        foreach (double mean in forecast.Mean)
+        {
+            Assert.Equal(c, mean, 1e-9 * c);
+        }
+    }
+
+    [Property(MaxTest = 30)]
+    public void Averaged_initial_indices_are_normalised(PositiveInt seed, bool additive, bool masked)
+    {
+        int period1 = 4, period2 = 12;
+        var y = Synthetic(period1, period2, 3, seed.Get);
+        OpenHoursMask? mask = masked ? OpenHoursMask.Daily(period1, 3, 1, 4) : null;
+        var states = DoubleSeasonalInitialStates.Averaged(y, period1, period2, !additive, mask, hasTrend: true);
+        var openSecond = Enumerable.Range(0, period2).Where(i => mask is null || mask.IsOpen(i)).ToArray();
+        var openFirst = Enumerable.Range(0, period1).Where(i => openSecond.Any(j => j % period1 == i)).ToArray();
+        double firstMean = openFirst.Average(i => states.FirstSeasonIndices[i]);
+        double secondMean = openSecond.Average(i => states.SecondSeasonIndices[i]);
+        Assert.Equal(additive ? 0 : 1, firstMean, 1e-12);
+        Assert.Equal(additive ? 0 : 1, secondMean, 1e-12);
+    }
+
+    [Property(MaxTest = 10)]
+    public void Simulated_intervals_are_reproducible_and_nest_by_level(PositiveInt seed)
+    {
+        var model = DoubleSeasonalHoltWinters.Fit(Synthetic(4, 12, 4, seed.Get), 4, 12, maxEvaluations: 300);
+        var a = model.Forecast(24, [50, 80, 95], paths: 500, seed: (ulong)seed.Get);
+        var b = model.Forecast(24, [95, 80, 50], paths: 500, seed: (ulong)seed.Get);
+        var c = model.Forecast(24, [50, 80, 95], paths: 500, seed: (ulong)seed.Get + 1);
+        Assert.Equal(a.IntervalAt(95).Upper, b.IntervalAt(95).Upper);
+        Assert.Equal(a.Variance, b.Variance);
+        Assert.NotEqual(a.IntervalAt(95).Upper, c.IntervalAt(95).Upper);
+        for (int h = 0; h < 24; h++)
+        {
+            Assert.True(a.IntervalAt(95).Lower[h] <= a.IntervalAt(80).Lower[h] && a.IntervalAt(80).Lower[h] <= a.IntervalAt(50).Lower[h]);
+            Assert.True(a.IntervalAt(50).Upper[h] <= a.IntervalAt(80).Upper[h] && a.IntervalAt(80).Upper[h] <= a.IntervalAt(95).Upper[h]);
+        }
+    }
+
+    [Property(MaxTest = 10)]
+    public void Simulated_intervals_widen_with_the_horizon(PositiveInt seed, bool additive)
+    {
+        // Fixed parameters with alpha >= 0.2: the forecast-error variance after a full first cycle is
+        // at least (1 + (period1 - 1) alpha^2) sigma^2, far beyond the simulation's sampling error.
+        int period1 = 8, period2 = 24;
+        var random = new Random(seed.Get);
+        var parameters = new DoubleSeasonalParameters(0.2 + 0.6 * random.NextDouble(), 0, 0.1 * random.NextDouble(), 0.1 * random.NextDouble(), 0.5 * random.NextDouble());
+        var form = additive ? DoubleSeasonalForm.Additive : DoubleSeasonalForm.Multiplicative;
+        var model = DoubleSeasonalHoltWinters.Fit(Synthetic(period1, period2, 3, seed.Get, noise: 10), period1, period2, form, trend: false, fixedParameters: parameters);
+        var forecast = model.Forecast(2 * period2, [80, 95], paths: 4000, seed: 7);
+        foreach (var interval in forecast.Intervals)
+        {
+            double first = interval.Upper[0] - interval.Lower[0];
+            Assert.True(interval.Upper[period1] - interval.Lower[period1] > first);
+            Assert.True(interval.Upper[2 * period2 - 1] - interval.Lower[2 * period2 - 1] > first);
+        }
+        Assert.True(forecast.Variance[2 * period2 - 1] > forecast.Variance[0]);
+    }
+
+    [Property(MaxTest = 50)]
+    public void Selection_quantile_equals_the_sorted_type_7_quantile(NonEmptyArray<NormalFloat> data, PositiveInt p)
+    {
+        var values = data.Get.Select(v => v.Get).ToArray();
+        double probability = (p.Get % 1001) / 1000.0;
+        var sorted = values.OrderBy(v => v).ToArray();
+        double position = probability * (sorted.Length - 1);
+        int below = (int)Math.Floor(position);
+        double expected = below + 1 < sorted.Length ? sorted[below] + (position - below) * (sorted[below + 1] - sorted[below]) : sorted[below];
+        Assert.Equal(expected, DoubleSeasonalModel.Quantile(values, probability));
+    }
+
+    [Fact]
+    public void Closed_intervals_forecast_exactly_zero_and_their_values_do_not_matter()
+    {
+        int period1 = 8, period2 = 56;
+        var mask = OpenHoursMask.Daily(period1, 7, 2, 7);
+        var y = Synthetic(period1, period2, 4, 3);
+        var other = (double[])y.Clone();
+        for (int t = 0; t < y.Length; t++)
+        {
+            if (!mask.IsOpen(t))
+            {
+                y[t] = 0;
+                other[t] = 1_000 + t;
+            }
+        }
+        var model = DoubleSeasonalHoltWinters.Fit(y, period1, period2, openHours: mask);
+        var same = DoubleSeasonalHoltWinters.Fit(other, period1, period2, openHours: mask);
+        Assert.Equal(model.Parameters, same.Parameters);
+        Assert.Equal(model.SumOfSquaredErrors, same.SumOfSquaredErrors);
+        Assert.Equal(y.Length - y.Length / period1 * 3, model.ErrorCount);
+        var forecast = model.Forecast(period2, paths: 200);
+        for (int h = 0; h < period2; h++)
+        {
+            bool open = mask.IsOpen(y.Length + h);
+            Assert.Equal(open, forecast.Mean[h] != 0);
+            if (!open)
+            {
+                Assert.Equal(0, forecast.Variance[h]);
+                Assert.Equal(0, forecast.IntervalAt(95).Upper[h]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Without_a_mask_zero_values_are_rejected_for_the_multiplicative_form_naming_the_index()
+    {
+        var y = Synthetic(4, 12, 3, 1);
+        y[17] = 0;
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => DoubleSeasonalHoltWinters.Fit(y, 4, 12));
+        Assert.Contains("values[17]", error.Message);
+        Assert.Contains("OpenHoursMask", error.Message);
+        var masked = DoubleSeasonalHoltWinters.Fit(y, 4, 12, form: DoubleSeasonalForm.Additive);
+        Assert.True(double.IsFinite(masked.SumOfSquaredErrors));
+    }
+
+    [Fact]
+    public void An_all_open_mask_fits_exactly_as_no_mask()
+    {
+        var y = Synthetic(4, 12, 4, 5);
+        var plain = DoubleSeasonalHoltWinters.Fit(y, 4, 12);
+        var masked = DoubleSeasonalHoltWinters.Fit(y, 4, 12, openHours: OpenHoursMask.AllOpen(12));
+        Assert.Equal(plain.SumOfSquaredErrors, masked.SumOfSquaredErrors);
+        Assert.Equal(plain.Parameters, masked.Parameters);
+    }
+
+    [Fact]
+    public void Missing_values_are_filled_and_left_out_of_the_objective()
+    {
+        var y = Synthetic(4, 12, 4, 9);
+        y[30] = double.NaN;
+        var model = DoubleSeasonalHoltWinters.Fit(y, 4, 12);
+        Assert.Equal(y.Length - 1, model.ErrorCount);
+        Assert.True(double.IsNaN(model.Residuals[30]));
+        Assert.True(double.IsFinite(model.Fitted[30]));
+    }
+
+    [Fact]
+    public void Bad_input_is_rejected_with_the_parameter_and_the_minimum()
+    {
+        var y = Synthetic(4, 12, 3, 1);
+        var shortError = Assert.Throws<ArgumentException>(() => DoubleSeasonalHoltWinters.Fit(y.AsSpan(0, 23), 4, 12));
+        Assert.Contains("24", shortError.Message);
+        Assert.Equal("values", shortError.ParamName);
+        Assert.Equal("period2", Assert.Throws<ArgumentException>(() => DoubleSeasonalHoltWinters.Fit(y, 4, 10)).ParamName);
+        Assert.Equal("openHours", Assert.Throws<ArgumentException>(() => DoubleSeasonalHoltWinters.Fit(y, 4, 12, openHours: OpenHoursMask.AllOpen(8))).ParamName);
+        var model = DoubleSeasonalHoltWinters.Fit(y, 4, 12, maxEvaluations: 100);
+        Assert.Throws<ArgumentOutOfRangeException>(() => model.Forecast(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => model.Forecast(4, [100]));
+    }
+
+    [Fact]
+    public void Objective_evaluation_allocates_nothing()
+    {
+        var y = Synthetic(48, 336, 4, 2);
+        var model = DoubleSeasonalHoltWinters.Fit(y, 48, 336, maxEvaluations: 200);
+        var parameters = model.Parameters;
+        var states = model.InitialStates;
+        double sse = 0;
+        long bytes = Allocations.Measure(() => sse = DoubleSeasonalHoltWinters.SumOfSquaredErrors(y, 48, 336, DoubleSeasonalForm.Multiplicative, parameters, states));
+        Assert.Equal(0, bytes);
+        Assert.Equal(model.SumOfSquaredErrors, sse);
+    }
+}
