@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CsMetrics.Cli.Commands;
 
 namespace CsMetrics.Cli;
 
@@ -30,7 +31,7 @@ internal static class CliApp
     /// <summary>Each module's subcommand, in the order <c>--help</c> lists them.</summary>
     private static IEnumerable<Command> Commands(CliContext context)
     {
-        yield break;
+        yield return ScheduleCommand.Create(context);
     }
 
     /// <summary>
