@@ -142,21 +142,28 @@ internal sealed class ScheduleSearch
     }
 
     /// <summary>Runs drop, move and add moves until none improves (a local optimum) or the deadline passes.</summary>
-    public void Descend(CancellationToken cancellationToken, long deadline)
+    public void Descend(CancellationToken cancellationToken, long deadline) => Descend(0, _byStart.Length, cancellationToken, deadline);
+
+    /// <summary>As <see cref="Descend(CancellationToken, long)"/>, for the columns ranked [from, to) by start.</summary>
+    private void Descend(int fromRank, int toRank, CancellationToken cancellationToken, long deadline)
     {
+        fromRank = Math.Max(0, fromRank);
+        toRank = Math.Min(_byStart.Length, toRank);
         bool improved = true;
         while (improved && !cancellationToken.IsCancellationRequested && Environment.TickCount64 <= deadline)
         {
             improved = false;
-            for (int column = 0; column < Counts.Length; column++)
+            for (int k = fromRank; k < toRank; k++)
             {
+                int column = _byStart[k];
                 while (Counts[column] > 0 && TryDropOrMove(column))
                 {
                     improved = true;
                 }
             }
-            for (int column = 0; column < Counts.Length; column++)
+            for (int k = fromRank; k < toRank; k++)
             {
+                int column = _byStart[k];
                 while (CanAdd(column))
                 {
                     double delta = Delta(column, +1);
@@ -177,7 +184,7 @@ internal sealed class ScheduleSearch
     /// </summary>
     public void Perturb(Random random, CancellationToken cancellationToken, long deadline)
     {
-        int width = _neighbourIntervals * (2 + random.Next(3));
+        int width = _neighbourIntervals * (1 + random.Next(2));
         int centre = random.Next(_byStart.Length);
         long first = _columns.AbsoluteStartInterval[_byStart[centre]];
         int from = centre, to = centre;
@@ -197,8 +204,8 @@ internal sealed class ScheduleSearch
                 Apply(column, -1, Delta(column, -1));
             }
         }
-        FillGreedily(from - _neighbourIntervals, to + _neighbourIntervals);
-        Descend(cancellationToken, deadline);
+        FillGreedily(from, to);
+        Descend(from, to, cancellationToken, deadline);
     }
 
     private bool TryDropOrMove(int column)
