@@ -34,6 +34,7 @@ internal static class CliApp
         yield return StaffingCommand.Create(context);
         yield return QueueCommand.Create(context);
         yield return ScheduleCommand.Create(context);
+        yield return PlanCommand.Create(context);
     }
 
     /// <summary>

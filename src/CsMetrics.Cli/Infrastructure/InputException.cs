@@ -35,6 +35,20 @@ internal sealed class InputException : Exception
     }
 
     public IReadOnlyList<InputProblem> Problems { get; }
+
+    /// <summary>
+    /// Turns a library's <see cref="ArgumentException"/> about the user's input into an input problem:
+    /// its first line, without the " (Parameter 'x')" suffix the runtime appends.
+    /// </summary>
+    public static InputException FromArgument(string source, ArgumentException exception)
+    {
+        var message = exception.Message.Split('\n')[0].Trim();
+        if (exception.ParamName is string name)
+        {
+            message = message.Replace($" (Parameter '{name}')", "");
+        }
+        return new InputException(source, message);
+    }
 }
 
 /// <summary>Collects problems while a command reads its input, so that all are reported at once.</summary>
