@@ -117,7 +117,7 @@ public static class WorkforcePlanner
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var problem = ScheduleProblemFor(forecast, staffing, options);
-        var solverOptions = new ScheduleSolverOptions { TimeLimit = options.ScheduleTimeLimit, Seed = options.Seed, TargetGap = 0.005 };
+        var solverOptions = new ScheduleSolverOptions { TimeLimit = options.ScheduleTimeLimit, Seed = options.Seed };
         return ShiftScheduler.Solve(problem, solverOptions, cancellationToken: cancellationToken);
     }
 
