@@ -1,0 +1,174 @@
+using CsMetrics.Metrics;
+using CsMetrics.Tests.Infrastructure;
+using FsCheck.Xunit;
+
+namespace CsMetrics.Tests.Metrics;
+
+public class NetPromoterScoreTests
+{
+    /// <summary>Scores with the given counts of detractors (as 0..6), passives (7, 8) and promoters (9, 10), shuffled.</summary>
+    private static byte[] Scores(long detractors, long passives, long promoters, int seed = 1)
+    {
+        var random = new Random(seed);
+        var scores = new List<byte>();
+        for (long i = 0; i < detractors; i++) scores.Add((byte)random.Next(0, 7));
+        for (long i = 0; i < passives; i++) scores.Add((byte)random.Next(7, 9));
+        for (long i = 0; i < promoters; i++) scores.Add((byte)random.Next(9, 11));
+        var array = scores.ToArray();
+        random.Shuffle(array);
+        return array;
+    }
+
+    [Fact]
+    public void Reference_cases_score_variance_se_wald_and_adjusted_wald()
+    {
+        foreach (var c in ReferenceCases.Get("nps").EnumerateArray())
+        {
+            var counts = c.GetProperty("counts_det_pas_pro").Longs();
+            var result = NetPromoterScore.Compute(Scores(counts[0], counts[1], counts[2]));
+            Assert.Equal(counts[0], result.Detractors);
+            Assert.Equal(counts[1], result.Passives);
+            Assert.Equal(counts[2], result.Promoters);
+            Assert.Equal(100 * c.GetProperty("nps").GetDouble(), result.Score, 1e-10);
+            Assert.Equal(c.GetProperty("var").GetDouble(), result.Variance, 1e-6);
+            Assert.Equal(100 * c.GetProperty("se").GetDouble(), result.StandardError, 1e-4);
+            var wald = c.GetProperty("wald95_x100").Doubles();
+            var waldInterval = NetPromoterScore.WaldInterval(result);
+            Assert.Equal(wald[0], waldInterval.Lower, 1e-4);
+            Assert.Equal(wald[1], waldInterval.Upper, 1e-4);
+            var adjusted = c.GetProperty("adjwald95_x100").Doubles();
+            Assert.Equal(adjusted[0], result.Interval.Lower, 1e-4);
+            Assert.Equal(adjusted[1], result.Interval.Upper, 1e-4);
+            if (c.TryGetProperty("adjwald_nps_x100", out var centre))
+            {
+                Assert.Equal(centre.GetDouble(), result.AdjustedScore, 1e-4);
+            }
+        }
+    }
+
+    [Fact]
+    public void Large_input_matches_a_scalar_count_across_vector_blocks()
+    {
+        // 1,000,003 scores: many 255-vector blocks plus a scalar tail.
+        var random = new Random(7);
+        var scores = new byte[1_000_003];
+        for (int i = 0; i < scores.Length; i++) scores[i] = (byte)random.Next(0, 11);
+        long promoters = 0, detractors = 0;
+        foreach (var s in scores)
+        {
+            if (s >= 9) promoters++;
+            else if (s <= 6) detractors++;
+        }
+        var result = NetPromoterScore.Compute(scores);
+        Assert.Equal(promoters, result.Promoters);
+        Assert.Equal(detractors, result.Detractors);
+        Assert.Equal(scores.Length - promoters - detractors, result.Passives);
+    }
+
+    [Fact]
+    public void Empty_input_gives_count_zero_and_NaN()
+    {
+        var result = NetPromoterScore.Compute([]);
+        Assert.Equal(0, result.Count);
+        Assert.True(double.IsNaN(result.Score));
+        Assert.True(double.IsNaN(result.StandardError));
+        Assert.True(double.IsNaN(result.Interval.Lower));
+        Assert.True(double.IsNaN(result.PromoterShare));
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(40)]
+    [InlineData(1000)]
+    public void Off_scale_score_throws_naming_index_and_value(int index)
+    {
+        var scores = new byte[1200];
+        scores[index] = 11;
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => NetPromoterScore.Compute(scores));
+        Assert.Equal("scores", ex.ParamName);
+        Assert.Contains($"scores[{index}]", ex.Message);
+        Assert.Contains("got 11", ex.Message);
+    }
+
+    [Fact]
+    public void Custom_breaks_are_honoured()
+    {
+        // 1-5 scale, promoters 5, detractors 1-3.
+        var result = NetPromoterScore.Compute([1, 2, 3, 4, 5, 5], new NpsScale(5, 5, 3));
+        Assert.Equal((3, 1, 2), (result.Detractors, result.Passives, result.Promoters));
+        Assert.Throws<ArgumentOutOfRangeException>(() => NetPromoterScore.Compute([6], new NpsScale(5, 5, 3)));
+        Assert.Throws<ArgumentException>(() => NetPromoterScore.Compute([1], new NpsScale(10, 6, 6)));
+    }
+
+    [Fact]
+    public void Span_path_allocates_nothing()
+    {
+        var scores = Scores(300, 300, 400);
+        Assert.Equal(0, Allocations.Measure(() => NetPromoterScore.Compute(scores)));
+        var accumulator = new NpsAccumulator();
+        Assert.Equal(0, Allocations.Measure(() => accumulator.Add(scores)));
+    }
+
+    [Fact]
+    public void Difference_test_follows_the_adjusted_wald_formula()
+    {
+        var first = NetPromoterScore.FromCounts(20, 30, 50);
+        var second = NetPromoterScore.FromCounts(395, 476, 291);
+        var test = NetPromoterScore.DifferenceTest(first, second);
+        // Independent computation of MeasuringU's procedure.
+        static (double Nps, double Var, double N) Adjusted(double d, double pa, double p)
+        {
+            double n = d + pa + p + 3;
+            double pp = (p + 0.75) / n, dd = (d + 0.75) / n;
+            return (pp - dd, pp + dd - (pp - dd) * (pp - dd), n);
+        }
+        var a = Adjusted(20, 30, 50);
+        var b = Adjusted(395, 476, 291);
+        double se = Math.Sqrt(a.Var / a.N + b.Var / b.N);
+        double z = (b.Nps - a.Nps) / se;
+        Assert.Equal(100 * (291.0 / 1162 - 395.0 / 1162) - 30, test.Difference, 1e-10);
+        Assert.Equal(z, test.Z, 1e-10);
+        Assert.Equal(100 * (b.Nps - a.Nps - 1.959963984540054 * se), test.Interval.Lower, 1e-8);
+        Assert.True(test.PValue < 1e-5);
+        Assert.True(test.Interval.Upper < 0); // a signed interval: the score fell
+    }
+
+    [Property(MaxTest = 200)]
+    public void Score_shares_and_interval_are_in_bounds(byte[] raw)
+    {
+        var scores = (raw ?? []).Select(b => (byte)(b % 11)).ToArray();
+        var result = NetPromoterScore.Compute(scores);
+        Assert.Equal(scores.Length, result.Count);
+        if (scores.Length == 0) return;
+        Assert.InRange(result.Score, -100, 100);
+        Assert.InRange(result.Variance, 0, 1);
+        Assert.InRange(result.Interval.Lower, -100, 100);
+        Assert.InRange(result.Interval.Upper, -100, 100);
+        Assert.True(result.Interval.Contains(result.AdjustedScore));
+        Assert.Equal(1, result.PromoterShare + result.PassiveShare + result.DetractorShare, 1e-12);
+    }
+
+    [Property(MaxTest = 100)]
+    public void Permutation_does_not_change_the_result(byte[] raw, int seed)
+    {
+        var scores = (raw ?? []).Select(b => (byte)(b % 11)).ToArray();
+        var shuffled = scores.ToArray();
+        new Random(seed).Shuffle(shuffled);
+        Assert.Equal(NetPromoterScore.Compute(scores), NetPromoterScore.Compute(shuffled));
+    }
+
+    [Property(MaxTest = 100)]
+    public void Interval_narrows_as_n_grows(byte d, byte pa, byte p)
+    {
+        if (d + pa + p == 0) return;
+        var small = NetPromoterScore.FromCounts(d, pa, p);
+        var large = NetPromoterScore.FromCounts(4L * d, 4L * pa, 4L * p);
+        Assert.True(large.Interval.Width <= small.Interval.Width + 1e-9);
+    }
+
+    [Fact]
+    public void ToString_is_readable()
+    {
+        Assert.StartsWith("NPS 30.0 (n = 100: 50 promoters, 30 passives, 20 detractors)", NetPromoterScore.FromCounts(20, 30, 50).ToString());
+    }
+}

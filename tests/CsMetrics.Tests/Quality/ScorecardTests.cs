@@ -1,0 +1,301 @@
+using CsMetrics.Quality;
+using CsMetrics.Tests.Infrastructure;
+using FsCheck.Xunit;
+
+namespace CsMetrics.Tests.Quality;
+
+public class ScorecardTests
+{
+    private static Scorecard MaestroTotalPoints() => new("MaestroQA total points",
+    [
+        new("All", 100,
+        [
+            ScorecardCriterion.Points("A", 5),
+            ScorecardCriterion.Points("B", 10),
+            ScorecardCriterion.Points("C", 15),
+            ScorecardCriterion.Points("D", 5),
+        ]),
+    ], ScoringMethod.TotalPoints);
+
+    [Fact]
+    public void MaestroQA_total_point_rubric_and_NA_from_cases()
+    {
+        var item = QualityCases.Root.GetProperty("qa").GetProperty("maestro_total_points");
+        var earned = QualityCases.Vector(item.GetProperty("earned"));
+        var card = MaestroTotalPoints();
+        Assert.Equal(item.GetProperty("score").GetDouble(), card.Score(earned).Score, 12);
+        earned[^1] = double.NaN; // N/A removes the criterion's maximum: 16/30
+        Assert.Equal(item.GetProperty("last_NA_score").GetDouble(), card.Score(earned).Score, 12);
+    }
+
+    [Fact]
+    public void Zendesk_category_scores_from_cases()
+    {
+        var item = QualityCases.Root.GetProperty("qa").GetProperty("zendesk_category_score");
+        var four = new Scorecard("z4", [new("s", 100, [ScorecardCriterion.Rating("four-point", 1, 4)])]);
+        var five = new Scorecard("z5", [new("s", 100, [ScorecardCriterion.Rating("five-point", 1, 5)])]);
+        Assert.Equal(item.GetProperty("4pt_rating3").GetDouble(), four.Score([3]).Score * 100, 4);
+        Assert.Equal(item.GetProperty("5pt_rating4").GetDouble(), five.Score([4]).Score * 100, 12);
+    }
+
+    [Fact]
+    public void MaestroQA_weighted_sections_example_gives_70_percent_and_65_as_total_points()
+    {
+        // DEFINITIONS.md §4.2 (help.maestroqa.com): maxima 3, 10, 5, 2; weights 10/30/50/10%; earned 3, 5, 4, 1.
+        ScorecardSection[] sections =
+        [
+            new("S1", 10, [ScorecardCriterion.Points("c1", 3)]),
+            new("S2", 30, [ScorecardCriterion.Points("c2", 10)]),
+            new("S3", 50, [ScorecardCriterion.Points("c3", 5)]),
+            new("S4", 10, [ScorecardCriterion.Points("c4", 2)]),
+        ];
+        double[] earned = [3, 5, 4, 1];
+        Assert.Equal(0.70, new Scorecard("weighted", sections).Score(earned).Score, 12);
+        Assert.Equal(0.65, new Scorecard("total", sections, ScoringMethod.TotalPoints).Score(earned).Score, 12);
+    }
+
+    [Fact]
+    public void Zendesk_critical_category_below_half_zeroes_the_review()
+    {
+        var card = new Scorecard("zendesk",
+        [
+            new("Review", 1,
+            [
+                ScorecardCriterion.Rating("Solution", 1, 5, weight: 2),
+                ScorecardCriterion.Rating("Tone", 1, 5),
+                ScorecardCriterion.Rating("Security", 1, 4, critical: CriticalEffect.FailEvaluation),
+            ]),
+        ], ScoringMethod.TotalPoints);
+        // Security 3 of 1..4 = 66.7% >= 50%: (2·0.75 + 1·1 + 0.6667) / 4.
+        Assert.Equal((2 * 0.75 + 1 + 2 / 3.0) / 4, card.Score([4, 5, 3]).Score, 12);
+        // Security 2 of 1..4 = 33.3% < 50%: the review is 0.
+        var failed = card.Score([4, 5, 2]);
+        Assert.Equal(0, failed.Score);
+        Assert.True(failed.AutoFailed);
+        var kept = new Scorecard("keep", card.Sections, ScoringMethod.TotalPoints, criticalFail: CriticalFailPolicy.KeepScore).Score([4, 5, 2]);
+        Assert.Equal((2 * 0.75 + 1 + 1 / 3.0) / 4, kept.Score, 12);
+        Assert.True(kept.AutoFailed);
+        Assert.False(kept.Passes(0.5));
+    }
+
+    [Fact]
+    public void Fail_section_overrides_NA_and_fail_all_overrides_everything()
+    {
+        var card = new Scorecard("scorebuddy",
+        [
+            new("Compliance", 50, [ScorecardCriterion.Binary("Disclosure read", critical: CriticalEffect.FailSection), ScorecardCriterion.Points("Notes", 4)]),
+            new("Soft skills", 50, [ScorecardCriterion.Points("Empathy", 6), ScorecardCriterion.Binary("Fraud check", critical: CriticalEffect.FailEvaluation)]),
+        ], ScoringMethod.TotalPoints);
+        // Section 1 failed: its 4 earned points are lost but its 5 possible stay: (0 + 6 + 1) / (5 + 7).
+        var failedSection = card.Score([0, 4, 6, 1]);
+        Assert.Equal(7 / 12.0, failedSection.Score, 12);
+        Assert.Equal(1, failedSection.FailedSections);
+        // N/A notes inside the failed section: possible 1 + 7.
+        Assert.Equal(7 / 8.0, card.Score([0, double.NaN, 6, 1]).Score, 12);
+        Assert.Equal(0, card.Score([1, 4, 6, 0]).Score);
+    }
+
+    [Fact]
+    public void Bonus_criteria_lift_the_score_above_one()
+    {
+        var card = new Scorecard("bonus",
+        [
+            new("Core", 100, [ScorecardCriterion.Points("Resolution", 10), ScorecardCriterion.Points("Wow moment", 2) with { IsBonus = true }]),
+        ], ScoringMethod.TotalPoints);
+        Assert.Equal(1.2, card.Score([10, 2]).Score, 12);
+        Assert.Equal(0.5, card.Score([5, double.NaN]).Score, 12);
+
+        var weighted = new Scorecard("bonus weighted",
+        [
+            new("A", 60, [ScorecardCriterion.Binary("a")]),
+            new("B", 40, [ScorecardCriterion.Binary("b"), ScorecardCriterion.Binary("extra", weight: 5) with { IsBonus = true }]),
+        ]);
+        Assert.Equal(1.05, weighted.Score([1, 1, 1]).Score, 12); // +5 on a 100-point card
+    }
+
+    [Fact]
+    public void NA_policies_exclude_count_as_pass_or_count_as_zero()
+    {
+        ScorecardSection[] sections = [new("s", 1, [ScorecardCriterion.Binary("a"), ScorecardCriterion.Binary("b"), ScorecardCriterion.Binary("c")])];
+        double[] answers = [1, 0, double.NaN];
+        Assert.Equal(0.5, new Scorecard("x", sections, notApplicable: NotApplicablePolicy.Exclude).Score(answers).Score, 12);
+        Assert.Equal(2 / 3.0, new Scorecard("p", sections, notApplicable: NotApplicablePolicy.CountAsFullScore).Score(answers).Score, 12);
+        Assert.Equal(1 / 3.0, new Scorecard("z", sections, notApplicable: NotApplicablePolicy.CountAsZero).Score(answers).Score, 12);
+        Assert.True(double.IsNaN(new Scorecard("x", sections).Score([double.NaN, double.NaN, double.NaN]).Score));
+    }
+
+    [Property(MaxTest = 100)]
+    public bool NA_renormalisation_equals_scoring_the_reduced_card(int seed)
+    {
+        var random = new Random(seed);
+        var (sections, answers) = RandomCard(random, bonus: false);
+        if (answers.Length < 2)
+        {
+            return true; // a one-criterion card has nothing left to compare with
+        }
+        var method = random.Next(2) == 0 ? ScoringMethod.TotalPoints : ScoringMethod.WeightedSections;
+        var full = new Scorecard("full", sections, method);
+        // Mark one criterion N/A, and build the card without it (a section left empty is dropped with its weight).
+        int flat = random.Next(answers.Length);
+        answers[flat] = double.NaN;
+        var reduced = new List<ScorecardSection>();
+        var reducedAnswers = new List<double>();
+        int c = 0;
+        foreach (var section in sections)
+        {
+            var kept = new List<ScorecardCriterion>();
+            foreach (var criterion in section.Criteria)
+            {
+                if (c != flat)
+                {
+                    kept.Add(criterion);
+                    reducedAnswers.Add(answers[c]);
+                }
+                c++;
+            }
+            if (kept.Count > 0)
+            {
+                reduced.Add(section with { Criteria = kept });
+            }
+        }
+        double keptWeight = reduced.Sum(s => s.Weight);
+        reduced = reduced.Select(s => s with { Weight = s.Weight / keptWeight }).ToList();
+        double a = full.Score(answers).Score;
+        double b = new Scorecard("reduced", reduced, method).Score(reducedAnswers.ToArray()).Score;
+        return Math.Abs(a - b) < 1e-12;
+    }
+
+    [Property(MaxTest = 200)]
+    public bool Score_is_in_unit_interval_without_bonus(int seed)
+    {
+        var random = new Random(seed);
+        var (sections, answers) = RandomCard(random, bonus: false);
+        double score = new Scorecard("card", sections, random.Next(2) == 0 ? ScoringMethod.TotalPoints : ScoringMethod.WeightedSections).Score(answers).Score;
+        return score >= 0 && score <= 1;
+    }
+
+    [Property(MaxTest = 100)]
+    public bool Normalised_section_weights_sum_to_one(int seed)
+    {
+        var (sections, _) = RandomCard(new Random(seed), bonus: false);
+        return Math.Abs(new Scorecard("card", sections).SectionWeights.ToArray().Sum() - 1) < 1e-12;
+    }
+
+    [Property(MaxTest = 100)]
+    public bool Bonus_only_adds_to_the_score(int seed)
+    {
+        var (sections, answers) = RandomCard(new Random(seed), bonus: true);
+        var card = new Scorecard("card", sections, ScoringMethod.TotalPoints);
+        var score = card.Score(answers);
+        // Without the bonus criteria (answers N/A) the score is the base; the bonus share is what is added on top.
+        var withoutBonus = answers.Select((a, i) => card.Criteria[i].IsBonus ? double.NaN : a).ToArray();
+        double baseScore = card.Score(withoutBonus).Score;
+        return double.IsNaN(baseScore) || (score.Score >= baseScore - 1e-12 && Math.Abs(score.Score - baseScore - score.Bonus) < 1e-12 && baseScore <= 1 + 1e-12);
+    }
+
+    [Fact]
+    public void Section_weights_must_sum_to_100_or_1()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new Scorecard("bad",
+        [
+            new("Product knowledge", 25, [ScorecardCriterion.Binary("a")]),
+            new("Communication", 70, [ScorecardCriterion.Binary("b")]),
+        ]));
+        Assert.Contains("sum to 95", ex.Message);
+        Assert.Contains("'Communication' 70", ex.Message);
+        // Fractions summing to 1 are fine; total-points cards ignore section weights.
+        _ = new Scorecard("ok", [new("a", 0.4, [ScorecardCriterion.Binary("a")]), new("b", 0.6, [ScorecardCriterion.Binary("b")])]);
+        _ = new Scorecard("ok", [new("a", 3, [ScorecardCriterion.Binary("a")])], ScoringMethod.TotalPoints);
+    }
+
+    [Fact]
+    public void Answers_outside_their_scale_and_forbidden_NA_name_the_criterion()
+    {
+        var card = Scorecard.ContactCentreSeed;
+        double[] answers = [1, 4, 1, 7, 4, 1, 1, 4, 1, 5];
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => card.Score(answers));
+        Assert.Contains("answers[3]", ex.Message);
+        Assert.Contains("Tone and empathy", ex.Message);
+        answers[3] = 3.5; // ratings are whole numbers
+        Assert.Contains("whole number", Assert.Throws<ArgumentOutOfRangeException>(() => card.Score(answers)).Message);
+        answers[3] = 4;
+        answers[5] = double.NaN;
+        Assert.Contains("Identity verified", Assert.Throws<ArgumentException>(() => card.Score(answers)).Message);
+        Assert.Throws<ArgumentException>(() => card.Score([1, 2]));
+    }
+
+    [Fact]
+    public void Seed_scorecard_has_the_domain_weights_and_targets()
+    {
+        var card = Scorecard.ContactCentreSeed;
+        Assert.Equal([0.25, 0.25, 0.20, 0.20, 0.10], card.SectionWeights.ToArray());
+        Assert.Equal([0.95, 0.90, 1.00, 0.85, 0.875], card.Sections.Select(s => s.Target).ToArray());
+        Assert.Equal(0.25 * 0.95 + 0.25 * 0.90 + 0.2 + 0.2 * 0.85 + 0.1 * 0.875, card.OverallTarget, 12);
+        // A perfect evaluation scores 1; failing identity verification zeroes it.
+        double[] perfect = [1, 5, 1, 5, 5, 1, 1, 5, 1, 5];
+        Assert.Equal(1, card.Score(perfect).Score, 12);
+        perfect[5] = 0;
+        Assert.Equal(0, card.Score(perfect).Score);
+        Assert.Contains("Product knowledge", card.ToString());
+    }
+
+    [Fact]
+    public void Scoring_allocates_nothing()
+    {
+        var card = Scorecard.ContactCentreSeed;
+        double[] answers = [1, 4, 1, 4, 3, 1, double.NaN, 3, 1, 4];
+        var many = Enumerable.Range(0, 100).SelectMany(_ => answers).ToArray();
+        var scores = new double[100];
+        var earned = new double[5];
+        var possible = new double[5];
+        Assert.Equal(0, Allocations.Measure(() => card.Score(answers)));
+        Assert.Equal(0, Allocations.Measure(() => card.Score(answers, earned, possible)));
+        Assert.Equal(0, Allocations.Measure(() => card.ScoreMany(many, scores)));
+        Assert.Equal(card.Score(answers).Score, scores[99], 15);
+    }
+
+    /// <summary>A random valid scorecard (1-4 sections, 1-4 criteria each, mixed scales) and a valid answer per criterion.</summary>
+    internal static (ScorecardSection[] Sections, double[] Answers) RandomCard(Random random, bool bonus)
+    {
+        int sectionCount = 1 + random.Next(4);
+        var raw = Enumerable.Range(0, sectionCount).Select(_ => 1.0 + random.Next(10)).ToArray();
+        double total = raw.Sum();
+        var answers = new List<double>();
+        var sections = new ScorecardSection[sectionCount];
+        int id = 0;
+        for (int s = 0; s < sectionCount; s++)
+        {
+            var criteria = new List<ScorecardCriterion>();
+            int count = 1 + random.Next(4);
+            for (int i = 0; i < count; i++)
+            {
+                string name = $"c{id++}";
+                switch (random.Next(4))
+                {
+                    case 0:
+                        criteria.Add(ScorecardCriterion.Binary(name, weight: 1 + random.Next(3)));
+                        answers.Add(random.Next(2));
+                        break;
+                    case 1:
+                        criteria.Add(ScorecardCriterion.Rating(name, 1, 5, weight: 1 + random.Next(3)));
+                        answers.Add(1 + random.Next(5));
+                        break;
+                    case 2:
+                        criteria.Add(ScorecardCriterion.Points(name, 2 + random.Next(9)));
+                        answers.Add(random.NextDouble() * 2);
+                        break;
+                    default:
+                        criteria.Add(ScorecardCriterion.Percent(name));
+                        answers.Add(random.NextDouble() * 100);
+                        break;
+                }
+                if (bonus && random.Next(5) == 0)
+                {
+                    criteria[^1] = criteria[^1] with { IsBonus = true };
+                }
+            }
+            sections[s] = new ScorecardSection($"s{s}", raw[s] / total * 100, criteria);
+        }
+        return (sections, answers.ToArray());
+    }
+}
