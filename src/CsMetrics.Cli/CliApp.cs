@@ -33,13 +33,13 @@ internal static class CliApp
     {
         yield return PlanCommand.Create(context);
         yield return MetricsCommand.Create(context);
-        yield return StaffingCommand.Create(context);
-        yield return QueueCommand.Create(context);
-        yield return ScheduleCommand.Create(context);
         yield return ServqualCommand.Create(context);
         yield return QaCommand.Create(context);
         yield return AgreementCommand.Create(context);
         yield return AhpCommand.Create(context);
+        yield return StaffingCommand.Create(context);
+        yield return QueueCommand.Create(context);
+        yield return ScheduleCommand.Create(context);
     }
 
     /// <summary>

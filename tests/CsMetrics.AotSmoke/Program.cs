@@ -3,6 +3,27 @@ using CsMetrics.Metrics;
 using CsMetrics.Quality;
 using CsMetrics.Queueing;
 
+// Metrics: the vectorised NPS tally and the quantile sketch.
+var nps = NetPromoterScore.Compute([10, 9, 8, 7, 6, 0, 10, 9]);
+var sketch = new QuantileSketch(0.01);
+sketch.Add([12.0, 30.5, 45.0, 8.25, 120.0]);
+if (nps.Score != 25 || Math.Abs(sketch.Quantile(0.5) - 30.5) > 0.305)
+{
+    Console.WriteLine($"Metrics smoke failed: {nps}; {sketch}");
+    return 1;
+}
+Console.WriteLine(nps);
+
+// Quality: score an evaluation on the seed scorecard, AHP weights, Krippendorff's alpha.
+var qaScore = Scorecard.ContactCentreSeed.Score([1, 5, 1, 4, 5, 1, 1, 4, 1, 5]);
+var ahp = AnalyticHierarchyProcess.Weights(new double[,] { { 1, 3, 5 }, { 1 / 3.0, 1, 3 }, { 1 / 5.0, 1 / 3.0, 1 } });
+var alpha = KrippendorffAlpha.Compute([1, 2, 3, 3, 1, 2, 3, 2], 2, MeasurementLevel.Ordinal);
+if (!(qaScore.Score > 0.9 && Math.Abs(ahp.ConsistencyRatio - 0.0332) < 1e-3 && alpha.Alpha > 0))
+{
+    Console.WriteLine($"Quality smoke failed: {qaScore}; {ahp}; {alpha}");
+    return 1;
+}
+
 // Queueing: staffing for the worked example (100 contacts per 30 min, AHT 180 s, 80/20 -> 14 agents, 20 scheduled)
 // and an Erlang A evaluation with fractional agents (series, quadrature and incomplete-gamma paths).
 var queue = new ContactQueue(TimeSpan.FromMinutes(30), TimeSpan.FromSeconds(180));
@@ -25,40 +46,5 @@ if (!double.IsFinite(dshw.MeanSquaredError) || !double.IsFinite(accuracy.MeanAbs
     Console.WriteLine("Forecasting (intraday) failed");
     return 1;
 }
-// Scheduling: JSON problem in, solve, JSON solution out (reflection-free System.Text.Json).
-var scheduleDocument = CsMetrics.Scheduling.ScheduleJson.ParseProblem("""
-    { "intervalMinutes": 60, "requirements": [1, 2, 2, 1],
-      "templates": [ { "name": "Half", "lengthMinutes": 180, "earliestStartMinute": 0, "latestStartMinute": 60,
-                       "startStepMinutes": 60, "cost": 3, "breaks": [] } ] }
-    """);
-var schedule = CsMetrics.Scheduling.ShiftScheduler.Solve(scheduleDocument.Problem!, scheduleDocument.Options);
-if (schedule.Status != CsMetrics.Scheduling.ScheduleStatus.Optimal || schedule.Cost != 6)
-{
-    Console.WriteLine($"scheduling: unexpected {schedule}");
-    return 1;
-}
-Console.WriteLine(CsMetrics.Scheduling.ScheduleJson.ToJson(schedule).Length > 0 ? "scheduling OK" : "scheduling: empty JSON");
-
-// Metrics: the vectorised NPS tally and the quantile sketch.
-var nps = NetPromoterScore.Compute([10, 9, 8, 7, 6, 0, 10, 9]);
-var sketch = new QuantileSketch(0.01);
-sketch.Add([12.0, 30.5, 45.0, 8.25, 120.0]);
-if (nps.Score != 25 || Math.Abs(sketch.Quantile(0.5) - 30.5) > 0.305)
-{
-    Console.WriteLine($"Metrics smoke failed: {nps}; {sketch}");
-    return 1;
-}
-Console.WriteLine(nps);
-
-// Quality: score an evaluation on the seed scorecard, AHP weights, Krippendorff's alpha.
-var qaScore = Scorecard.ContactCentreSeed.Score([1, 5, 1, 4, 5, 1, 1, 4, 1, 5]);
-var ahp = AnalyticHierarchyProcess.Weights(new double[,] { { 1, 3, 5 }, { 1 / 3.0, 1, 3 }, { 1 / 5.0, 1 / 3.0, 1 } });
-var alpha = KrippendorffAlpha.Compute([1, 2, 3, 3, 1, 2, 3, 2], 2, MeasurementLevel.Ordinal);
-if (!(qaScore.Score > 0.9 && Math.Abs(ahp.ConsistencyRatio - 0.0332) < 1e-3 && alpha.Alpha > 0))
-{
-    Console.WriteLine($"Quality smoke failed: {qaScore}; {ahp}; {alpha}");
-    return 1;
-}
-
 Console.WriteLine("OK");
 return 0;

@@ -10,14 +10,17 @@ internal static class QueueingTable
     public static readonly string[] MetricColumns =
         ["service_level", "wait_probability", "asa_s", "occupancy", "abandon_probability"];
 
+    /// <summary>The longest time a cell may hold, in seconds (about 317 years; keeps every <see cref="TimeSpan"/> in range).</summary>
+    public const double MaxSeconds = 1e10;
+
     /// <summary>One row's queue: interval, handle time and patience (null: Erlang C), or null after recording problems.</summary>
     public static ContactQueue? ReadQueue(InputTable table, int row, InputProblems problems, out double contacts, out double answerWithinSeconds)
     {
         contacts = table.ReadDouble(row, "contacts", problems, min: 0);
-        double interval = table.ReadDouble(row, "interval_s", problems, min: 0, minExclusive: true);
-        double handle = table.ReadDouble(row, "aht_s", problems, min: 0, minExclusive: true);
-        answerWithinSeconds = table.ReadDouble(row, "answer_s", problems, min: 0);
-        double patience = table.ReadOptionalDouble(row, "patience_s", problems, min: 0) ?? 0;
+        double interval = table.ReadDouble(row, "interval_s", problems, min: 0, max: MaxSeconds, minExclusive: true);
+        double handle = table.ReadDouble(row, "aht_s", problems, min: 0, max: MaxSeconds, minExclusive: true);
+        answerWithinSeconds = table.ReadDouble(row, "answer_s", problems, min: 0, max: MaxSeconds);
+        double patience = table.ReadOptionalDouble(row, "patience_s", problems, min: 0, max: MaxSeconds) ?? 0;
         if (double.IsNaN(contacts) || double.IsNaN(interval) || double.IsNaN(handle) || double.IsNaN(answerWithinSeconds) || double.IsNaN(patience))
         {
             return null;

@@ -38,7 +38,7 @@ internal static class StaffingCommand
                     ServiceLevel = table.ReadOptionalDouble(row, "target_sl", problems, min: 0, max: 1),
                     AnswerWithin = double.IsNaN(answerWithin) ? TimeSpan.Zero : TimeSpan.FromSeconds(answerWithin),
                     MaxOccupancy = table.ReadOptionalDouble(row, "max_occupancy", problems, min: 0, max: 1, minExclusive: true),
-                    MaxAverageSpeedOfAnswer = table.ReadOptionalDouble(row, "max_asa_s", problems, min: 0) is double asa ? TimeSpan.FromSeconds(asa) : null,
+                    MaxAverageSpeedOfAnswer = table.ReadOptionalDouble(row, "max_asa_s", problems, min: 0, max: QueueingTable.MaxSeconds) is double asa ? TimeSpan.FromSeconds(asa) : null,
                     MaxAbandonProbability = table.ReadOptionalDouble(row, "max_abandon", problems, min: 0, max: 1),
                 };
                 double shrinkage = table.ReadOptionalDouble(row, "shrinkage", problems, min: 0, max: 1) ?? 0;

@@ -106,7 +106,11 @@ public static class DailyProfileForecaster
         return (dailyHistory, horizonDays) => SeasonalNaive.Forecast(dailyHistory, daysPerWeek, horizonDays, levelList);
     }
 
-    /// <summary>The total per day (NaN when any interval of the day is missing).</summary>
+    /// <summary>The total per day (NaN when any interval of the day is missing); a trailing partial day is ignored.</summary>
+    /// <param name="history">Intraday history starting at the first interval of a day.</param>
+    /// <param name="intervalsPerDay">Intervals per day, at least 1.</param>
+    /// <returns>One total per whole day.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="intervalsPerDay"/> is below 1.</exception>
     public static double[] DailyTotals(ReadOnlySpan<double> history, int intervalsPerDay)
     {
         Preconditions.CheckRange(intervalsPerDay, 1, 1_000_000);

@@ -78,8 +78,9 @@ public static class DoubleSeasonalHoltWinters
     /// Fits the double-seasonal model: estimates the initial states, then minimises the sum of squared
     /// one-step errors over the smoothing parameters, the AR(1) coefficient and the initial level and
     /// trend with a bounded Nelder-Mead search (a coarse search from R dshw's starting parameters,
-    /// restarted until it stops improving, then a fine search from its result). Pass <paramref name="fixedParameters"/> (and optionally <paramref name="initialStates"/>)
-    /// to run the recursion with no optimisation.
+    /// restarted until it stops improving, then a fine search from its result). Pass
+    /// <paramref name="fixedParameters"/> (and optionally <paramref name="initialStates"/>) to run the
+    /// recursion with no optimisation.
     /// </summary>
     /// <param name="values">The history, starting at cycle position 0 of both cycles; NaN = missing.</param>
     /// <param name="period1">The shorter cycle (e.g. 48), at least 2.</param>
@@ -95,7 +96,7 @@ public static class DoubleSeasonalHoltWinters
     /// <exception cref="ArgumentOutOfRangeException">A period, a parameter or <paramref name="maxEvaluations"/> is out of range.</exception>
     /// <exception cref="ArgumentException">
     /// The periods are not nested; the series is shorter than two longer cycles; a value is infinite; a
-    /// multiplicative model meets a non-positive value at an open interval; the mask or the initial
+    /// multiplicative model meets a negative value at an open interval; the mask or the initial
     /// states do not match the periods; the requested initialisation does not apply.
     /// </exception>
     public static DoubleSeasonalModel Fit(
@@ -159,6 +160,8 @@ public static class DoubleSeasonalHoltWinters
             var coarse = fitter.Optimize(states, refine, maxEvaluations, CoarseTolerance);
             var fine = fitter.Optimize(states, refine, maxEvaluations, FineTolerance, warmStart: coarse);
             best = (fine.Sse <= coarse.Sse ? fine : coarse with { Converged = fine.Converged }) with { Evaluations = coarse.Evaluations + fine.Evaluations };
+            // A search that never left the infinite region has not converged to anything.
+            best = best with { Converged = best.Converged && double.IsFinite(best.Sse) };
         }
         return new DoubleSeasonalModel(data, period1, period2, form, openHours, trend, best.Parameters, best.States, initialization,
             best.Converged, best.Evaluations);
@@ -175,6 +178,7 @@ public static class DoubleSeasonalHoltWinters
     /// <param name="levels">Interval levels in percent (default 80 and 95).</param>
     /// <param name="openHours">Which intervals of the longer cycle are open (null = always open).</param>
     /// <param name="form">Multiplicative (default) or additive.</param>
+    /// <param name="trend">Whether the model has a trend.</param>
     /// <param name="paths">Simulated sample paths for the intervals and variances.</param>
     /// <param name="seed">Seed of the simulation (same seed, same intervals).</param>
     /// <returns>The fitted model and its forecast.</returns>
@@ -187,11 +191,49 @@ public static class DoubleSeasonalHoltWinters
         IEnumerable<double>? levels = null,
         OpenHoursMask? openHours = null,
         DoubleSeasonalForm form = DoubleSeasonalForm.Multiplicative,
+        bool trend = true,
         int paths = 5000,
         ulong seed = 1)
     {
-        var model = Fit(values, period1, period2, form, openHours);
+        var model = Fit(values, period1, period2, form, openHours, trend);
         return new DoubleSeasonalForecast(model, model.Forecast(horizon, levels, paths, seed));
+    }
+
+    /// <summary>
+    /// Fits one double-seasonal model per series, in parallel (e.g. one per queue or skill). A series
+    /// that cannot be fitted gets its error message instead of a model; the others are unaffected.
+    /// </summary>
+    /// <param name="series">The series, each starting at cycle position 0.</param>
+    /// <param name="period1">The shorter cycle (e.g. 48).</param>
+    /// <param name="period2">The longer cycle (e.g. 336).</param>
+    /// <param name="form">Multiplicative (default) or additive.</param>
+    /// <param name="openHours">A mask for every series, or null to detect each series' own closed intervals with <see cref="OpenHoursMask.Detect"/>.</param>
+    /// <param name="trend">Whether the models have a trend.</param>
+    /// <returns>One result per series, in input order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="series"/> is null.</exception>
+    public static IReadOnlyList<DoubleSeasonalBatchResult> FitMany(
+        IReadOnlyList<double[]> series,
+        int period1,
+        int period2,
+        DoubleSeasonalForm form = DoubleSeasonalForm.Multiplicative,
+        OpenHoursMask? openHours = null,
+        bool trend = true)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var results = new DoubleSeasonalBatchResult[series.Count];
+        Parallel.For(0, series.Count, i =>
+        {
+            try
+            {
+                var mask = openHours ?? OpenHoursMask.Detect(series[i], period2);
+                results[i] = new DoubleSeasonalBatchResult(i, Fit(series[i], period1, period2, form, mask, trend), null);
+            }
+            catch (ArgumentException error)
+            {
+                results[i] = new DoubleSeasonalBatchResult(i, null, error.Message);
+            }
+        });
+        return results;
     }
 
     /// <summary>
@@ -329,10 +371,12 @@ public static class DoubleSeasonalHoltWinters
             {
                 ThrowHelper.ThrowElementOutOfRange(nameof(values), t, y, "must be finite or NaN (missing)");
             }
-            if (multiplicative && y <= 0 && (openHours is null || openHours.IsOpen(t)))
+            // A zero at an open interval is a legal observation (it shrinks the level and indices by
+            // factors 1 - alpha, 1 - gamma, 1 - omega); negatives have no multiplicative meaning.
+            if (multiplicative && y < 0 && (openHours is null || openHours.IsOpen(t)))
             {
                 ThrowHelper.ThrowElementOutOfRange(nameof(values), t, y,
-                    "must be > 0 at open intervals for a multiplicative model (mark closed intervals with an OpenHoursMask, e.g. OpenHoursMask.Detect, or use the additive form)");
+                    "must be >= 0 at open intervals for a multiplicative model (use the additive form for series that go negative)");
             }
         }
     }
@@ -358,4 +402,14 @@ public sealed record DoubleSeasonalForecast(DoubleSeasonalModel Model, Forecast 
 {
     /// <summary>The model line followed by the forecast table.</summary>
     public override string ToString() => Model + "\n" + Forecast;
+}
+
+/// <summary>One series' outcome in <see cref="DoubleSeasonalHoltWinters.FitMany"/>.</summary>
+/// <param name="Index">The series' position in the input.</param>
+/// <param name="Model">The fitted model, or null when the series could not be fitted.</param>
+/// <param name="Error">Why the series could not be fitted (the validation message), or null.</param>
+public sealed record DoubleSeasonalBatchResult(int Index, DoubleSeasonalModel? Model, string? Error)
+{
+    /// <summary>A readable line: the index and the model or the error.</summary>
+    public override string ToString() => $"#{Index}: {(Model is null ? "error: " + Error : Model.ToString())}";
 }

@@ -102,6 +102,32 @@ public sealed class DoubleSeasonalModel
     /// <summary>The innovation variance used by the simulation: the mean squared one-step error.</summary>
     public double Sigma2 => MeanSquaredError;
 
+    /// <summary>
+    /// The Gaussian log-likelihood on R <c>ets</c>'s scale (constants dropped, additive errors):
+    /// <c>-0.5 n log(SSE)</c>, n = <see cref="ErrorCount"/>.
+    /// </summary>
+    public double LogLikelihood => -0.5 * ErrorCount * Math.Log(SumOfSquaredErrors);
+
+    /// <summary>
+    /// The number of estimated quantities, counted as R <c>ets</c> counts them (plus one for sigma^2):
+    /// the smoothing parameters and phi (4, or 5 with a trend), the initial level (and trend), and the
+    /// free initial indices (period1 - 1) + (period2 - 1), each cycle being normalised.
+    /// </summary>
+    public int ParameterCount => (HasTrend ? 5 : 4) + (HasTrend ? 2 : 1) + (Period1 - 1) + (Period2 - 1) + 1;
+
+    /// <summary>
+    /// The corrected Akaike information criterion on R <c>ets</c>'s scale:
+    /// <c>-2 loglik + 2k + 2k(k + 1) / (n - k - 1)</c>, k = <see cref="ParameterCount"/>; NaN when n &lt;= k + 1.
+    /// </summary>
+    public double Aicc
+    {
+        get
+        {
+            int k = ParameterCount, n = ErrorCount;
+            return n > k + 1 ? -2 * LogLikelihood + 2 * k + 2.0 * k * (k + 1) / (n - k - 1) : double.NaN;
+        }
+    }
+
     /// <summary>True when the optimiser met its tolerance (always true for fixed parameters).</summary>
     public bool Converged { get; }
 
@@ -223,19 +249,24 @@ public sealed class DoubleSeasonalModel
         var first = new double[Period1];
         var second = new double[Period2];
         var random = new NormalRandom(seed);
+        var open = new bool[horizon];
+        for (int k = 0; k < horizon; k++)
+        {
+            open[k] = IsOpenAhead(k);
+        }
         for (int path = 0; path < paths; path++)
         {
             _finalFirst.CopyTo(first, 0);
             _finalSecond.CopyTo(second, 0);
             double level = Level, trend = Trend, error = LastError;
-            for (int k = 0; k < horizon; k++)
+            var row = destination.Slice(path * horizon, horizon);
+            for (int k = 0, i1 = 0, i2 = 0; k < horizon; k++, i1 = i1 + 1 == first.Length ? 0 : i1 + 1, i2 = i2 + 1 == second.Length ? 0 : i2 + 1)
             {
-                if (!IsOpenAhead(k))
+                if (!open[k])
                 {
-                    destination[path * horizon + k] = 0;
+                    row[k] = 0;
                     continue;
                 }
-                int i1 = k % Period1, i2 = k % Period2;
                 double d = first[i1], w = second[i2];
                 double baseLevel = level + trend;
                 error = phi * error + sigma * random.Next();
@@ -259,7 +290,7 @@ public sealed class DoubleSeasonalModel
                 }
                 trend = beta * (newLevel - level) + (1 - beta) * trend;
                 level = newLevel;
-                destination[path * horizon + k] = y;
+                row[k] = y;
             }
         }
     }

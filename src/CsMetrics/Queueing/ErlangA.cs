@@ -30,7 +30,7 @@ namespace CsMetrics.Queueing;
 /// panels sized to its curvature, scaled by its maximum so nothing overflows.</para>
 /// <para>As patience grows (θ → 0) the results converge to <see cref="ErlangC"/> when N &gt; A; an
 /// infinite patience is Erlang C exactly. Fractional N uses the continuous Erlang B (a formal
-/// extension). Cost: O(N) for B plus O(min(1/(1 - y/x), √x)) terms or a few hundred quadrature nodes.</para>
+/// extension). Cost: O(√A + |N - A|) steps for B plus O(min(1/(1 - y/x), √x)) terms or a few hundred quadrature nodes.</para>
 /// </remarks>
 public static class ErlangA
 {
@@ -227,7 +227,7 @@ public static class ErlangA
                     width = Math.Min(width, PanelWidth(far));
                 }
                 double end = (to - (v + direction * width)) * direction > 0 ? v + direction * width : to;
-                total += Panel(Math.Min(v, end), Math.Max(v, end));
+                total += end == 1 ? PanelToOne(v) : Panel(Math.Min(v, end), Math.Max(v, end));
                 v = end;
                 if (LogValue(v) < top - Depth)
                 {
@@ -235,6 +235,25 @@ public static class ErlangA
                 }
             }
             return total;
+        }
+
+        /// <summary>
+        /// The last panel [a, 1], in closed form because (1 - v)^x has an endpoint singularity when x is
+        /// not an integer: with d = 1 - a, ∫ = e^(LogValue(a))·d·Σ_j (yd)^j / ((x+1)(x+2)···(x+1+j)), a
+        /// positive series (the lower incomplete gamma function's); panels are sized so that yd ≤ x + 4 here.
+        /// </summary>
+        private double PanelToOne(double a)
+        {
+            double d = 1 - a;
+            double z = _y * d;
+            double term = 1 / (_x + 1);
+            double sum = 0;
+            for (int j = 1; term > 1e-17 * sum; j++)
+            {
+                sum += term;
+                term *= z / (_x + 1 + j);
+            }
+            return Math.Exp(LogValue(a)) * d * sum;
         }
 
         private double Panel(double a, double b)

@@ -17,6 +17,9 @@ namespace CsMetrics.Queueing;
 /// comes from the upper incomplete gamma function (Legendre's continued fraction for A ≥ 2, the power
 /// series of the lower function otherwise), then the same recursion runs m steps with n replaced by
 /// f + k. At integer x the seed is exactly 1, so the continuous function equals the recursion there.</para>
+/// <para>For large traffic the walk starts at n0 = A - 10√A - 10 instead of 0, from the bound
+/// 1/B(n0) ≤ A/(A - n0): each step multiplies the relative error of 1/B by 1 - B(n) ≤ n/A, so the start
+/// is forgotten (a factor below e^-50) before n reaches A. Cost: O(√A + max(0, N - A)) steps, not O(N).</para>
 /// </remarks>
 public static class ErlangB
 {
@@ -66,8 +69,19 @@ public static class ErlangB
     {
         double whole = Math.Floor(agents);
         double fraction = agents - whole;
+        int steps = (int)Math.Min(whole, int.MaxValue);
+        // Far below the traffic the recursion forgets where it started: each step multiplies the relative
+        // error of 1/B by 1 - B(n) ≤ n/A (carried traffic A(1 - B) cannot exceed n). Starting at
+        // n0 = A - 10√A - 10 from the bound 1/B(n0) ≤ A/(A - n0) (relative error at most √A/10), the
+        // product of the factors up to A is below e^-50, so the result is exact to rounding while the
+        // walk shrinks from O(A) to O(√A) steps below the traffic.
+        int start = (int)Math.Max(0, Math.Floor(traffic - 10 * Math.Sqrt(traffic) - 10));
+        if (start > 0 && start < steps)
+        {
+            return Advance(traffic / (traffic - (fraction + start)), fraction, start, steps, traffic);
+        }
         double inverse = fraction == 0 ? 1.0 : InverseBlockingSeed(traffic, fraction);
-        return Advance(inverse, fraction, 0, (int)Math.Min(whole, int.MaxValue), traffic);
+        return Advance(inverse, fraction, 0, steps, traffic);
     }
 
     /// <summary>
@@ -81,13 +95,14 @@ public static class ErlangB
         }
         for (int k = from + 1; k <= to; k++)
         {
-            inverse = 1.0 + (fraction + k) / traffic * inverse;
+            // One rounding per step; the division is off the dependency chain, so a step costs one FMA latency.
+            inverse = Math.FusedMultiplyAdd((fraction + k) / traffic, inverse, 1.0);
         }
         return inverse;
     }
 
     /// <summary>One step of the integer recursion: 1/B(n) from 1/B(n - 1).</summary>
-    internal static double Step(double inverse, int n, double traffic) => 1.0 + n / traffic * inverse;
+    internal static double Step(double inverse, int n, double traffic) => Math.FusedMultiplyAdd(n / traffic, inverse, 1.0);
 
     /// <summary>1/B(f, A) = e^A A^(-f) Γ(f + 1, A) for 0 &lt; f &lt; 1.</summary>
     private static double InverseBlockingSeed(double traffic, double fraction)

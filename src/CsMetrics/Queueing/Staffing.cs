@@ -16,7 +16,8 @@ namespace CsMetrics.Queueing;
 /// that the flow balance N ≥ A·(1 - P(Ab)) rules out for the service-level, abandonment and ASA targets),
 /// probes the square-root-staffing point A + √A, gallops upwards by doubling steps until a probe meets
 /// every target, then bisects. Erlang B is carried along by its recursion from the highest failing
-/// point, so the whole search walks O(N) recursion steps and evaluates the metrics O(log √A) times.</para>
+/// point (and the climb to the traffic itself starts at A - 10√A, see <see cref="ErlangB"/>), so the whole
+/// search walks O(√A) recursion steps (O(N) at worst) and evaluates the metrics O(log √A) times.</para>
 /// <para>Erlang C answers always exceed the traffic (smallest stable team); with traffic 0 the answer is
 /// 0 agents. Targets no finite team meets (for example a zero ASA, in floating point beyond
 /// A + 50√A + 100 agents) give an infeasible result (<see cref="StaffingResult.Agents"/> = -1).</para>

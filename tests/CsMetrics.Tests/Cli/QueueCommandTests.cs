@@ -52,10 +52,12 @@ public class QueueCommandTests
     [Fact]
     public void Bad_cells_are_located_and_exit_2()
     {
-        var result = CliRunner.RunWithInput("contacts,interval_s,aht_s,answer_s,agents\n100,1800,180,20,abc\n100,0,180,20,3\n", "queue");
+        var result = CliRunner.RunWithInput(
+            "contacts,interval_s,aht_s,answer_s,agents,patience_s\n100,1800,180,20,abc,\n100,0,180,20,3,\n100,1800,180,20,3,1e12\n", "queue");
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("row 2, column 'agents': 'abc' is not a number", result.Error);
         Assert.Contains("row 3, column 'interval_s'", result.Error);
+        Assert.Contains("row 4, column 'patience_s': 1e12 is out of range", result.Error);
         Assert.Equal("", result.Output);
     }
 }

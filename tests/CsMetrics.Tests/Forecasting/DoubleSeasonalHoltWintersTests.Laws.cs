@@ -135,15 +135,15 @@ public partial class DoubleSeasonalHoltWintersTests
     }
 
     [Fact]
-    public void Without_a_mask_zero_values_are_rejected_for_the_multiplicative_form_naming_the_index()
+    public void Multiplicative_form_rejects_negative_values_naming_the_index_and_accepts_zeros()
     {
         var y = Synthetic(4, 12, 3, 1);
-        y[17] = 0;
+        y[17] = -1;
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => DoubleSeasonalHoltWinters.Fit(y, 4, 12));
         Assert.Contains("values[17]", error.Message);
-        Assert.Contains("OpenHoursMask", error.Message);
-        var masked = DoubleSeasonalHoltWinters.Fit(y, 4, 12, form: DoubleSeasonalForm.Additive);
-        Assert.True(double.IsFinite(masked.SumOfSquaredErrors));
+        Assert.True(double.IsFinite(DoubleSeasonalHoltWinters.Fit(y, 4, 12, form: DoubleSeasonalForm.Additive).SumOfSquaredErrors));
+        y[17] = 0;
+        Assert.True(double.IsFinite(DoubleSeasonalHoltWinters.Fit(y, 4, 12).SumOfSquaredErrors));
     }
 
     [Fact]
@@ -192,5 +192,72 @@ public partial class DoubleSeasonalHoltWintersTests
         long bytes = Allocations.Measure(() => sse = DoubleSeasonalHoltWinters.SumOfSquaredErrors(y, 48, 336, DoubleSeasonalForm.Multiplicative, parameters, states));
         Assert.Equal(0, bytes);
         Assert.Equal(model.SumOfSquaredErrors, sse);
+    }
+
+    /// <summary>
+    /// The exact forecast-error variance of the additive model (a linear system): a raw error e_j
+    /// moves the forecast m steps later by psi_m = alpha + m alpha beta + gamma (1 - alpha) [s1 | m]
+    /// + omega (1 - alpha) [s2 | m] (psi_0 = 1), and e_j = phi e_(j-1) + eps_j, so
+    /// Var_k = sigma^2 sum_(r &lt; k) c_r^2 with c_r = sum_(m=0..r) psi_(r-m) phi^m.
+    /// </summary>
+    private static double[] ExactAdditiveVariance(DoubleSeasonalParameters p, int period1, int period2, double sigma2, int horizon)
+    {
+        var psi = new double[horizon];
+        psi[0] = 1;
+        for (int m = 1; m < horizon; m++)
+        {
+            psi[m] = p.Alpha + m * p.Alpha * p.Beta
+                + (m % period1 == 0 ? p.Gamma * (1 - p.Alpha) : 0)
+                + (m % period2 == 0 ? p.Omega * (1 - p.Alpha) : 0);
+        }
+        var variance = new double[horizon];
+        double sum = 0;
+        for (int r = 0; r < horizon; r++)
+        {
+            double c = 0;
+            for (int m = 0; m <= r; m++)
+            {
+                c += psi[r - m] * Math.Pow(p.Phi, m);
+            }
+            sum += c * c;
+            variance[r] = sigma2 * sum;
+        }
+        return variance;
+    }
+
+    [Property(MaxTest = 5)]
+    public void Simulated_variances_and_intervals_converge_to_the_exact_ones_for_the_additive_form(PositiveInt seed)
+    {
+        int period1 = 4, period2 = 12, horizon = 30;
+        var random = new Random(seed.Get);
+        var parameters = new DoubleSeasonalParameters(0.1 + 0.5 * random.NextDouble(), 0.05 * random.NextDouble(),
+            0.3 * random.NextDouble(), 0.3 * random.NextDouble(), 0.8 * random.NextDouble() - 0.2);
+        var model = DoubleSeasonalHoltWinters.Fit(Synthetic(period1, period2, 3, seed.Get, noise: 20), period1, period2,
+            DoubleSeasonalForm.Additive, fixedParameters: parameters);
+        var exact = ExactAdditiveVariance(parameters, period1, period2, model.Sigma2, horizon);
+        var forecast = model.Forecast(horizon, [95], paths: 20_000, seed: (ulong)seed.Get);
+        for (int h = 0; h < horizon; h++)
+        {
+            // 20,000 paths: the sample variance's relative standard error is about 1%.
+            Assert.True(Math.Abs(forecast.Variance[h] / exact[h] - 1) < 0.06, $"step {h + 1}: simulated {forecast.Variance[h]}, exact {exact[h]}");
+            double halfWidth = (forecast.IntervalAt(95).Upper[h] - forecast.IntervalAt(95).Lower[h]) / 2;
+            Assert.True(Math.Abs(halfWidth / (1.959963984540054 * Math.Sqrt(exact[h])) - 1) < 0.06, $"step {h + 1}: half-width {halfWidth}");
+        }
+    }
+
+    [Fact]
+    public void Batch_fits_equal_single_fits_and_a_bad_series_reports_its_error()
+    {
+        var good = Enumerable.Range(0, 4).Select(k => Synthetic(4, 12, 3, k)).ToArray();
+        var batch = good.Append(new double[10]).ToArray();
+        var results = DoubleSeasonalHoltWinters.FitMany(batch, 4, 12);
+        for (int i = 0; i < good.Length; i++)
+        {
+            Assert.Equal(i, results[i].Index);
+            var single = DoubleSeasonalHoltWinters.Fit(good[i], 4, 12, openHours: OpenHoursMask.Detect(good[i], 12));
+            Assert.Equal(single.SumOfSquaredErrors, results[i].Model!.SumOfSquaredErrors);
+        }
+        Assert.Null(results[4].Model);
+        Assert.Contains("no open interval", results[4].Error);
     }
 }

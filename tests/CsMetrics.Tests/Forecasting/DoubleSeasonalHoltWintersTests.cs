@@ -133,4 +133,16 @@ public partial class DoubleSeasonalHoltWintersTests
             AssertRelative(forecast.Mean[h] / 1000, scaledForecast.Mean[h], 1e-9, $"forecast[{h}]");
         }
     }
+
+    [Fact]
+    public void Information_criteria_follow_R_ets_scale()
+    {
+        var y = Series("forecasting/taylor_4weeks.csv");
+        var model = DoubleSeasonalHoltWinters.Fit(y, 48, 336);
+        Assert.Equal(-0.5 * 1344 * Math.Log(model.SumOfSquaredErrors), model.LogLikelihood, 9);
+        // alpha, beta, gamma, omega, phi, level, trend, 47 + 335 free indices, sigma^2.
+        int k = 5 + 2 + 47 + 335 + 1;
+        Assert.Equal(k, model.ParameterCount);
+        Assert.Equal(-2 * model.LogLikelihood + 2 * k + 2.0 * k * (k + 1) / (1344 - k - 1), model.Aicc, 9);
+    }
 }

@@ -50,11 +50,41 @@ public class ErlangATests
     [InlineData(100_000.0, 90_000, 300.0, 600.0)]
     [InlineData(10.0, 12, 180.0, 90.0)]
     [InlineData(10.0, 6, 180.0, 30.0)]
-    public void Answered_eventually_is_everyone_who_does_not_abandon(double traffic, int agents, double handle, double patience)
+    [InlineData(10.0, 3, 180.0, 0.5)]     // x = 0.008: the integrand's endpoint singularity at v = 1
+    [InlineData(10.0, 2.5, 180.0, 40.0)]  // fractional agents, x = 0.56
+    public void Answered_eventually_is_everyone_who_does_not_abandon(double traffic, double agents, double handle, double patience)
     {
         // SL(t) as t grows is P(answered) = 1 - P(Ab): checks the service-level integral against the abandonment sum.
         var m = ErlangA.Evaluate(traffic, agents, handle, patience, 1e6 * patience);
         AssertRelative(1 - m.AbandonProbability, m.ServiceLevel, 1e-11, "service_level at t -> infinity");
+    }
+
+    [Theory]
+    [InlineData(100.0, 95, 180.0)]
+    [InlineData(1_000.0, 980, 300.0)]
+    public void The_series_and_the_integral_routes_agree_where_they_meet(double traffic, int agents, double handle)
+    {
+        // The series is summed while its largest term e^Shift stays below e^600, Shift = x ln(x/y) + y - x;
+        // find the patience where Shift = 600 and evaluate just either side of it.
+        double Shift(double patience)
+        {
+            double x = agents * patience / handle, y = traffic * patience / handle;
+            return x * Math.Log(x / y) + y - x;
+        }
+        double low = 1, high = 1e12;
+        for (int i = 0; i < 200; i++)
+        {
+            double middle = Math.Sqrt(low * high);
+            if (Shift(middle) < 600) { low = middle; } else { high = middle; }
+        }
+        // low and high are now adjacent doubles; the service level (about e^-600 here) is the ratio that
+        // exposes the scale of S, so it must agree too (S moves by only 600 × 2e-16 between them).
+        Assert.True(Shift(low) < 600 && Shift(high) >= 600 && high / low < 1 + 1e-15);
+        var series = ErlangA.Evaluate(traffic, agents, handle, low, 20);
+        var integral = ErlangA.Evaluate(traffic, agents, handle, high, 20);
+        AssertRelative(series.WaitProbability, integral.WaitProbability, 1e-12, "wait_probability");
+        AssertRelative(series.AbandonProbability, integral.AbandonProbability, 1e-12, "abandon_probability");
+        AssertRelative(series.ServiceLevel, integral.ServiceLevel, 1e-10, "service_level");
     }
 
     [Fact]

@@ -48,6 +48,21 @@ public class ErlangBTests
         Assert.Equal(0.0, ErlangB.BlockingProbability(1, 5_000)); // below 1e-308
     }
 
+    [Theory]
+    [InlineData(200.0)]
+    [InlineData(10_000.0)]
+    [InlineData(1_000_000.0)]
+    public void Starting_below_the_traffic_gives_the_full_walk_to_rounding(double traffic)
+    {
+        foreach (double offset in new[] { -5 * Math.Sqrt(traffic), 0, 3 * Math.Sqrt(traffic) })
+        {
+            int agents = (int)(traffic + offset);
+            double full = QueueingOracle.ErlangBByRecursion(traffic, agents);
+            double b = ErlangB.BlockingProbability(traffic, agents);
+            Assert.True(Math.Abs(b - full) <= 1e-12 * full, $"A = {traffic}, N = {agents}: {b:R} vs {full:R}");
+        }
+    }
+
     [Property(MaxTest = 200)]
     public bool Continuous_B_equals_the_recursion_at_integers_and_is_continuous_there(ushort trafficSeed, byte agentsSeed)
     {
