@@ -31,14 +31,16 @@ internal static class CliApp
     /// <summary>Each module's subcommand, in the order <c>--help</c> lists them.</summary>
     private static IEnumerable<Command> Commands(CliContext context)
     {
+        yield return PlanCommand.Create(context);
         yield return MetricsCommand.Create(context);
+        yield return StaffingCommand.Create(context);
+        yield return QueueCommand.Create(context);
+        yield return ScheduleCommand.Create(context);
+        yield return ForecastCommand.Create(context);
         yield return ServqualCommand.Create(context);
         yield return QaCommand.Create(context);
         yield return AgreementCommand.Create(context);
         yield return AhpCommand.Create(context);
-        yield return StaffingCommand.Create(context);
-        yield return QueueCommand.Create(context);
-        yield return ForecastCommand.Create(context);
     }
 
     /// <summary>

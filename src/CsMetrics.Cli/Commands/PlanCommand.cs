@@ -1,0 +1,174 @@
+using System.CommandLine;
+using System.Text.Json;
+using CsMetrics.Cli.Plan;
+using CsMetrics.Planning;
+using CsMetrics.Scheduling;
+
+namespace CsMetrics.Cli.Commands;
+
+/// <summary>
+/// <c>csmetrics plan</c>: the workforce plan end to end (forecast, staffing, shifts) with a terminal
+/// report, on the bundled sample when no input is given.
+/// </summary>
+internal static class PlanCommand
+{
+    private static readonly string SampleHistory = Path.Combine(AppContext.BaseDirectory, "Samples", "history.csv");
+
+    public static Command Create(CliContext context)
+    {
+        var defaults = new PlanOptions();
+        var input = new Option<FileInfo?>("--input", "-i") { Description = "History CSV with timestamp,value columns, equally spaced, at least two weeks, ending at the end of a day. Default: the bundled 8-week sample." };
+        var output = new Option<DirectoryInfo?>("--output", "-o") { Description = "Directory to write forecast.csv, staffing.csv, schedule-problem.json, schedule.json and report.md." };
+        var chart = new Option<FileInfo?>("--chart") { Description = "Write a PNG chart of the forecast, the requirement and the coverage to this file." };
+        var intervalMinutes = new Option<int?>("--interval-minutes") { Description = "Interval length in minutes (default: read from the timestamps)." };
+        var horizonDays = new Option<int>("--horizon-days") { Description = "Days to plan after the history.", DefaultValueFactory = _ => defaults.HorizonDays };
+        var aht = new Option<double>("--aht-s") { Description = "Average handle time in seconds.", DefaultValueFactory = _ => defaults.AverageHandleTime.TotalSeconds };
+        var targetSl = new Option<double>("--target-sl") { Description = "Service-level target, a fraction (0.8 = 80%).", DefaultValueFactory = _ => defaults.ServiceLevelTarget };
+        var answer = new Option<double>("--answer-s") { Description = "Answer-within threshold of the service level, seconds.", DefaultValueFactory = _ => defaults.AnswerWithin.TotalSeconds };
+        var maxOccupancy = new Option<double?>("--max-occupancy") { Description = $"Highest acceptable occupancy, a fraction (default {defaults.MaxOccupancy}); 1 for no cap." };
+        var shrinkage = new Option<double>("--shrinkage") { Description = "Share of paid time not available for contacts, a fraction.", DefaultValueFactory = _ => defaults.Shrinkage };
+        var patience = new Option<double?>("--patience-s") { Description = "Average caller patience in seconds: plan with Erlang A (abandonment) instead of Erlang C." };
+        var templates = new Option<FileInfo?>("--templates") { Description = "Shift templates: a JSON file holding the schedule contract's templates array (or a problem object with a templates field)." };
+        var understaff = new Option<double>("--understaff-cost") { Description = "Cost per agent-interval short of the requirement.", DefaultValueFactory = _ => defaults.UnderstaffCost };
+        var overstaff = new Option<double>("--overstaff-cost") { Description = "Cost per agent-interval over the requirement.", DefaultValueFactory = _ => defaults.OverstaffCost };
+        var timeLimit = new Option<double>("--time-limit-s") { Description = "Time limit of the schedule search, seconds.", DefaultValueFactory = _ => defaults.ScheduleTimeLimit.TotalSeconds };
+        var seed = new Option<int>("--seed") { Description = "Seed of the simulated intervals and of the schedule search.", DefaultValueFactory = _ => defaults.Seed };
+
+        var command = new Command("plan",
+            "The workforce plan end to end: forecast the next week from half-hourly history (double-seasonal Holt-Winters, closed hours detected), " +
+            "staff every interval with Erlang C (Erlang A with --patience-s), schedule shifts with breaks, and report what the schedule delivers " +
+            "(service level and occupancy computed from the scheduled coverage).\n" +
+            "Example: csmetrics plan --aht-s 300 --target-sl 0.8 --answer-s 20 --shrinkage 0.3 --output plan --chart plan.png");
+        foreach (var option in new Option[] { input, output, chart, intervalMinutes, horizonDays, aht, targetSl, answer, maxOccupancy, shrinkage, patience, templates, understaff, overstaff, timeLimit, seed })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse =>
+        {
+            var historyFile = parse.GetValue(input);
+            string historyPath = historyFile?.FullName ?? SampleHistory;
+            string historySource = historyFile?.ToString() ?? "bundled sample (Samples/history.csv)";
+            var table = InputTable.ParseCsv(new StringReader(ReadFile(historyPath, historyFile?.ToString() ?? historyPath)), historyFile?.ToString() ?? "history.csv");
+            int? minutes = parse.GetValue(intervalMinutes);
+            var history = TimeSeriesInput.Read(table, minutes is int m ? TimeSpan.FromMinutes(m) : null);
+
+            double? occupancyCap = parse.GetValue(maxOccupancy) ?? defaults.MaxOccupancy;
+            var options = OptionsOrInputError(() => new PlanOptions
+            {
+                HorizonDays = parse.GetValue(horizonDays),
+                AverageHandleTime = Seconds(parse.GetValue(aht), "--aht-s"),
+                ServiceLevelTarget = parse.GetValue(targetSl),
+                AnswerWithin = Seconds(parse.GetValue(answer), "--answer-s"),
+                MaxOccupancy = occupancyCap is >= 1 ? null : occupancyCap,
+                Shrinkage = parse.GetValue(shrinkage),
+                Patience = parse.GetValue(patience) is double p ? Seconds(p, "--patience-s") : null,
+                Templates = parse.GetValue(templates) is FileInfo file ? ReadTemplates(file) : defaults.Templates,
+                UnderstaffCost = parse.GetValue(understaff),
+                OverstaffCost = parse.GetValue(overstaff),
+                ScheduleTimeLimit = Seconds(parse.GetValue(timeLimit), "--time-limit-s"),
+                Seed = parse.GetValue(seed),
+            });
+
+            var progress = new Progress(context);
+            var plan = OptionsOrInputError(() =>
+            {
+                var volumes = progress.Stage("Forecasting next week", () => WorkforcePlanner.ForecastVolumes(history.Values, history.Start, history.Interval, options));
+                var staffing = progress.Stage("Staffing each interval", () => WorkforcePlanner.RequiredStaff(volumes, options));
+                var schedule = progress.Stage("Scheduling shifts", () => WorkforcePlanner.BuildSchedule(volumes, staffing, options));
+                return WorkforcePlanner.Evaluate(volumes, staffing, schedule, options);
+            }, historySource);
+
+            var report = PlanReport.Render(plan, historySource, history.Values.Length, history.Start);
+            if (parse.GetValue(output) is DirectoryInfo directory)
+            {
+                WriteOrInputError(directory.ToString(), () => PlanFiles.Write(directory.FullName, plan, report));
+            }
+            if (parse.GetValue(chart) is FileInfo png)
+            {
+                WriteOrInputError(png.ToString(), () => progress.Stage("Drawing the chart", () =>
+                {
+                    png.Directory?.Create();
+                    PlanChart.Save(plan, png.FullName);
+                    return 0;
+                }));
+            }
+            context.Out.Write(report);
+            context.Out.Flush();
+            return CliApp.Success;
+        });
+        return command;
+    }
+
+    private static TimeSpan Seconds(double seconds, string option) =>
+        double.IsFinite(seconds) && seconds >= 0 && seconds < TimeSpan.MaxValue.TotalSeconds
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new InputException(option, $"{seconds} is not a number of seconds >= 0");
+
+    private static string ReadFile(string path, string name)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new InputException(name, "file not found");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(name, $"cannot read the file: {ex.Message}");
+        }
+    }
+
+    private static IReadOnlyList<ShiftTemplate> ReadTemplates(FileInfo file)
+    {
+        var text = ReadFile(file.FullName, file.ToString());
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException ex)
+        {
+            throw new InputException([new InputProblem(file.ToString(), (int?)(ex.LineNumber + 1), null, $"invalid JSON: {ex.Message}")]);
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            var array = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("templates", out var inner) ? inner : root;
+            var errors = new List<ScheduleInputError>();
+            var parsed = ScheduleJson.ParseTemplates(array, errors);
+            if (errors.Count > 0)
+            {
+                throw new InputException(errors.Select(e => new InputProblem(file.ToString(), null, null, e.ToString())).ToArray());
+            }
+            return parsed;
+        }
+    }
+
+    /// <summary>Runs <paramref name="build"/>; an <see cref="ArgumentException"/> from the library is the user's input at fault.</summary>
+    private static T OptionsOrInputError<T>(Func<T> build, string source = "options")
+    {
+        try
+        {
+            return build();
+        }
+        catch (ArgumentException ex)
+        {
+            throw InputException.FromArgument(source, ex);
+        }
+    }
+
+    private static void WriteOrInputError(string target, Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(target, $"cannot write: {ex.Message}");
+        }
+    }
+}

@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Text;
+using CsMetrics.Forecasting;
+using CsMetrics.Queueing;
+using CsMetrics.Scheduling;
+
+namespace CsMetrics.Planning;
+
+/// <summary>Step 1's result: the contacts expected per interval of the horizon, with the model and its intervals.</summary>
+public sealed class VolumeForecast
+{
+    private readonly double[] _contacts;
+    private readonly bool[] _open;
+
+    internal VolumeForecast(DateTime start, TimeSpan interval, DoubleSeasonalModel model, Forecast forecast, bool[] open)
+    {
+        Start = start;
+        Interval = interval;
+        Model = model;
+        Forecast = forecast;
+        _open = open;
+        // Closed intervals get no contacts; a forecast is never negative.
+        _contacts = forecast.Mean.Select((mean, i) => open[i] ? Math.Max(0, mean) : 0).ToArray();
+    }
+
+    /// <summary>The start of the first interval of the horizon.</summary>
+    public DateTime Start { get; }
+
+    /// <summary>The interval length.</summary>
+    public TimeSpan Interval { get; }
+
+    /// <summary>The number of intervals in the horizon.</summary>
+    public int Horizon => _contacts.Length;
+
+    /// <summary>The fitted double-seasonal model (parameters, fit statistics).</summary>
+    public DoubleSeasonalModel Model { get; }
+
+    /// <summary>The model's forecast: mean, variance and prediction intervals per interval.</summary>
+    public Forecast Forecast { get; }
+
+    /// <summary>The contacts to staff for per interval: the forecast mean, 0 in closed intervals, never negative.</summary>
+    public ReadOnlySpan<double> Contacts => _contacts;
+
+    /// <summary>Whether each interval of the horizon is within opening hours (detected from the history).</summary>
+    public IReadOnlyList<bool> Open => _open;
+
+    /// <summary>The start time of interval <paramref name="index"/>.</summary>
+    public DateTime TimeOf(int index) => Start + Interval * index;
+}
+
+/// <summary>Step 2's result: productive agents per interval, the scheduled headcount that yields them after shrinkage, and what those agents achieve.</summary>
+/// <param name="Agents">The fewest agents on the phones meeting every target, per interval.</param>
+/// <param name="ScheduledHeadcount">Agents to schedule per interval: <c>ceil(agents / (1 − shrinkage))</c>.</param>
+/// <param name="Metrics">Service level, ASA, occupancy and the rest at <paramref name="Agents"/>, per interval.</param>
+public sealed record StaffingRequirement(IReadOnlyList<int> Agents, IReadOnlyList<int> ScheduledHeadcount, IReadOnlyList<QueueMetrics> Metrics);
+
+/// <summary>
+/// A summary of what the plan delivers over a period (a day or the whole horizon). Service level, ASA
+/// and abandonment are pooled over contacts (each interval weighted by its contacts, never an average
+/// of percentages); occupancy is busy agent time over productive agent time.
+/// </summary>
+/// <param name="Label">The period, e.g. "Mon 2026-11-23" or "Week".</param>
+/// <param name="Contacts">Forecast contacts in the period.</param>
+/// <param name="RequiredAgentHours">Productive agent hours the Erlang requirement asks for.</param>
+/// <param name="RequiredHeadcountHours">Agent hours to schedule for them after shrinkage (the schedule's target).</param>
+/// <param name="ScheduledAgentHours">Agent hours on shift, breaks excluded, from the schedule's coverage.</param>
+/// <param name="UnderstaffedAgentHours">Agent hours short of the scheduled-headcount requirement.</param>
+/// <param name="OverstaffedAgentHours">Agent hours above it.</param>
+/// <param name="ServiceLevel">The share of contacts answered within the threshold, delivered by the schedule.</param>
+/// <param name="AverageSpeedOfAnswerSeconds">ASA over all contacts, delivered; +∞ when some interval with contacts is overloaded.</param>
+/// <param name="Occupancy">Busy time over productive time of the scheduled agents.</param>
+/// <param name="AbandonRate">The share of contacts abandoning (Erlang A; 0 under Erlang C).</param>
+public sealed record PlanPeriod(
+    string Label,
+    double Contacts,
+    double RequiredAgentHours,
+    double RequiredHeadcountHours,
+    double ScheduledAgentHours,
+    double UnderstaffedAgentHours,
+    double OverstaffedAgentHours,
+    double ServiceLevel,
+    double AverageSpeedOfAnswerSeconds,
+    double Occupancy,
+    double AbandonRate)
+{
+    /// <inheritdoc />
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Label}: {Contacts:0} contacts, SL {ServiceLevel * 100:0.0}%, ASA {(double.IsFinite(AverageSpeedOfAnswerSeconds) ? AverageSpeedOfAnswerSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s" : "overloaded")}, occupancy {Occupancy * 100:0.0}%, {ScheduledAgentHours:0.#} agent-hours on shift for {RequiredHeadcountHours:0.#} required");
+}
+
+/// <summary>
+/// A workforce plan: the forecast, the staffing requirement, the schedule, and what the schedule
+/// delivers per interval, per day and over the horizon. Immutable.
+/// </summary>
+public sealed class WorkforcePlan
+{
+    private readonly QueueMetrics[] _delivered;
+
+    internal WorkforcePlan(VolumeForecast forecast, StaffingRequirement staffing, ScheduleSolution schedule, QueueMetrics[] delivered, PlanOptions options)
+    {
+        Forecast = forecast;
+        Staffing = staffing;
+        Schedule = schedule;
+        Options = options;
+        _delivered = delivered;
+        int perDay = (int)(TimeSpan.FromDays(1) / forecast.Interval);
+        Days = Enumerable.Range(0, (forecast.Horizon + perDay - 1) / perDay)
+            .Select(d => Summarise(forecast.TimeOf(d * perDay).ToString("ddd yyyy-MM-dd", CultureInfo.InvariantCulture), d * perDay, Math.Min(perDay, forecast.Horizon - d * perDay)))
+            .ToArray();
+        Total = Summarise(forecast.Horizon == 7 * perDay ? "Week" : "Horizon", 0, forecast.Horizon);
+    }
+
+    /// <summary>The volume forecast (step 1).</summary>
+    public VolumeForecast Forecast { get; }
+
+    /// <summary>The staffing requirement (step 2).</summary>
+    public StaffingRequirement Staffing { get; }
+
+    /// <summary>The schedule (step 3): shifts, coverage, cost, lower bound and gap.</summary>
+    public ScheduleSolution Schedule { get; }
+
+    /// <summary>The assumptions the plan was made with.</summary>
+    public PlanOptions Options { get; }
+
+    /// <summary>What the scheduled coverage delivers per interval (service level, ASA, occupancy, abandonment).</summary>
+    public ReadOnlySpan<QueueMetrics> Delivered => _delivered;
+
+    /// <summary>One summary per day of the horizon.</summary>
+    public IReadOnlyList<PlanPeriod> Days { get; }
+
+    /// <summary>The summary over the whole horizon.</summary>
+    public PlanPeriod Total { get; }
+
+    private PlanPeriod Summarise(string label, int from, int count)
+    {
+        double hoursPerInterval = Forecast.Interval.TotalHours;
+        double contacts = 0, answeredInTime = 0, waitSeconds = 0, abandoned = 0, busy = 0, productive = 0;
+        double required = 0, headcount = 0, scheduled = 0, under = 0, over = 0;
+        for (int i = from; i < from + count; i++)
+        {
+            double c = Forecast.Contacts[i];
+            var m = _delivered[i];
+            contacts += c;
+            if (c > 0)
+            {
+                answeredInTime += c * m.ServiceLevel;
+                waitSeconds += c * m.AverageSpeedOfAnswerSeconds;
+                abandoned += c * m.AbandonProbability;
+            }
+            if (m.Agents > 0)
+            {
+                busy += m.Occupancy * m.Agents;
+                productive += m.Agents;
+            }
+            required += Staffing.Agents[i];
+            headcount += Staffing.ScheduledHeadcount[i];
+            scheduled += i < Schedule.Coverage.Count ? Schedule.Coverage[i] : 0;
+            under += i < Schedule.UnderstaffedByInterval.Count ? Schedule.UnderstaffedByInterval[i] : 0;
+            over += i < Schedule.OverstaffedByInterval.Count ? Schedule.OverstaffedByInterval[i] : 0;
+        }
+        return new PlanPeriod(
+            label,
+            contacts,
+            required * hoursPerInterval,
+            headcount * hoursPerInterval,
+            scheduled * hoursPerInterval,
+            under * hoursPerInterval,
+            over * hoursPerInterval,
+            contacts > 0 ? answeredInTime / contacts : double.NaN,
+            contacts > 0 ? waitSeconds / contacts : double.NaN,
+            productive > 0 ? busy / productive : double.NaN,
+            contacts > 0 ? abandoned / contacts : double.NaN);
+    }
+
+    /// <summary>A compact summary: the schedule's cost and gap, then one line per day and the total.</summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture,
+            $"Workforce plan from {Forecast.Start:yyyy-MM-dd HH:mm}, {Forecast.Horizon} intervals of {Forecast.Interval.TotalMinutes} min: schedule {Schedule.Status}, cost {Schedule.Cost:0.##}, lower bound {Schedule.LowerBound:0.##}, gap {Schedule.Gap * 100:0.##}%\n");
+        foreach (var day in Days)
+        {
+            text.Append(day).Append('\n');
+        }
+        text.Append(Total).Append('\n');
+        return text.ToString();
+    }
+}

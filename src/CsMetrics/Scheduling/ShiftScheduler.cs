@@ -1,0 +1,291 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace CsMetrics.Scheduling;
+
+/// <summary>
+/// Solves shift-scheduling problems: the LP relaxation over every possible shift gives a proven lower
+/// bound (and, without breaks and wrap-around, usually the integer optimum itself); an LP dive rounds it
+/// to a schedule, and local search with large-neighbourhood steps improves the schedule until the gap
+/// closes, the search stalls or the time limit passes. Thread-safe: each call is independent.
+/// </summary>
+/// <remarks>
+/// Model: Dantzig's (1954) set-covering formulation with explicit break placements (one column per
+/// template × day × start × break placement), under- and over-staffing variables, and a cap row per
+/// template and day. Without breaks on a non-cyclic horizon the covering matrix has consecutive ones, is
+/// totally unimodular, and the simplex optimum is integral (Segal 1974): the schedule is then proven
+/// optimal. See <c>docs/scheduling.md</c>.
+/// </remarks>
+public static class ShiftScheduler
+{
+    /// <summary>Finds a low-cost schedule for <paramref name="problem"/> and proves how far from optimal it can be.</summary>
+    /// <param name="problem">The problem.</param>
+    /// <param name="options">Time limit, seed and stopping rules (defaults when null).</param>
+    /// <param name="progress">Receives the incumbent cost and the bound after each phase and each improvement (optional).</param>
+    /// <param name="cancellationToken">Stops the solve; the best schedule found so far is returned.</param>
+    /// <returns>
+    /// The schedule with its cost, bound and gap. With hard coverage that cannot be met, a solution with
+    /// <see cref="ScheduleStatus.Infeasible"/> naming the intervals and templates at fault (never an exception).
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="problem"/> is null.</exception>
+    public static ScheduleSolution Solve(
+        ScheduleProblem problem,
+        ScheduleSolverOptions? options = null,
+        IProgress<ScheduleProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        options ??= new ScheduleSolverOptions();
+        var clock = Stopwatch.StartNew();
+        long deadline = Environment.TickCount64 + (long)Math.Min(options.TimeLimit.TotalMilliseconds, int.MaxValue);
+        var columns = new ShiftColumns(problem);
+        bool hard = !problem.UnderstaffCost.HasValue;
+
+        if (hard && Uncoverable(problem, columns) is { Count: > 0 } uncovered)
+        {
+            return Infeasible(problem, uncovered, [], $"no template can cover interval(s) {Describe(problem, uncovered)}", clock.Elapsed);
+        }
+
+        // 1. The LP relaxation: its (dual) objective is a lower bound even if stopped early.
+        var lp = new CoveringLp(columns);
+        var requirements = problem.Requirements.Select(r => (double)r).ToArray();
+        var caps = columns.Caps.Select(c => (double)c).ToArray();
+        lp.SetRightHandSide(requirements, caps);
+        var outcome = lp.Solve(cancellationToken, deadline);
+        if (outcome == LpOutcome.Infeasible)
+        {
+            return DiagnoseCaps(problem, columns, clock.Elapsed);
+        }
+        var grid = CostGrid(problem);
+        double bound = RoundUp(lp.Objective - 1e-9 * (1 + Math.Abs(lp.Objective)), grid);
+        progress?.Report(new ScheduleProgress("relaxation", double.NaN, bound, clock.Elapsed));
+
+        // 2. Dive: fix the LP's whole agents, round up its largest fraction, re-solve (warm) until integral.
+        var fixedCounts = new int[columns.Count];
+        if (outcome == LpOutcome.Optimal)
+        {
+            Dive(lp, columns, fixedCounts, requirements, caps, cancellationToken, deadline);
+        }
+        double penalty = problem.UnderstaffCost ?? HardPenalty(problem, columns);
+        var search = new ScheduleSearch(columns, penalty);
+        search.Set(fixedCounts);
+        search.FillGreedily(0, columns.Count);
+        progress?.Report(new ScheduleProgress("rounding", search.Cost, bound, clock.Elapsed));
+
+        // 3. Local search, then large-neighbourhood steps from a seeded generator.
+        search.Descend(cancellationToken, deadline);
+        var best = (int[])search.Counts.Clone();
+        double bestCost = search.Cost;
+        var random = new Random(options.Seed);
+        int stall = 0;
+        while (!Closed(bestCost, bound, options.TargetGap, grid) && stall < options.StallLimit
+            && !cancellationToken.IsCancellationRequested && Environment.TickCount64 <= deadline)
+        {
+            search.Perturb(random, cancellationToken, deadline);
+            if (search.Cost < bestCost - 1e-9)
+            {
+                bestCost = search.Cost;
+                search.Counts.CopyTo(best, 0);
+                stall = 0;
+                progress?.Report(new ScheduleProgress("search", bestCost, bound, clock.Elapsed));
+            }
+            else
+            {
+                stall++;
+                if (search.Cost > bestCost + 1e-9)
+                {
+                    search.Set(best);
+                }
+            }
+        }
+        search.Set(best);
+        return Build(problem, columns, search, bound, grid, hard, outcome, clock.Elapsed);
+    }
+
+    private static void Dive(CoveringLp lp, ShiftColumns columns, int[] fixedCounts, double[] requirements, double[] caps,
+        CancellationToken cancellationToken, long deadline)
+    {
+        var residualRequirements = (double[])requirements.Clone();
+        var residualCaps = (double[])caps.Clone();
+        var x = new double[columns.Count];
+        while (true)
+        {
+            lp.Primal(x);
+            bool fixedAny = false;
+            int largest = -1;
+            for (int c = 0; c < x.Length; c++)
+            {
+                double whole = Math.Floor(x[c] + 1e-7);
+                if (whole >= 1)
+                {
+                    Fix(c, (int)whole);
+                    fixedAny = true;
+                }
+                else if (x[c] > 1e-7 && (largest < 0 || x[c] > x[largest]))
+                {
+                    largest = c;
+                }
+            }
+            if (!fixedAny)
+            {
+                if (largest < 0)
+                {
+                    return;
+                }
+                Fix(largest, 1);
+            }
+            lp.SetRightHandSide(residualRequirements, residualCaps);
+            if (lp.Solve(cancellationToken, deadline) != LpOutcome.Optimal)
+            {
+                return;
+            }
+        }
+
+        void Fix(int column, int agents)
+        {
+            fixedCounts[column] += agents;
+            var rows = columns.RowsOf(column);
+            var weights = columns.WeightsOf(column);
+            for (int k = 0; k < rows.Length; k++)
+            {
+                residualRequirements[rows[k]] -= weights[k] * agents;
+            }
+            if (columns.CapGroup[column] >= 0)
+            {
+                residualCaps[columns.CapGroup[column]] -= agents;
+            }
+        }
+    }
+
+    private static ScheduleSolution Build(ScheduleProblem problem, ShiftColumns columns, ScheduleSearch search, double bound,
+        double grid, bool hard, LpOutcome relaxation, TimeSpan elapsed)
+    {
+        var shifts = new List<ScheduledShift>();
+        for (int c = 0; c < columns.Count; c++)
+        {
+            if (search.Counts[c] > 0)
+            {
+                shifts.Add(columns.ToShift(c, search.Counts[c]));
+            }
+        }
+        var coverage = new int[problem.IntervalCount];
+        problem.Coverage(shifts, coverage);
+        long shortfall = problem.Shortfall(coverage);
+        if (hard && shortfall > 0)
+        {
+            var shortIntervals = Enumerable.Range(0, coverage.Length).Where(i => coverage[i] < problem.Requirements[i]).ToArray();
+            return Infeasible(problem, shortIntervals, CappedTemplates(problem),
+                $"the LP relaxation is feasible but no integer schedule covering interval(s) {Describe(problem, shortIntervals)} was found within the caps", elapsed);
+        }
+        double cost = problem.CostOf(shifts, coverage);
+        bound = Math.Min(bound, cost);
+        bool optimal = Closed(cost, bound, 0, grid);
+        var status = optimal ? ScheduleStatus.Optimal : ScheduleStatus.Feasible;
+        string message = optimal ? "optimal: the cost equals the LP lower bound"
+            : relaxation == LpOutcome.Optimal ? "feasible: the gap is measured against the LP relaxation's optimum"
+            : "feasible: stopped before the LP relaxation finished; the bound is the last dual objective";
+        return new ScheduleSolution(status, cost, bound, shifts, coverage, Under(problem, coverage), Over(problem, coverage), message, [], [], elapsed);
+    }
+
+    /// <summary>True when no schedule can be cheaper than <paramref name="cost"/> by more than the target gap.</summary>
+    private static bool Closed(double cost, double bound, double targetGap, double grid)
+    {
+        double slack = grid > 0 ? grid / 2 : 1e-9 * Math.Max(1, Math.Abs(cost));
+        return cost - bound <= Math.Max(slack, targetGap * Math.Abs(cost));
+    }
+
+    /// <summary>
+    /// The largest δ in {1, 0.1, ..., 1e-6} such that every cost (templates, under, over) is a whole
+    /// multiple of δ, or 0. Then every schedule's cost is a multiple of δ (coverage and requirements are
+    /// integers), so a bound may be rounded up to the grid.
+    /// </summary>
+    private static double CostGrid(ScheduleProblem problem)
+    {
+        var costs = problem.Templates.Select(t => t.Cost).Append(problem.UnderstaffCost ?? 0).Append(problem.OverstaffCost).ToArray();
+        for (int digits = 0; digits <= 6; digits++)
+        {
+            double scale = Math.Pow(10, digits);
+            if (costs.All(c => Math.Abs(c * scale - Math.Round(c * scale)) <= 1e-9 * Math.Max(1, c * scale)))
+            {
+                return 1 / scale;
+            }
+        }
+        return 0;
+    }
+
+    private static double RoundUp(double bound, double grid) =>
+        grid > 0 ? Math.Ceiling(bound / grid - 1e-6) * grid : bound;
+
+    /// <summary>A price per agent-interval short that no saving can outweigh: more than any column's cost plus its over-staffing.</summary>
+    private static double HardPenalty(ScheduleProblem problem, ShiftColumns columns)
+    {
+        double largest = 0;
+        for (int c = 0; c < columns.Count; c++)
+        {
+            largest = Math.Max(largest, columns.Cost[c] + problem.OverstaffCost * (columns.RowStart[c + 1] - columns.RowStart[c]));
+        }
+        return 10 * (largest + 1);
+    }
+
+    private static List<int> Uncoverable(ScheduleProblem problem, ShiftColumns columns)
+    {
+        var covered = new bool[problem.IntervalCount];
+        for (int c = 0; c < columns.Count; c++)
+        {
+            if (columns.CapGroup[c] >= 0 && columns.Caps[columns.CapGroup[c]] == 0)
+            {
+                continue;
+            }
+            foreach (int i in columns.RowsOf(c))
+            {
+                covered[i] = true;
+            }
+        }
+        return Enumerable.Range(0, covered.Length).Where(i => !covered[i] && problem.Requirements[i] > 0).ToList();
+    }
+
+    /// <summary>
+    /// Hard coverage whose LP is infeasible although every interval has a shift: the caps are too low.
+    /// The LP that minimises the shortfall alone names the intervals left short.
+    /// </summary>
+    private static ScheduleSolution DiagnoseCaps(ScheduleProblem problem, ShiftColumns columns, TimeSpan elapsed)
+    {
+        var free = new ScheduleProblem(problem.IntervalMinutes, problem.Requirements,
+            problem.Templates.Select(t => new ShiftTemplate(t.Name, t.LengthMinutes, t.EarliestStartMinute, t.LatestStartMinute, t.StartStepMinutes, 0, t.MaxAgents, t.Breaks)),
+            problem.Cyclic, understaffCost: 1, overstaffCost: 0);
+        var freeColumns = new ShiftColumns(free);
+        var lp = new CoveringLp(freeColumns);
+        lp.SetRightHandSide(problem.Requirements.Select(r => (double)r).ToArray(), freeColumns.Caps.Select(c => (double)c).ToArray());
+        lp.Solve(CancellationToken.None, long.MaxValue);
+        var shortIntervals = Enumerable.Range(0, problem.IntervalCount).Where(i => lp.Value(lp.UnderIndex + i) > 1e-7).ToArray();
+        return Infeasible(problem, shortIntervals, CappedTemplates(problem),
+            $"the maxAgents caps of {string.Join(", ", CappedTemplates(problem))} are too low to cover interval(s) {Describe(problem, shortIntervals)}", elapsed);
+    }
+
+    private static string[] CappedTemplates(ScheduleProblem problem) =>
+        problem.Templates.Where(t => t.MaxAgents.HasValue).Select(t => t.Name).ToArray();
+
+    private static ScheduleSolution Infeasible(ScheduleProblem problem, IReadOnlyList<int> intervals, IReadOnlyList<string> templates, string reason, TimeSpan elapsed)
+    {
+        var zeros = new int[problem.IntervalCount];
+        return new ScheduleSolution(ScheduleStatus.Infeasible, double.NaN, double.NaN, [], zeros,
+            Under(problem, zeros), Over(problem, zeros), "infeasible: " + reason, intervals.ToArray(), templates, elapsed);
+    }
+
+    /// <summary>"12 (day 0 06:00), 13 (day 0 06:30)", at most ten listed.</summary>
+    private static string Describe(ScheduleProblem problem, IReadOnlyList<int> intervals)
+    {
+        var listed = intervals.Take(10).Select(i =>
+        {
+            long minute = (long)i * problem.IntervalMinutes;
+            return string.Create(CultureInfo.InvariantCulture, $"{i} (day {minute / 1440} {minute % 1440 / 60:00}:{minute % 60:00})");
+        });
+        return string.Join(", ", listed) + (intervals.Count > 10 ? $" and {intervals.Count - 10} more" : "");
+    }
+
+    private static int[] Under(ScheduleProblem problem, int[] coverage) =>
+        coverage.Select((c, i) => Math.Max(0, problem.Requirements[i] - c)).ToArray();
+
+    private static int[] Over(ScheduleProblem problem, int[] coverage) =>
+        coverage.Select((c, i) => Math.Max(0, c - problem.Requirements[i])).ToArray();
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text.Json;
+using CsMetrics.Tests.Infrastructure;
+using CsMetrics.Tests.Planning;
+
+namespace CsMetrics.Tests.Cli;
+
+public class PlanCommandTests
+{
+    [Fact]
+    public void Runs_on_the_bundled_sample_and_round_trips_its_files_through_the_other_commands()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "csmetrics-plan-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var result = CliRunner.Run("plan", "--output", directory, "--time-limit-s", "5");
+            Assert.True(result.ExitCode == 0, result.Error);
+            foreach (var section in new[] { "FORECAST BY DAY", "REQUIRED AGENTS", "SHIFTS", "COVERAGE AGAINST REQUIREMENT", "EXPECTED SERVICE", "COST" })
+            {
+                Assert.Contains(section, result.Output);
+            }
+            Assert.Equal("", result.Error); // not a terminal: no progress output
+
+            // staffing.csv is a valid `staffing` input and recomputes to the same agents and headcount.
+            var staffingFile = Path.Combine(directory, "staffing.csv");
+            var staffed = CliRunner.Run("staffing", "--input", staffingFile);
+            Assert.True(staffed.ExitCode == 0, staffed.Error);
+            Assert.Equal(Column(File.ReadAllText(staffingFile), "agents"), Column(staffed.Output, "agents"));
+            Assert.Equal(Column(File.ReadAllText(staffingFile), "scheduled"), Column(staffed.Output, "scheduled"));
+
+            // schedule-problem.json is a valid `schedule` input; the solver is deterministic, so the cost repeats.
+            var solved = CliRunner.Run("schedule", "--input", Path.Combine(directory, "schedule-problem.json"));
+            Assert.True(solved.ExitCode == 0, solved.Error);
+            using var ours = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "schedule.json")));
+            using var again = JsonDocument.Parse(solved.Output);
+            Assert.Equal(ours.RootElement.GetProperty("cost").GetDouble(), again.RootElement.GetProperty("cost").GetDouble(), 9);
+
+            // forecast.csv holds a timestamp,value series a week long.
+            var forecast = File.ReadAllLines(Path.Combine(directory, "forecast.csv"));
+            Assert.StartsWith("timestamp,value,lower80,upper80,lower95,upper95", forecast[0]);
+            Assert.Equal(337, forecast.Length);
+            Assert.Contains("```text", File.ReadAllText(Path.Combine(directory, "report.md")));
+        }
+        finally
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_gap_in_the_timestamps_is_one_clear_line_and_exit_code_2()
+    {
+        var history = Synthetic.History(weeks: 3, seed: 1);
+        var lines = Synthetic.Csv(history, new DateTime(2026, 11, 2)).Split('\n').ToList();
+        lines.RemoveAt(100);
+        var result = RunOnFile("history.csv", string.Join('\n', lines));
+        Assert.Equal(2, result.ExitCode);
+        var error = Assert.Single(result.Error.TrimEnd().Split('\n'));
+        Assert.Matches(@"^error: .*history\.csv: row 101, column 'timestamp': a gap in the timestamps", error);
+    }
+
+    [Fact]
+    public void A_negative_volume_is_one_clear_line_and_exit_code_2()
+    {
+        var history = Synthetic.History(weeks: 3, seed: 1);
+        history[40] = -3;
+        var result = RunOnFile("history.csv", Synthetic.Csv(history, new DateTime(2026, 11, 2)));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Matches(@"^error: .*history\.csv: row 42, column 'value': -3 is out of range: must be >= 0\s*$", result.Error);
+    }
+
+    [Fact]
+    public void A_template_that_cannot_cover_any_open_interval_is_one_clear_line_and_exit_code_2()
+    {
+        var templates = Path.Combine(Path.GetTempPath(), $"templates-{Guid.NewGuid():N}.json");
+        File.WriteAllText(templates, """
+            [ { "name": "Night", "lengthMinutes": 240, "earliestStartMinute": 0, "latestStartMinute": 180,
+                "startStepMinutes": 30, "cost": 4, "maxAgents": null, "breaks": [] } ]
+            """);
+        try
+        {
+            var history = Synthetic.History(weeks: 3, seed: 1);
+            var result = RunOnFile("history.csv", Synthetic.Csv(history, new DateTime(2026, 11, 2)), "--templates", templates);
+            Assert.Equal(2, result.ExitCode);
+            var error = Assert.Single(result.Error.TrimEnd().Split('\n'));
+            Assert.Contains("Template 'Night' cannot cover any open interval", error);
+            Assert.DoesNotContain("Parameter", error);
+        }
+        finally
+        {
+            File.Delete(templates);
+        }
+    }
+
+    [Fact]
+    public void Invalid_templates_and_options_are_reported_without_a_stack_trace()
+    {
+        var templates = Path.Combine(Path.GetTempPath(), $"templates-{Guid.NewGuid():N}.json");
+        File.WriteAllText(templates, """[ { "name": "Bad", "lengthMinutes": -5 } ]""");
+        try
+        {
+            var result = CliRunner.Run("plan", "--templates", templates);
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains("templates", result.Error);
+            Assert.DoesNotContain("   at ", result.Error);
+
+            var shrinkage = CliRunner.Run("plan", "--shrinkage", "1.5");
+            Assert.Equal(2, shrinkage.ExitCode);
+            Assert.Contains("Shrinkage", shrinkage.Error);
+        }
+        finally
+        {
+            File.Delete(templates);
+        }
+    }
+
+    private static CliRunner.Result RunOnFile(string name, string content, params string[] extra)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}-{name}");
+        File.WriteAllText(path, content);
+        try
+        {
+            return CliRunner.Run(["plan", "--input", path, "--time-limit-s", "2", .. extra]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static string[] Column(string csv, string name)
+    {
+        var lines = csv.ReplaceLineEndings("\n").Trim().Split('\n');
+        int index = Array.IndexOf(lines[0].Split(','), name);
+        Assert.True(index >= 0, $"column {name} missing");
+        return lines.Skip(1).Select(l => l.Split(',')[index]).ToArray();
+    }
+}

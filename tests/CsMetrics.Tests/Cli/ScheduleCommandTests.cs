@@ -1,0 +1,71 @@
+using System.Text.Json;
+using CsMetrics.Scheduling;
+using CsMetrics.Tests.Infrastructure;
+using CsMetrics.Tests.Scheduling;
+
+namespace CsMetrics.Tests.Cli;
+
+public class ScheduleCommandTests
+{
+    [Fact]
+    public void The_solution_recomputes_to_the_reported_coverage_and_cost()
+    {
+        var input = ReferenceData.ReadText("scheduling/day15_breaks_soft.json").Replace("\"timeLimitSeconds\": 10", "\"timeLimitSeconds\": 5");
+        var result = CliRunner.RunWithInput(input, "schedule");
+        Assert.Equal(0, result.ExitCode);
+        var problem = ScheduleJson.ParseProblem(input).Problem!;
+        using var solution = JsonDocument.Parse(result.Output);
+        var root = solution.RootElement;
+        var shifts = root.GetProperty("shifts").EnumerateArray().Select(s => new ScheduledShift(
+            s.GetProperty("template").GetString()!,
+            s.GetProperty("day").GetInt32(),
+            s.GetProperty("startMinute").GetInt32(),
+            s.GetProperty("breakStartMinutes").EnumerateArray().Select(b => b.GetInt32()).ToArray(),
+            s.GetProperty("agents").GetInt32())).ToList();
+        var coverage = ScheduleOracle.Coverage(problem, shifts);
+        Assert.Equal(coverage, root.GetProperty("coverage").EnumerateArray().Select(c => c.GetInt32()).ToArray());
+        Assert.Equal(ScheduleOracle.Cost(problem, shifts), root.GetProperty("cost").GetDouble(), 6);
+        Assert.Equal(coverage.Select((c, i) => Math.Max(0, problem.Requirements[i] - c)).Sum(), root.GetProperty("understaffed").GetInt32());
+        Assert.Equal(coverage.Select((c, i) => Math.Max(0, c - problem.Requirements[i])).Sum(), root.GetProperty("overstaffed").GetInt32());
+        Assert.True(root.GetProperty("lowerBound").GetDouble() <= root.GetProperty("cost").GetDouble());
+        Assert.Contains(root.GetProperty("status").GetString(), new[] { "optimal", "feasible" });
+    }
+
+    [Fact]
+    public void Invalid_fields_are_located_errors_with_exit_code_2()
+    {
+        var input = """
+            { "intervalMinutes": 30, "requirements": [1, 2],
+              "templates": [ { "name": "FT8", "lengthMinutes": 480, "earliestStartMinute": 360,
+                "latestStartMinute": 300, "startStepMinutes": 30, "cost": 8 } ] }
+            """;
+        var result = CliRunner.RunWithInput(input, "schedule");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("error: <stdin>: column 'templates[0].latestStartMinute': template 'FT8'", result.Error);
+        Assert.Equal("", result.Output);
+    }
+
+    [Fact]
+    public void Malformed_json_is_bad_input()
+    {
+        var result = CliRunner.RunWithInput("{ not json", "schedule");
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: <stdin>: not valid JSON", result.Error);
+    }
+
+    [Fact]
+    public void Infeasible_hard_coverage_is_a_solution_not_an_error()
+    {
+        var input = """
+            { "intervalMinutes": 60, "requirements": [1, 1, 0, 0, 3],
+              "templates": [ { "name": "Early", "lengthMinutes": 120, "earliestStartMinute": 0,
+                "latestStartMinute": 0, "startStepMinutes": 60, "cost": 2 } ] }
+            """;
+        var result = CliRunner.RunWithInput(input, "schedule");
+        Assert.Equal(0, result.ExitCode);
+        using var solution = JsonDocument.Parse(result.Output);
+        Assert.Equal("infeasible", solution.RootElement.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, solution.RootElement.GetProperty("cost").ValueKind);
+        Assert.Contains("4 (day 0 04:00)", solution.RootElement.GetProperty("message").GetString());
+    }
+}

@@ -1,0 +1,129 @@
+using CsMetrics.Planning;
+using CsMetrics.Queueing;
+
+namespace CsMetrics.Tests.Planning;
+
+public class WorkforcePlannerTests : IClassFixture<PlanFixture>
+{
+    private readonly PlanFixture _fixture;
+
+    public WorkforcePlannerTests(PlanFixture fixture)
+    {
+        _fixture = fixture;
+    }
+
+    private WorkforcePlan Plan => _fixture.Plan;
+
+    [Fact]
+    public void The_horizon_is_the_week_after_the_history_with_closed_nights()
+    {
+        Assert.Equal(_fixture.Start.AddDays(21), Plan.Forecast.Start);
+        Assert.Equal(336, Plan.Forecast.Horizon);
+        for (int i = 0; i < 336; i++)
+        {
+            bool open = i % 48 is >= 16 and < 40;
+            Assert.Equal(open, Plan.Forecast.Open[i]);
+            if (!open)
+            {
+                Assert.Equal(0, Plan.Forecast.Contacts[i]);
+                Assert.Equal(0, Plan.Staffing.Agents[i]);
+            }
+        }
+        Assert.Equal(7, Plan.Days.Count);
+        Assert.Equal("Week", Plan.Total.Label);
+    }
+
+    [Fact]
+    public void Staffing_is_the_minimal_Erlang_C_answer_and_the_exact_shrinkage_gross_up()
+    {
+        var queue = new ContactQueue(TimeSpan.FromMinutes(30), _fixture.Options.AverageHandleTime);
+        var targets = _fixture.Options.Targets;
+        for (int i = 0; i < Plan.Forecast.Horizon; i++)
+        {
+            double contacts = Plan.Forecast.Contacts[i];
+            int agents = Plan.Staffing.Agents[i];
+            if (contacts == 0)
+            {
+                continue;
+            }
+            Assert.True(targets.AreMetBy(queue.Evaluate(contacts, agents, targets.AnswerWithin)), $"interval {i}: {agents} agents miss the targets");
+            Assert.False(targets.AreMetBy(queue.Evaluate(contacts, agents - 1, targets.AnswerWithin)), $"interval {i}: {agents - 1} agents would do");
+            // Independent of the library: the smallest h with h x (1 - s) >= agents, in exact decimal arithmetic.
+            decimal productiveShare = 1 - (decimal)_fixture.Options.Shrinkage;
+            int headcount = (int)Math.Ceiling(agents / productiveShare);
+            Assert.Equal(headcount, Plan.Staffing.ScheduledHeadcount[i]);
+        }
+    }
+
+    [Fact]
+    public void Delivered_service_is_computed_from_the_coverage_not_the_requirement()
+    {
+        var queue = new ContactQueue(TimeSpan.FromMinutes(30), _fixture.Options.AverageHandleTime);
+        for (int i = 0; i < Plan.Forecast.Horizon; i++)
+        {
+            double productive = Plan.Schedule.Coverage[i] * (1 - _fixture.Options.Shrinkage);
+            var expected = queue.Evaluate(Plan.Forecast.Contacts[i], productive, _fixture.Options.AnswerWithin);
+            Assert.Equal(expected.ServiceLevel, Plan.Delivered[i].ServiceLevel, 12);
+            Assert.Equal(productive, Plan.Delivered[i].Agents, 12);
+            // Where the schedule covers the headcount, the targets hold (ceil makes productive >= agents).
+            if (Plan.Forecast.Contacts[i] > 0 && Plan.Schedule.Coverage[i] >= Plan.Staffing.ScheduledHeadcount[i])
+            {
+                Assert.True(Plan.Delivered[i].ServiceLevel >= _fixture.Options.ServiceLevelTarget - 1e-12, $"interval {i}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Day_and_week_summaries_pool_over_contacts()
+    {
+        for (int d = 0; d < 7; d++)
+        {
+            double contacts = 0, answered = 0, busy = 0, productive = 0, shift = 0;
+            for (int i = d * 48; i < (d + 1) * 48; i++)
+            {
+                double c = Plan.Forecast.Contacts[i];
+                contacts += c;
+                answered += c > 0 ? c * Plan.Delivered[i].ServiceLevel : 0;
+                busy += Plan.Delivered[i].Agents > 0 ? Plan.Delivered[i].Occupancy * Plan.Delivered[i].Agents : 0;
+                productive += Plan.Delivered[i].Agents;
+                shift += Plan.Schedule.Coverage[i] * 0.5;
+            }
+            var day = Plan.Days[d];
+            Assert.Equal(contacts, day.Contacts, 9);
+            Assert.Equal(answered / contacts, day.ServiceLevel, 12);
+            Assert.Equal(busy / productive, day.Occupancy, 12);
+            Assert.Equal(shift, day.ScheduledAgentHours, 9);
+        }
+        Assert.Equal(Plan.Days.Sum(d => d.Contacts), Plan.Total.Contacts, 6);
+        Assert.Equal(Plan.Days.Sum(d => d.ServiceLevel * d.Contacts) / Plan.Total.Contacts, Plan.Total.ServiceLevel, 12);
+    }
+
+    [Fact]
+    public void The_schedule_reports_a_valid_bound_and_a_small_gap()
+    {
+        Assert.True(Plan.Schedule.LowerBound <= Plan.Schedule.Cost + 1e-9);
+        Assert.True(Plan.Schedule.Gap <= 0.02, $"gap {Plan.Schedule.Gap}");
+        Assert.Contains("Week", Plan.ToString());
+    }
+
+    [Fact]
+    public void Bad_input_is_named()
+    {
+        var history = _fixture.History;
+        var interval = TimeSpan.FromMinutes(30);
+        var shortHistory = Assert.Throws<ArgumentException>(() => WorkforcePlanner.ForecastVolumes(history.AsSpan(0, 400), _fixture.Start, interval, new PlanOptions()));
+        Assert.Contains("at least two weeks (672 intervals", shortHistory.Message);
+
+        var negative = (double[])history.Clone();
+        negative[500] = -1;
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => WorkforcePlanner.ForecastVolumes(negative, _fixture.Start, interval, new PlanOptions()));
+        Assert.Contains("history[500]", ex.Message);
+
+        Assert.Throws<ArgumentException>(() => WorkforcePlanner.ForecastVolumes(history, _fixture.Start, TimeSpan.FromMinutes(7), new PlanOptions()));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PlanOptions { Shrinkage = 1 }.Validate());
+
+        var night = new PlanOptions { Templates = [new CsMetrics.Scheduling.ShiftTemplate("Night", 240, 0, 180, 30, 4)] };
+        var nightError = Assert.Throws<ArgumentException>(() => WorkforcePlanner.ScheduleProblemFor(Plan.Forecast, Plan.Staffing, night));
+        Assert.Contains("Template 'Night' cannot cover any open interval", nightError.Message);
+    }
+}
