@@ -61,27 +61,51 @@ public static class ShiftScheduler
         progress?.Report(new ScheduleProgress("relaxation", double.NaN, bound, clock.Elapsed));
 
         // 2. Dive: fix the LP's whole agents, round up its largest fraction, re-solve (warm) until integral.
-        var fixedCounts = new int[columns.Count];
-        if (outcome == LpOutcome.Optimal)
-        {
-            Dive(lp, columns, fixedCounts, requirements, caps, cancellationToken, deadline);
-        }
+        //    Two rules, each completed greedily and polished by descent; the better schedule is kept.
         double penalty = problem.UnderstaffCost ?? HardPenalty(problem, columns);
         var search = new ScheduleSearch(columns, penalty);
-        search.Set(fixedCounts);
-        search.FillGreedily(0, columns.Count);
-        progress?.Report(new ScheduleProgress("rounding", search.Cost, bound, clock.Elapsed));
-
-        // 3. Local search, then large-neighbourhood steps from a seeded generator.
-        search.Descend(cancellationToken, deadline);
-        var best = (int[])search.Counts.Clone();
-        double bestCost = search.Cost;
+        var best = new int[columns.Count];
+        double bestCost = double.PositiveInfinity;
+        double[]? root = null;
+        if (outcome == LpOutcome.Optimal)
+        {
+            lp.Save(ref root);
+        }
+        foreach (bool roundNearest in new[] { false, true })
+        {
+            var fixedCounts = new int[columns.Count];
+            if (outcome == LpOutcome.Optimal)
+            {
+                lp.Restore(root!);
+                Dive(lp, columns, fixedCounts, requirements, caps, roundNearest, cancellationToken, deadline);
+            }
+            search.Set(fixedCounts);
+            search.FillGreedily(0, columns.Count);
+            search.Descend(cancellationToken, deadline);
+            if (search.Cost < bestCost - 1e-9)
+            {
+                bestCost = search.Cost;
+                search.Counts.CopyTo(best, 0);
+                progress?.Report(new ScheduleProgress("rounding", bestCost, bound, clock.Elapsed));
+            }
+            if (outcome != LpOutcome.Optimal || Closed(bestCost, bound, options.TargetGap, grid))
+            {
+                break;
+            }
+        }
+        // 3. Annealing rounds from the best schedule, each followed by a descent, until the gap closes or
+        //    StallLimit rounds in a row bring nothing.
         var random = new Random(options.Seed);
+        double meanCost = problem.Templates.Average(t => t.Cost);
+        double temperature = Math.Max(1e-3, 0.08 * meanCost);
+        int moves = (int)Math.Clamp(100L * columns.Count, 100_000, 2_000_000);
         int stall = 0;
         while (!Closed(bestCost, bound, options.TargetGap, grid) && stall < options.StallLimit
             && !cancellationToken.IsCancellationRequested && Environment.TickCount64 <= deadline)
         {
-            search.Perturb(random, cancellationToken, deadline);
+            search.Set(best);
+            search.Anneal(random, moves, temperature, temperature / 100, cancellationToken, deadline);
+            search.Descend(cancellationToken, deadline);
             if (search.Cost < bestCost - 1e-9)
             {
                 bestCost = search.Cost;
@@ -92,10 +116,6 @@ public static class ShiftScheduler
             else
             {
                 stall++;
-                if (search.Cost > bestCost + 1e-9)
-                {
-                    search.Set(best);
-                }
             }
         }
         search.Set(best);
@@ -103,7 +123,7 @@ public static class ShiftScheduler
     }
 
     private static void Dive(CoveringLp lp, ShiftColumns columns, int[] fixedCounts, double[] requirements, double[] caps,
-        CancellationToken cancellationToken, long deadline)
+        bool roundNearest, CancellationToken cancellationToken, long deadline)
     {
         var residualRequirements = (double[])requirements.Clone();
         var residualCaps = (double[])caps.Clone();
@@ -112,7 +132,8 @@ public static class ShiftScheduler
         {
             lp.Primal(x);
             bool fixedAny = false;
-            int largest = -1;
+            int largest = -1, nearest = -1;
+            double nearestDistance = double.PositiveInfinity, nearestFraction = 0;
             for (int c = 0; c < x.Length; c++)
             {
                 double whole = Math.Floor(x[c] + 1e-7);
@@ -121,9 +142,19 @@ public static class ShiftScheduler
                     Fix(c, (int)whole);
                     fixedAny = true;
                 }
-                else if (x[c] > 1e-7 && (largest < 0 || x[c] > x[largest]))
+                else if (x[c] > 1e-7)
                 {
-                    largest = c;
+                    if (largest < 0 || x[c] > x[largest])
+                    {
+                        largest = c;
+                    }
+                    double distance = Math.Min(x[c], 1 - x[c]);
+                    if (distance < nearestDistance)
+                    {
+                        nearestDistance = distance;
+                        nearest = c;
+                        nearestFraction = x[c];
+                    }
                 }
             }
             if (!fixedAny)
@@ -132,7 +163,14 @@ public static class ShiftScheduler
                 {
                     return;
                 }
-                Fix(largest, 1);
+                if (roundNearest && nearestFraction < 0.5)
+                {
+                    lp.Ban(nearest);
+                }
+                else
+                {
+                    Fix(roundNearest ? nearest : largest, 1);
+                }
             }
             lp.SetRightHandSide(residualRequirements, residualCaps);
             if (lp.Solve(cancellationToken, deadline) != LpOutcome.Optimal)
