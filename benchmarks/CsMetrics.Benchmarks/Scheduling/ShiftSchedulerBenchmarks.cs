@@ -15,7 +15,7 @@ public class ShiftSchedulerBenchmarks
     private ShiftColumns _columns = null!;
 
     public static IEnumerable<string> Instances => BenchmarkSizes.Smoke
-        ? ["day15_breaks_soft"]
+        ? ["week30_nobreaks_hard"]
         : ["week30_nobreaks_hard", "week30_breaks_soft", "day15_breaks_soft"];
 
     [ParamsSource(nameof(Instances))]

@@ -81,7 +81,10 @@ public static class ShiftScheduler
             }
             search.Set(fixedCounts);
             search.FillGreedily(0, columns.Count);
-            search.Descend(cancellationToken, deadline);
+            if (!Closed(search.Cost, bound, options.TargetGap, grid))
+            {
+                search.Descend(cancellationToken, deadline);
+            }
             if (search.Cost < bestCost - 1e-9)
             {
                 bestCost = search.Cost;
@@ -98,7 +101,7 @@ public static class ShiftScheduler
         var random = new Random(options.Seed);
         double meanCost = problem.Templates.Average(t => t.Cost);
         double temperature = Math.Max(1e-3, 0.08 * meanCost);
-        int moves = (int)Math.Clamp(100L * columns.Count, 100_000, 2_000_000);
+        int moves = (int)Math.Clamp(50L * columns.Count, 100_000, 1_000_000);
         int stall = 0;
         while (!Closed(bestCost, bound, options.TargetGap, grid) && stall < options.StallLimit
             && !cancellationToken.IsCancellationRequested && Environment.TickCount64 <= deadline)
