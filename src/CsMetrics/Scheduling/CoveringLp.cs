@@ -132,9 +132,6 @@ internal sealed class CoveringLp
 
     public int Iterations { get; private set; }
 
-    /// <summary>The basis position of the row found primal infeasible, after <see cref="LpOutcome.Infeasible"/>.</summary>
-    public int InfeasibleRow { get; private set; } = -1;
-
     /// <summary>Sets the right-hand side: requirements per interval, then the remaining cap per cap row.</summary>
     public void SetRightHandSide(ReadOnlySpan<double> requirements, ReadOnlySpan<double> caps)
     {
@@ -227,7 +224,6 @@ internal sealed class CoveringLp
     /// <summary>Runs dual simplex iterations until optimal, infeasible, cancelled or <paramref name="deadline"/> passes.</summary>
     public LpOutcome Solve(CancellationToken cancellationToken, long deadline)
     {
-        InfeasibleRow = -1;
         int sinceRefresh = 0;
         while (true)
         {
@@ -249,7 +245,6 @@ internal sealed class CoveringLp
             int enter = ChooseEnteringVariable(leave);
             if (enter < 0)
             {
-                InfeasibleRow = leave;
                 return LpOutcome.Infeasible;
             }
             Pivot(leave, enter);

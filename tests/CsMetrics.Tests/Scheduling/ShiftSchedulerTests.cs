@@ -25,11 +25,17 @@ public class ShiftSchedulerTests
     }
 
     [Property(MaxTest = 25)]
-    public void With_breaks_the_cost_is_at_least_the_optimum_and_the_bound_is_at_most_it(int seed)
+    public void With_breaks_the_cost_is_at_least_the_optimum_and_the_bound_is_at_most_it(int seed, bool soft)
     {
-        var problem = ScheduleOracle.RandomProblem(seed, breaks: true, soft: true, hours: 6);
+        var problem = ScheduleOracle.RandomProblem(seed, breaks: true, soft: soft, hours: 6);
         var solution = ShiftScheduler.Solve(problem, Quick);
         double optimum = ScheduleOracle.BruteForceOptimum(problem, maxPerShift: 2);
+        if (double.IsPositiveInfinity(optimum))
+        {
+            Assert.Equal(ScheduleStatus.Infeasible, solution.Status);
+            return;
+        }
+        Assert.Equal(0, solution.Understaffed * (soft ? 0 : 1));
         Assert.True(solution.Cost >= optimum - 1e-9, $"cost {solution.Cost} below the brute-force optimum {optimum}");
         Assert.True(solution.LowerBound <= optimum + 1e-9, $"bound {solution.LowerBound} above the optimum {optimum}");
     }
