@@ -40,7 +40,7 @@ public class ShiftSchedulerBenchmarks
 
 /// <summary>
 /// The baseline: walk the intervals in order; while one is short, add the shift that covers it with the
-/// lowest cost per interval it covers. No bound, no improvement step.
+/// lowest cost per interval it covers from there on. No bound, no improvement step.
 /// </summary>
 internal static class NaiveGreedy
 {
@@ -61,7 +61,12 @@ internal static class NaiveGreedy
                     {
                         continue;
                     }
-                    double ratio = columns.Cost[c] / rows.Length;
+                    int ahead = 0;
+                    foreach (int row in rows)
+                    {
+                        ahead += row >= i ? 1 : 0;
+                    }
+                    double ratio = columns.Cost[c] / ahead;
                     if (ratio < bestRatio)
                     {
                         bestRatio = ratio;
