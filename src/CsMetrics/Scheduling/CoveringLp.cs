@@ -42,7 +42,6 @@ internal sealed class CoveringLp
     private readonly double[] _rho;
     private readonly double[] _alphaRow;
     private readonly double[] _column;
-    private readonly bool[] _banned;
 
     public CoveringLp(ShiftColumns columns)
     {
@@ -111,7 +110,6 @@ internal sealed class CoveringLp
         _rho = new double[_rowCount];
         _alphaRow = new double[variables];
         _column = new double[_rowCount];
-        _banned = new bool[variables];
 
         // Slack basis: o_i for interval rows (coefficient −1), s_g for cap rows.
         Array.Fill(_position, -1);
@@ -167,57 +165,6 @@ internal sealed class CoveringLp
         }
     }
 
-    /// <summary>
-    /// Fixes a structural variable at 0 (an upper bound of 0): it never enters again, and if it is basic
-    /// and positive the next <see cref="Solve"/> drives it out (a dual simplex step towards its upper bound).
-    /// </summary>
-    public void Ban(int variable) => _banned[variable] = true;
-
-    /// <summary>Copies the basis, its inverse, the values, the bans and the right-hand side into <paramref name="state"/> (allocated on first use).</summary>
-    public void Save(ref double[]? state)
-    {
-        int m = _rowCount, n = _reduced.Length;
-        state ??= new double[m * m + 2 * m + m + 2 * n];
-        var span = state.AsSpan();
-        _inverse.CopyTo(span);
-        span = span[(m * m)..];
-        _basic.CopyTo(span);
-        _rhs.CopyTo(span[m..]);
-        span = span[(2 * m)..];
-        _reduced.CopyTo(span);
-        for (int r = 0; r < m; r++)
-        {
-            span[n + r] = _basis[r];
-        }
-        for (int j = 0; j < n; j++)
-        {
-            span[n + m + j] = _banned[j] ? 1 : 0;
-        }
-    }
-
-    /// <summary>Restores a state written by <see cref="Save"/>.</summary>
-    public void Restore(double[] state)
-    {
-        int m = _rowCount, n = _reduced.Length;
-        var span = state.AsSpan();
-        span[..(m * m)].CopyTo(_inverse);
-        span = span[(m * m)..];
-        span[..m].CopyTo(_basic);
-        span.Slice(m, m).CopyTo(_rhs);
-        span = span[(2 * m)..];
-        span[..n].CopyTo(_reduced);
-        Array.Fill(_position, -1);
-        for (int r = 0; r < m; r++)
-        {
-            _basis[r] = (int)span[n + r];
-            _position[_basis[r]] = r;
-        }
-        for (int j = 0; j < n; j++)
-        {
-            _banned[j] = span[n + m + j] != 0;
-        }
-    }
-
     /// <summary>The value of variable <paramref name="variable"/> in the current basic solution.</summary>
     public double Value(int variable) => _position[variable] >= 0 ? _basic[_position[variable]] : 0;
 
@@ -252,44 +199,32 @@ internal sealed class CoveringLp
         }
     }
 
-    /// <summary>The most infeasible basic variable: below 0, or a banned one above 0.</summary>
+    /// <summary>The most negative basic variable (Dantzig's rule for the dual simplex), or −1 when all are ≥ 0.</summary>
     private int ChooseLeavingRow()
     {
         int leave = -1;
-        double worst = PrimalTolerance;
+        double worst = -PrimalTolerance;
         for (int r = 0; r < _rowCount; r++)
         {
-            double violation = _banned[_basis[r]] ? Math.Abs(_basic[r]) : -_basic[r];
-            if (violation > worst)
+            if (_basic[r] < worst)
             {
-                worst = violation;
+                worst = _basic[r];
                 leave = r;
             }
         }
         return leave;
     }
 
-    /// <summary>
-    /// The dual ratio test on row <paramref name="leave"/>. A variable leaving below 0 needs an entering
-    /// column with α &lt; 0; one leaving above its bound of 0 needs α &gt; 0 (the row is used with its sign
-    /// flipped, so the same test serves both).
-    /// </summary>
+    /// <summary>The dual ratio test on row <paramref name="leave"/>: the entering column with α &lt; 0 that keeps every reduced cost ≥ 0.</summary>
     private int ChooseEnteringVariable(int leave)
     {
         int n = _rowCount;
         Array.Copy(_inverse, leave * n, _rho, 0, n);
         var rho = _rho.AsSpan();
-        if (_basic[leave] > 0)
-        {
-            for (int c = 0; c < n; c++)
-            {
-                rho[c] = -rho[c];
-            }
-        }
         double bound = double.PositiveInfinity;
         for (int j = 0; j < _alphaRow.Length; j++)
         {
-            if (_position[j] >= 0 || _banned[j])
+            if (_position[j] >= 0)
             {
                 _alphaRow[j] = 0;
                 continue;
@@ -351,7 +286,7 @@ internal sealed class CoveringLp
             }
         }
         int leaving = _basis[leave];
-        _reduced[leaving] = _basic[leave] > 0 ? -theta : theta;
+        _reduced[leaving] = theta;
         _reduced[enter] = 0;
 
         // Primal step: the entering variable takes x_B[leave] / pivot.

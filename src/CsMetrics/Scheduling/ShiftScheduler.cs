@@ -5,9 +5,10 @@ namespace CsMetrics.Scheduling;
 
 /// <summary>
 /// Solves shift-scheduling problems: the LP relaxation over every possible shift gives a proven lower
-/// bound (and, without breaks and wrap-around, usually the integer optimum itself); an LP dive rounds it
-/// to a schedule, and local search with large-neighbourhood steps improves the schedule until the gap
-/// closes, the search stalls or the time limit passes. Thread-safe: each call is independent.
+/// bound (and, without breaks and wrap-around, the integer optimum itself); an LP dive rounds it to a
+/// schedule, and a local search (drop, add and move an agent, then pairs of moves; optionally simulated
+/// annealing) improves it until no move helps, the gap closes or the time limit passes. Thread-safe:
+/// each call is independent.
 /// </summary>
 /// <remarks>
 /// Model: Dantzig's (1954) set-covering formulation with explicit break placements (one column per
@@ -61,41 +62,23 @@ public static class ShiftScheduler
         progress?.Report(new ScheduleProgress("relaxation", double.NaN, bound, clock.Elapsed));
 
         // 2. Dive: fix the LP's whole agents, round up its largest fraction, re-solve (warm) until integral.
-        //    Two rules, each completed greedily and polished by descent; the better schedule is kept.
         double penalty = problem.UnderstaffCost ?? HardPenalty(problem, columns);
         var search = new ScheduleSearch(columns, penalty);
-        var best = new int[columns.Count];
-        double bestCost = double.PositiveInfinity;
-        double[]? root = null;
+        var fixedCounts = new int[columns.Count];
         if (outcome == LpOutcome.Optimal)
         {
-            lp.Save(ref root);
+            Dive(lp, columns, fixedCounts, requirements, caps, cancellationToken, deadline);
         }
-        foreach (bool roundNearest in new[] { false, true })
+        search.Set(fixedCounts);
+        search.FillGreedily(0, columns.Count);
+        if (!Closed(search.Cost, bound, options.TargetGap, grid))
         {
-            var fixedCounts = new int[columns.Count];
-            if (outcome == LpOutcome.Optimal)
-            {
-                lp.Restore(root!);
-                Dive(lp, columns, fixedCounts, requirements, caps, roundNearest, cancellationToken, deadline);
-            }
-            search.Set(fixedCounts);
-            search.FillGreedily(0, columns.Count);
-            if (!Closed(search.Cost, bound, options.TargetGap, grid))
-            {
-                search.Descend(cancellationToken, deadline);
-            }
-            if (search.Cost < bestCost - 1e-9)
-            {
-                bestCost = search.Cost;
-                search.Counts.CopyTo(best, 0);
-                progress?.Report(new ScheduleProgress("rounding", bestCost, bound, clock.Elapsed));
-            }
-            if (outcome != LpOutcome.Optimal || Closed(bestCost, bound, options.TargetGap, grid))
-            {
-                break;
-            }
+            search.Descend(cancellationToken, deadline);
         }
+        var best = (int[])search.Counts.Clone();
+        double bestCost = search.Cost;
+        progress?.Report(new ScheduleProgress("rounding", bestCost, bound, clock.Elapsed));
+
         // 3. Annealing rounds from the best schedule, each followed by a descent, until the gap closes or
         //    StallLimit rounds in a row bring nothing.
         var random = new Random(options.Seed);
@@ -125,8 +108,12 @@ public static class ShiftScheduler
         return Build(problem, columns, search, bound, grid, hard, outcome, clock.Elapsed);
     }
 
+    /// <summary>
+    /// The LP dive: fixes the solution's whole agents (the residual requirement shrinks), rounds its largest
+    /// fraction up, and re-solves warm from the current basis, until the LP wants no more agents.
+    /// </summary>
     private static void Dive(CoveringLp lp, ShiftColumns columns, int[] fixedCounts, double[] requirements, double[] caps,
-        bool roundNearest, CancellationToken cancellationToken, long deadline)
+        CancellationToken cancellationToken, long deadline)
     {
         var residualRequirements = (double[])requirements.Clone();
         var residualCaps = (double[])caps.Clone();
@@ -135,8 +122,7 @@ public static class ShiftScheduler
         {
             lp.Primal(x);
             bool fixedAny = false;
-            int largest = -1, nearest = -1;
-            double nearestDistance = double.PositiveInfinity, nearestFraction = 0;
+            int largest = -1;
             for (int c = 0; c < x.Length; c++)
             {
                 double whole = Math.Floor(x[c] + 1e-7);
@@ -145,19 +131,9 @@ public static class ShiftScheduler
                     Fix(c, (int)whole);
                     fixedAny = true;
                 }
-                else if (x[c] > 1e-7)
+                else if (x[c] > 1e-7 && (largest < 0 || x[c] > x[largest]))
                 {
-                    if (largest < 0 || x[c] > x[largest])
-                    {
-                        largest = c;
-                    }
-                    double distance = Math.Min(x[c], 1 - x[c]);
-                    if (distance < nearestDistance)
-                    {
-                        nearestDistance = distance;
-                        nearest = c;
-                        nearestFraction = x[c];
-                    }
+                    largest = c;
                 }
             }
             if (!fixedAny)
@@ -166,14 +142,7 @@ public static class ShiftScheduler
                 {
                     return;
                 }
-                if (roundNearest && nearestFraction < 0.5)
-                {
-                    lp.Ban(nearest);
-                }
-                else
-                {
-                    Fix(roundNearest ? nearest : largest, 1);
-                }
+                Fix(largest, 1);
             }
             lp.SetRightHandSide(residualRequirements, residualCaps);
             if (lp.Solve(cancellationToken, deadline) != LpOutcome.Optimal)
