@@ -130,9 +130,6 @@ internal sealed class CoveringLp
 
     public int Iterations { get; private set; }
 
-    /// <summary>The basis position of the row found primal infeasible, after <see cref="LpOutcome.Infeasible"/>.</summary>
-    public int InfeasibleRow { get; private set; } = -1;
-
     /// <summary>Sets the right-hand side: requirements per interval, then the remaining cap per cap row.</summary>
     public void SetRightHandSide(ReadOnlySpan<double> requirements, ReadOnlySpan<double> caps)
     {
@@ -174,7 +171,6 @@ internal sealed class CoveringLp
     /// <summary>Runs dual simplex iterations until optimal, infeasible, cancelled or <paramref name="deadline"/> passes.</summary>
     public LpOutcome Solve(CancellationToken cancellationToken, long deadline)
     {
-        InfeasibleRow = -1;
         int sinceRefresh = 0;
         while (true)
         {
@@ -196,7 +192,6 @@ internal sealed class CoveringLp
             int enter = ChooseEnteringVariable(leave);
             if (enter < 0)
             {
-                InfeasibleRow = leave;
                 return LpOutcome.Infeasible;
             }
             Pivot(leave, enter);
@@ -204,6 +199,7 @@ internal sealed class CoveringLp
         }
     }
 
+    /// <summary>The most negative basic variable (Dantzig's rule for the dual simplex), or −1 when all are ≥ 0.</summary>
     private int ChooseLeavingRow()
     {
         int leave = -1;
@@ -219,6 +215,7 @@ internal sealed class CoveringLp
         return leave;
     }
 
+    /// <summary>The dual ratio test on row <paramref name="leave"/>: the entering column with α &lt; 0 that keeps every reduced cost ≥ 0.</summary>
     private int ChooseEnteringVariable(int leave)
     {
         int n = _rowCount;

@@ -2,8 +2,8 @@ namespace CsMetrics.Scheduling;
 
 /// <summary>
 /// An integer schedule (agents per column) with its coverage and cost kept up to date, and the moves
-/// of the local search: drop an agent, add an agent, move an agent to a nearby column, and a
-/// large-neighbourhood step that clears a time window and refills it greedily.
+/// of the local search: drop an agent, add an agent, move an agent to a nearby column (a column of any
+/// template starting within four hours), as a steepest descent and as simulated annealing.
 /// </summary>
 /// <remarks>
 /// The cost of interval i at coverage c is <c>f_i(c) = U·max(0, r_i − c) + O·max(0, c − r_i)</c>; with hard
@@ -22,8 +22,11 @@ internal sealed class ScheduleSearch
     private readonly double _over;
     private readonly int[] _capUsed;
     private readonly int[] _byStart;
-    private readonly int[] _rankOfColumn;
     private readonly int _neighbourIntervals;
+    private readonly int[] _neighbourFrom;
+    private readonly int[] _neighbourTo;
+    private readonly int[] _closeFrom;
+    private readonly int[] _closeTo;
 
     public ScheduleSearch(ShiftColumns columns, double understaffPenalty)
     {
@@ -36,12 +39,9 @@ internal sealed class ScheduleSearch
         Coverage = new int[_requirements.Length];
         _capUsed = new int[columns.Caps.Length];
         _byStart = Enumerable.Range(0, columns.Count).OrderBy(c => columns.AbsoluteStartInterval[c]).ThenBy(c => c).ToArray();
-        _rankOfColumn = new int[columns.Count];
-        for (int k = 0; k < _byStart.Length; k++)
-        {
-            _rankOfColumn[_byStart[k]] = k;
-        }
         _neighbourIntervals = Math.Max(1, NeighbourhoodMinutes / problem.IntervalMinutes);
+        (_neighbourFrom, _neighbourTo) = RankRanges(_neighbourIntervals);
+        (_closeFrom, _closeTo) = RankRanges(1);
         Cost = Penalties();
     }
 
@@ -175,37 +175,192 @@ internal sealed class ScheduleSearch
                     improved = true;
                 }
             }
+            if (!improved)
+            {
+                // A local optimum for single moves: try pairs of moves (an ejection chain of length two).
+                for (int k = fromRank; k < toRank && !improved && Environment.TickCount64 <= deadline; k++)
+                {
+                    int column = _byStart[k];
+                    improved = Counts[column] > 0 && TryChain(column);
+                }
+            }
         }
     }
 
     /// <summary>
-    /// One large-neighbourhood step: removes every agent whose shift starts in a random window, refills
-    /// the window greedily and descends. Returns the new cost; the caller keeps or reverts it.
+    /// Moves one agent of <paramref name="column"/> to its best neighbour, then one agent of a nearby column
+    /// to that one's best neighbour; keeps both if together they lower the cost.
     /// </summary>
-    public void Perturb(Random random, CancellationToken cancellationToken, long deadline)
+    private bool TryChain(int column)
     {
-        int width = _neighbourIntervals * (1 + random.Next(2));
-        int centre = random.Next(_byStart.Length);
-        long first = _columns.AbsoluteStartInterval[_byStart[centre]];
-        int from = centre, to = centre;
-        while (from > 0 && _columns.AbsoluteStartInterval[_byStart[from - 1]] > first - width / 2)
+        double drop = Delta(column, -1);
+        Apply(column, -1, drop);
+        int first = BestAddition(column, exclude: column, out double firstAdd);
+        if (first < 0)
         {
-            from--;
+            Apply(column, +1, -drop);
+            return false;
         }
-        while (to < _byStart.Length && _columns.AbsoluteStartInterval[_byStart[to]] < first + width / 2)
+        Apply(first, +1, firstAdd);
+        for (int k = _neighbourFrom[column]; k <= _neighbourTo[column]; k++)
         {
-            to++;
-        }
-        for (int k = from; k < to; k++)
-        {
-            int column = _byStart[k];
-            while (Counts[column] > 0)
+            int other = _byStart[k];
+            if (Counts[other] == 0 || other == first)
             {
-                Apply(column, -1, Delta(column, -1));
+                continue;
+            }
+            double secondDrop = Delta(other, -1);
+            Apply(other, -1, secondDrop);
+            int second = BestAddition(other, exclude: other, out double secondAdd);
+            if (second >= 0 && drop + firstAdd + secondDrop + secondAdd < -Epsilon)
+            {
+                Apply(second, +1, secondAdd);
+                return true;
+            }
+            Apply(other, +1, -secondDrop);
+        }
+        Apply(first, -1, -firstAdd);
+        Apply(column, +1, -drop);
+        return false;
+    }
+
+    /// <summary>The neighbour of <paramref name="column"/> (other than <paramref name="exclude"/>) whose addition costs least.</summary>
+    private int BestAddition(int column, int exclude, out double bestDelta)
+    {
+        int best = -1;
+        bestDelta = double.PositiveInfinity;
+        for (int k = _neighbourFrom[column]; k <= _neighbourTo[column]; k++)
+        {
+            int candidate = _byStart[k];
+            if (candidate == exclude || !CanAdd(candidate))
+            {
+                continue;
+            }
+            double delta = Delta(candidate, +1);
+            if (delta < bestDelta)
+            {
+                bestDelta = delta;
+                best = candidate;
             }
         }
-        FillGreedily(from, to);
-        Descend(from, to, cancellationToken, deadline);
+        return best;
+    }
+
+    /// <summary>
+    /// Simulated annealing (Kirkpatrick, Gelatt &amp; Vecchi 1983) over the move, drop and add moves, with a
+    /// geometric cooling from <paramref name="startTemperature"/> to <paramref name="endTemperature"/> over
+    /// <paramref name="moves"/> proposals. Leaves the best schedule seen in <see cref="Counts"/>.
+    /// </summary>
+    public void Anneal(Random random, int moves, double startTemperature, double endTemperature,
+        CancellationToken cancellationToken, long deadline)
+    {
+        var agents = new List<int>();
+        for (int c = 0; c < Counts.Length; c++)
+        {
+            for (int n = 0; n < Counts[c]; n++)
+            {
+                agents.Add(c);
+            }
+        }
+        var best = (int[])Counts.Clone();
+        double bestCost = Cost;
+        double cooling = Math.Pow(endTemperature / startTemperature, 1.0 / Math.Max(1, moves));
+        double temperature = startTemperature;
+        for (int move = 0; move < moves; move++, temperature *= cooling)
+        {
+            if ((move & 1023) == 0 && (cancellationToken.IsCancellationRequested || Environment.TickCount64 > deadline))
+            {
+                break;
+            }
+            int kind = random.Next(10);
+            if (agents.Count == 0 || kind == 9)
+            {
+                int added = agents.Count == 0 ? random.Next(Counts.Length) : Neighbour(agents[random.Next(agents.Count)], random);
+                if (CanAdd(added))
+                {
+                    double delta = Delta(added, +1);
+                    if (Accept(delta))
+                    {
+                        Apply(added, +1, delta);
+                        agents.Add(added);
+                    }
+                }
+            }
+            else
+            {
+                int index = random.Next(agents.Count);
+                int column = agents[index];
+                double drop = Delta(column, -1);
+                Apply(column, -1, drop);
+                if (kind == 8)
+                {
+                    if (Accept(drop))
+                    {
+                        agents[index] = agents[^1];
+                        agents.RemoveAt(agents.Count - 1);
+                    }
+                    else
+                    {
+                        Apply(column, +1, -drop);
+                    }
+                }
+                else
+                {
+                    int target = Neighbour(column, random);
+                    double add = CanAdd(target) ? Delta(target, +1) : double.PositiveInfinity;
+                    if (Accept(drop + add))
+                    {
+                        Apply(target, +1, add);
+                        agents[index] = target;
+                    }
+                    else
+                    {
+                        Apply(column, +1, -drop);
+                    }
+                }
+            }
+            if (Cost < bestCost - Epsilon)
+            {
+                bestCost = Cost;
+                Counts.CopyTo(best, 0);
+            }
+        }
+        Set(best);
+
+        bool Accept(double delta) => delta <= 0 || (double.IsFinite(delta) && random.NextDouble() < Math.Exp(-delta / temperature));
+    }
+
+    /// <summary>
+    /// A random column whose start is within the neighbourhood of <paramref name="column"/>'s: one time in
+    /// four within one interval (other break placements, the next start), otherwise within four hours.
+    /// </summary>
+    private int Neighbour(int column, Random random)
+    {
+        var (from, to) = random.Next(4) == 0 ? (_closeFrom, _closeTo) : (_neighbourFrom, _neighbourTo);
+        return _byStart[from[column] + random.Next(to[column] - from[column] + 1)];
+    }
+
+    /// <summary>For each column, the range of ranks (by start) of the columns starting within <paramref name="intervals"/> of it.</summary>
+    private (int[] From, int[] To) RankRanges(int intervals)
+    {
+        var starts = _columns.AbsoluteStartInterval;
+        var from = new int[_byStart.Length];
+        var to = new int[_byStart.Length];
+        for (int k = 0, low = 0, high = 0; k < _byStart.Length; k++)
+        {
+            long start = starts[_byStart[k]];
+            while (starts[_byStart[low]] < start - intervals)
+            {
+                low++;
+            }
+            while (high + 1 < _byStart.Length && starts[_byStart[high + 1]] <= start + intervals)
+            {
+                high++;
+            }
+            from[_byStart[k]] = low;
+            to[_byStart[k]] = Math.Max(high, k);
+        }
+        return (from, to);
     }
 
     private bool TryDropOrMove(int column)
@@ -217,15 +372,9 @@ internal sealed class ScheduleSearch
             return true;
         }
         Apply(column, -1, drop);
-        int rank = _rankOfColumn[column];
-        long start = _columns.AbsoluteStartInterval[column];
         int best = -1;
         double bestDelta = double.PositiveInfinity;
-        for (int k = rank; k >= 0 && _columns.AbsoluteStartInterval[_byStart[k]] >= start - _neighbourIntervals; k--)
-        {
-            Consider(_byStart[k]);
-        }
-        for (int k = rank + 1; k < _byStart.Length && _columns.AbsoluteStartInterval[_byStart[k]] <= start + _neighbourIntervals; k++)
+        for (int k = _neighbourFrom[column]; k <= _neighbourTo[column]; k++)
         {
             Consider(_byStart[k]);
         }

@@ -22,7 +22,6 @@ internal sealed class ShiftColumns
         var weights = new List<int>();
         var capGroup = new List<int>();
         var caps = new List<int>();
-        var capTemplate = new List<int>();
         var covered = new Dictionary<int, int>();
         var ordered = new List<int>();
         for (int t = 0; t < problem.Templates.Count; t++)
@@ -36,7 +35,6 @@ internal sealed class ShiftColumns
                 {
                     group = caps.Count;
                     caps.Add(max);
-                    capTemplate.Add(t);
                 }
                 for (int s = shift.EarliestStartMinute; s <= shift.LatestStartMinute; s += shift.StartStepMinutes)
                 {
@@ -97,7 +95,6 @@ internal sealed class ShiftColumns
         Weights = weights.ToArray();
         CapGroup = capGroup.ToArray();
         Caps = caps.ToArray();
-        CapTemplate = capTemplate.ToArray();
         Cost = new double[Template.Length];
         for (int c = 0; c < Cost.Length; c++)
         {
@@ -134,8 +131,6 @@ internal sealed class ShiftColumns
     public int[] CapGroup { get; }
 
     public int[] Caps { get; }
-
-    public int[] CapTemplate { get; }
 
     public ReadOnlySpan<int> RowsOf(int column) => Rows.AsSpan(RowStart[column], RowStart[column + 1] - RowStart[column]);
 

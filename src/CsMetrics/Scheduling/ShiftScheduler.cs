@@ -5,9 +5,10 @@ namespace CsMetrics.Scheduling;
 
 /// <summary>
 /// Solves shift-scheduling problems: the LP relaxation over every possible shift gives a proven lower
-/// bound (and, without breaks and wrap-around, usually the integer optimum itself); an LP dive rounds it
-/// to a schedule, and local search with large-neighbourhood steps improves the schedule until the gap
-/// closes, the search stalls or the time limit passes. Thread-safe: each call is independent.
+/// bound (and, without breaks and wrap-around, the integer optimum itself); an LP dive rounds it to a
+/// schedule, and a local search (drop, add and move an agent, then pairs of moves; optionally simulated
+/// annealing) improves it until no move helps, the gap closes or the time limit passes. Thread-safe:
+/// each call is independent.
 /// </summary>
 /// <remarks>
 /// Model: Dantzig's (1954) set-covering formulation with explicit break placements (one column per
@@ -61,27 +62,36 @@ public static class ShiftScheduler
         progress?.Report(new ScheduleProgress("relaxation", double.NaN, bound, clock.Elapsed));
 
         // 2. Dive: fix the LP's whole agents, round up its largest fraction, re-solve (warm) until integral.
+        double penalty = problem.UnderstaffCost ?? HardPenalty(problem, columns);
+        var search = new ScheduleSearch(columns, penalty);
         var fixedCounts = new int[columns.Count];
         if (outcome == LpOutcome.Optimal)
         {
             Dive(lp, columns, fixedCounts, requirements, caps, cancellationToken, deadline);
         }
-        double penalty = problem.UnderstaffCost ?? HardPenalty(problem, columns);
-        var search = new ScheduleSearch(columns, penalty);
         search.Set(fixedCounts);
         search.FillGreedily(0, columns.Count);
-        progress?.Report(new ScheduleProgress("rounding", search.Cost, bound, clock.Elapsed));
-
-        // 3. Local search, then large-neighbourhood steps from a seeded generator.
-        search.Descend(cancellationToken, deadline);
+        if (!Closed(search.Cost, bound, options.TargetGap, grid))
+        {
+            search.Descend(cancellationToken, deadline);
+        }
         var best = (int[])search.Counts.Clone();
         double bestCost = search.Cost;
+        progress?.Report(new ScheduleProgress("rounding", bestCost, bound, clock.Elapsed));
+
+        // 3. Annealing rounds from the best schedule, each followed by a descent, until the gap closes or
+        //    StallLimit rounds in a row bring nothing.
         var random = new Random(options.Seed);
+        double meanCost = problem.Templates.Average(t => t.Cost);
+        double temperature = Math.Max(1e-3, 0.08 * meanCost);
+        int moves = (int)Math.Clamp(50L * columns.Count, 100_000, 1_000_000);
         int stall = 0;
         while (!Closed(bestCost, bound, options.TargetGap, grid) && stall < options.StallLimit
             && !cancellationToken.IsCancellationRequested && Environment.TickCount64 <= deadline)
         {
-            search.Perturb(random, cancellationToken, deadline);
+            search.Set(best);
+            search.Anneal(random, moves, temperature, temperature / 100, cancellationToken, deadline);
+            search.Descend(cancellationToken, deadline);
             if (search.Cost < bestCost - 1e-9)
             {
                 bestCost = search.Cost;
@@ -92,16 +102,16 @@ public static class ShiftScheduler
             else
             {
                 stall++;
-                if (search.Cost > bestCost + 1e-9)
-                {
-                    search.Set(best);
-                }
             }
         }
         search.Set(best);
         return Build(problem, columns, search, bound, grid, hard, outcome, clock.Elapsed);
     }
 
+    /// <summary>
+    /// The LP dive: fixes the solution's whole agents (the residual requirement shrinks), rounds its largest
+    /// fraction up, and re-solves warm from the current basis, until the LP wants no more agents.
+    /// </summary>
     private static void Dive(CoveringLp lp, ShiftColumns columns, int[] fixedCounts, double[] requirements, double[] caps,
         CancellationToken cancellationToken, long deadline)
     {

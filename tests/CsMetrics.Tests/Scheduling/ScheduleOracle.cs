@@ -101,12 +101,18 @@ internal static class ScheduleOracle
             }
         }
         var counts = new int[shifts.Count];
+        var shiftCost = shifts.Select(s => problem.Templates.Single(t => t.Name == s.Template).Cost).ToArray();
         double best = double.PositiveInfinity;
-        Enumerate(0);
+        Enumerate(0, 0);
         return best;
 
-        void Enumerate(int index)
+        // Prunes a branch once its shift costs alone reach the best cost (staffing costs are >= 0).
+        void Enumerate(int index, double partial)
         {
+            if (partial >= best)
+            {
+                return;
+            }
             if (index == shifts.Count)
             {
                 var schedule = shifts.Select((s, k) => new ScheduledShift(s.Template, s.Day, s.Start, s.Breaks, counts[k]))
@@ -119,10 +125,10 @@ internal static class ScheduleOracle
                 best = Math.Min(best, Cost(problem, schedule));
                 return;
             }
-            for (int n = 0; n <= maxPerShift; n++)
+            for (int n = maxPerShift; n >= 0; n--)
             {
                 counts[index] = n;
-                Enumerate(index + 1);
+                Enumerate(index + 1, partial + n * shiftCost[index]);
             }
             counts[index] = 0;
         }

@@ -25,11 +25,17 @@ public class ShiftSchedulerTests
     }
 
     [Property(MaxTest = 25)]
-    public void With_breaks_the_cost_is_at_least_the_optimum_and_the_bound_is_at_most_it(int seed)
+    public void With_breaks_the_cost_is_at_least_the_optimum_and_the_bound_is_at_most_it(int seed, bool soft)
     {
-        var problem = ScheduleOracle.RandomProblem(seed, breaks: true, soft: true, hours: 6);
+        var problem = ScheduleOracle.RandomProblem(seed, breaks: true, soft: soft, hours: 6);
         var solution = ShiftScheduler.Solve(problem, Quick);
         double optimum = ScheduleOracle.BruteForceOptimum(problem, maxPerShift: 2);
+        if (double.IsPositiveInfinity(optimum))
+        {
+            Assert.Equal(ScheduleStatus.Infeasible, solution.Status);
+            return;
+        }
+        Assert.Equal(0, solution.Understaffed * (soft ? 0 : 1));
         Assert.True(solution.Cost >= optimum - 1e-9, $"cost {solution.Cost} below the brute-force optimum {optimum}");
         Assert.True(solution.LowerBound <= optimum + 1e-9, $"bound {solution.LowerBound} above the optimum {optimum}");
     }
@@ -54,15 +60,15 @@ public class ShiftSchedulerTests
 
     [Theory]
     [InlineData("week30_nobreaks_hard", 0.0)]
-    [InlineData("week30_breaks_soft", 0.015)]
-    [InlineData("day15_breaks_soft", 0.015)]
+    [InlineData("week30_breaks_soft", 0.01)]
+    [InlineData("day15_breaks_soft", 0.01)]
     public void Reference_instances_reach_the_CBC_cost_within_the_gap_and_bound_below_it(string name, double allowedGap)
     {
         var document = ScheduleJson.ParseProblem(ReferenceData.ReadText($"scheduling/{name}.json"));
         Assert.Empty(document.Errors);
         using var optimum = ReferenceData.ReadJson($"scheduling/{name}.optimum.json");
         double cbc = optimum.RootElement.GetProperty("cost").GetDouble();
-        var solution = ShiftScheduler.Solve(document.Problem!, document.Options with { TimeLimit = TimeSpan.FromSeconds(10) });
+        var solution = ShiftScheduler.Solve(document.Problem!, document.Options with { TimeLimit = TimeSpan.FromSeconds(60) });
         Assert.True(solution.LowerBound <= cbc + 1e-6, $"bound {solution.LowerBound} above CBC's cost {cbc}");
         Assert.True(solution.Cost <= cbc * (1 + allowedGap) + 1e-6, $"cost {solution.Cost} vs CBC {cbc}");
         Assert.Equal(ScheduleOracle.Cost(document.Problem!, solution.Shifts), solution.Cost, 6);
