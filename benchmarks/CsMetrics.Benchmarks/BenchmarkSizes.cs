@@ -23,6 +23,25 @@ public static class BenchmarkSizes
 
     private static bool s_smoke;
 
-    /// <summary>The given sizes, or in smoke mode one small size.</summary>
-    public static IEnumerable<int> Of(params int[] sizes) => Smoke ? [Math.Min(sizes.Min(), 4_096)] : sizes;
+    /// <summary>Set by <c>--quick</c> (also read from <c>CSMETRICS_BENCH_QUICK</c>): sizes above ten million are skipped (100M-element inputs take minutes each), for a documentation run.</summary>
+    public static bool Quick
+    {
+        get => s_quick || Environment.GetEnvironmentVariable("CSMETRICS_BENCH_QUICK") == "1";
+        set
+        {
+            s_quick = value;
+            if (value)
+            {
+                Environment.SetEnvironmentVariable("CSMETRICS_BENCH_QUICK", "1");
+            }
+        }
+    }
+
+    private static bool s_quick;
+
+    /// <summary>The given sizes; in smoke mode one small size; in quick mode those up to ten million.</summary>
+    public static IEnumerable<int> Of(params int[] sizes) =>
+        Smoke ? [Math.Min(sizes.Min(), 4_096)]
+        : Quick ? sizes.Where(size => size <= 10_000_000).DefaultIfEmpty(sizes.Min())
+        : sizes;
 }

@@ -7,10 +7,12 @@ using CsMetrics.Benchmarks;
 // Full runs: dotnet run -c Release --project benchmarks/CsMetrics.Benchmarks -- --filter '*Nps*'
 // CI smoke:  dotnet run -c Release --project benchmarks/CsMetrics.Benchmarks -- --smoke
 //   (--smoke runs every benchmark once, in-process, on small inputs: it proves they run, not how fast.)
-// Docs:      add --markdown docs/benchmarks-results.md to write the ratio tables of the run.
+// Docs:      -- --quick --job short --inProcess --filter '*' --markdown docs/benchmarks-results.md
+//   (--quick skips sizes above ten million; --markdown writes the run's ratio tables.)
 var smoke = args.Contains("--smoke");
 BenchmarkSizes.Smoke = smoke;
-var rest = args.Where(a => a != "--smoke").ToList();
+BenchmarkSizes.Quick = args.Contains("--quick");
+var rest = args.Where(a => a is not ("--smoke" or "--quick")).ToList();
 string? markdown = null;
 int markdownAt = rest.IndexOf("--markdown");
 if (markdownAt >= 0 && markdownAt + 1 < rest.Count)
