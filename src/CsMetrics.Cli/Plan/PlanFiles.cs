@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using CsMetrics.Planning;
 using CsMetrics.Scheduling;
 
@@ -68,70 +67,8 @@ internal static class PlanFiles
         return Render(table);
     }
 
-    private static string Problem(WorkforcePlan plan)
-    {
-        var problem = WorkforcePlanner.ScheduleProblemFor(plan.Forecast, plan.Staffing, plan.Options);
-        var text = new StringWriter(CultureInfo.InvariantCulture);
-        JsonOutput.Write(text, json =>
-        {
-            json.WriteStartObject();
-            json.WriteNumber("intervalMinutes", problem.IntervalMinutes);
-            json.WriteBoolean("cyclic", problem.Cyclic);
-            json.WriteStartArray("requirements");
-            foreach (var requirement in problem.Requirements)
-            {
-                json.WriteNumberValue(requirement);
-            }
-            json.WriteEndArray();
-            if (problem.UnderstaffCost is double under)
-            {
-                json.WriteNumber("understaffCost", under);
-            }
-            json.WriteNumber("overstaffCost", problem.OverstaffCost);
-            json.WriteNumber("timeLimitSeconds", plan.Options.ScheduleTimeLimit.TotalSeconds);
-            json.WriteNumber("seed", plan.Options.Seed);
-            json.WritePropertyName("templates");
-            WriteTemplates(json, problem.Templates);
-            json.WriteEndObject();
-        });
-        return text.ToString();
-    }
-
-    /// <summary>Writes templates as the schedule contract's <c>templates</c> array.</summary>
-    public static void WriteTemplates(Utf8JsonWriter json, IEnumerable<ShiftTemplate> templates)
-    {
-        json.WriteStartArray();
-        foreach (var t in templates)
-        {
-            json.WriteStartObject();
-            json.WriteString("name", t.Name);
-            json.WriteNumber("lengthMinutes", t.LengthMinutes);
-            json.WriteNumber("earliestStartMinute", t.EarliestStartMinute);
-            json.WriteNumber("latestStartMinute", t.LatestStartMinute);
-            json.WriteNumber("startStepMinutes", t.StartStepMinutes);
-            json.WriteNumber("cost", t.Cost);
-            if (t.MaxAgents is int max)
-            {
-                json.WriteNumber("maxAgents", max);
-            }
-            else
-            {
-                json.WriteNull("maxAgents");
-            }
-            json.WriteStartArray("breaks");
-            foreach (var b in t.Breaks)
-            {
-                json.WriteStartObject();
-                json.WriteNumber("lengthMinutes", b.LengthMinutes);
-                json.WriteNumber("earliestAfterStartMinutes", b.EarliestAfterStartMinutes);
-                json.WriteNumber("latestAfterStartMinutes", b.LatestAfterStartMinutes);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-    }
+    private static string Problem(WorkforcePlan plan) => ScheduleJson.ToJson(
+        WorkforcePlanner.ScheduleProblemFor(plan.Forecast, plan.Staffing, plan.Options), plan.Options.SolverOptions);
 
     private static string Timestamp(DateTime time) => time.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 

@@ -75,6 +75,9 @@ public sealed record PlanOptions
         MaxOccupancy = MaxOccupancy,
     };
 
+    /// <summary>The scheduler's options these options imply: the time limit and the seed.</summary>
+    public ScheduleSolverOptions SolverOptions => new() { TimeLimit = ScheduleTimeLimit, Seed = Seed };
+
     /// <summary>Checks every option.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range; the message names it and its value.</exception>
     /// <exception cref="ArgumentException">There are no templates, or no levels.</exception>

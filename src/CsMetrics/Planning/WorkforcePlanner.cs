@@ -117,8 +117,7 @@ public static class WorkforcePlanner
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var problem = ScheduleProblemFor(forecast, staffing, options);
-        var solverOptions = new ScheduleSolverOptions { TimeLimit = options.ScheduleTimeLimit, Seed = options.Seed };
-        return ShiftScheduler.Solve(problem, solverOptions, cancellationToken: cancellationToken);
+        return ShiftScheduler.Solve(problem, options.SolverOptions, cancellationToken: cancellationToken);
     }
 
     /// <summary>

@@ -256,10 +256,86 @@ public static class ScheduleJson
     /// <exception cref="ArgumentNullException"><paramref name="solution"/> is null.</exception>
     public static string ToJson(ScheduleSolution solution)
     {
+        ArgumentNullException.ThrowIfNull(solution);
+        return Indented(writer => WriteSolution(solution, writer));
+    }
+
+    /// <summary>
+    /// Writes <paramref name="problem"/> as the contract's problem document, which
+    /// <see cref="ParseProblem"/> reads back; <paramref name="options"/> adds <c>timeLimitSeconds</c> and <c>seed</c>.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="problem"/> or <paramref name="writer"/> is null.</exception>
+    public static void WriteProblem(ScheduleProblem problem, Utf8JsonWriter writer, ScheduleSolverOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WriteNumber("intervalMinutes", problem.IntervalMinutes);
+        writer.WriteBoolean("cyclic", problem.Cyclic);
+        writer.WriteStartArray("requirements");
+        foreach (int requirement in problem.Requirements)
+        {
+            writer.WriteNumberValue(requirement);
+        }
+        writer.WriteEndArray();
+        if (problem.UnderstaffCost is double understaff)
+        {
+            writer.WriteNumber("understaffCost", understaff);
+        }
+        writer.WriteNumber("overstaffCost", problem.OverstaffCost);
+        if (options is not null)
+        {
+            writer.WriteNumber("timeLimitSeconds", options.TimeLimit.TotalSeconds);
+            writer.WriteNumber("seed", options.Seed);
+        }
+        writer.WriteStartArray("templates");
+        foreach (var template in problem.Templates)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", template.Name);
+            writer.WriteNumber("lengthMinutes", template.LengthMinutes);
+            writer.WriteNumber("earliestStartMinute", template.EarliestStartMinute);
+            writer.WriteNumber("latestStartMinute", template.LatestStartMinute);
+            writer.WriteNumber("startStepMinutes", template.StartStepMinutes);
+            writer.WriteNumber("cost", template.Cost);
+            if (template.MaxAgents is int maxAgents)
+            {
+                writer.WriteNumber("maxAgents", maxAgents);
+            }
+            else
+            {
+                writer.WriteNull("maxAgents");
+            }
+            writer.WriteStartArray("breaks");
+            foreach (var rule in template.Breaks)
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("lengthMinutes", rule.LengthMinutes);
+                writer.WriteNumber("earliestAfterStartMinutes", rule.EarliestAfterStartMinutes);
+                writer.WriteNumber("latestAfterStartMinutes", rule.LatestAfterStartMinutes);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The problem document as indented JSON text (see <see cref="WriteProblem"/>).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="problem"/> is null.</exception>
+    public static string ToJson(ScheduleProblem problem, ScheduleSolverOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return Indented(writer => WriteProblem(problem, writer, options));
+    }
+
+    private static string Indented(Action<Utf8JsonWriter> write)
+    {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
-            WriteSolution(solution, writer);
+            write(writer);
         }
         return Encoding.UTF8.GetString(stream.ToArray());
     }

@@ -33,6 +33,23 @@ public class ScheduleJsonTests
         Assert.Equal(new BreakRule(30, 180, 300), Assert.Single(template.Breaks));
     }
 
+    [Theory]
+    [InlineData(Example)]
+    [InlineData("""{ "intervalMinutes": 60, "requirements": [0, 1, 4], "templates": [ { "name": "A", "lengthMinutes": 120, "earliestStartMinute": 0, "latestStartMinute": 60, "startStepMinutes": 60, "cost": 2.5, "maxAgents": 3, "breaks": [] } ] }""")]
+    public void A_written_problem_reads_back_as_the_same_problem(string json)
+    {
+        var original = ScheduleJson.ParseProblem(json);
+        var again = ScheduleJson.ParseProblem(ScheduleJson.ToJson(original.Problem!, original.Options));
+        Assert.Empty(again.Errors);
+        var (a, b) = (original.Problem!, again.Problem!);
+        Assert.Equal((a.IntervalMinutes, a.Cyclic, a.UnderstaffCost, a.OverstaffCost), (b.IntervalMinutes, b.Cyclic, b.UnderstaffCost, b.OverstaffCost));
+        Assert.Equal(a.Requirements, b.Requirements);
+        Assert.Equal((original.Options.TimeLimit, original.Options.Seed), (again.Options.TimeLimit, again.Options.Seed));
+        Assert.Equal(a.Templates.Select(t => t.ToString()), b.Templates.Select(t => t.ToString()));
+        Assert.Equal(a.Templates.SelectMany(t => t.Breaks), b.Templates.SelectMany(t => t.Breaks));
+        Assert.Equal(a.Templates.Select(t => t.MaxAgents), b.Templates.Select(t => t.MaxAgents));
+    }
+
     [Fact]
     public void Omitted_costs_mean_hard_coverage_and_no_overstaffing_cost()
     {
