@@ -74,9 +74,10 @@ internal static class PlanCommand
             var plan = OptionsOrInputError(() =>
             {
                 var volumes = progress.Stage("Forecasting next week", () => WorkforcePlanner.ForecastVolumes(history.Values, history.Start, history.Interval, options));
+                var backtest = progress.Stage("Back-testing the forecast", () => WorkforcePlanner.BacktestForecast(history.Values, history.Interval, options));
                 var staffing = progress.Stage("Staffing each interval", () => WorkforcePlanner.RequiredStaff(volumes, options));
                 var schedule = progress.Stage("Scheduling shifts", () => WorkforcePlanner.BuildSchedule(volumes, staffing, options));
-                return WorkforcePlanner.Evaluate(volumes, staffing, schedule, options);
+                return WorkforcePlanner.Evaluate(volumes, staffing, schedule, options, backtest);
             }, historySource);
 
             var report = PlanReport.Render(plan, historySource, history.Values.Length, history.Start);

@@ -40,6 +40,11 @@ internal static class PlanReport
             Line(text, $"  {plan.Days[d].Label,-15} {plan.Days[d].Contacts,9:0} {slice[peak],5:0} at {forecast.TimeOf(index):HH:mm} {range,-20}  {TextCharts.Sparkline(slice)}");
         }
         Line(text, $"  {plan.Total.Label,-15} {plan.Total.Contacts,9:0}");
+        if (plan.Backtest is { } backtest)
+        {
+            var scores = string.Join(", ", backtest.Rows.Select(r => FormattableString.Invariant($"{r.Name} {r.Result.Aggregate.MeanAbsoluteScaledError:0.00}")));
+            Line(text, $"  Back-test, last week of history held out (MASE, lower is better): {scores}");
+        }
         text.AppendLine();
 
         // 2. Required agents per interval, as a heat map.

@@ -96,8 +96,9 @@ public sealed class WorkforcePlan
 {
     private readonly QueueMetrics[] _delivered;
 
-    internal WorkforcePlan(VolumeForecast forecast, StaffingRequirement staffing, ScheduleSolution schedule, QueueMetrics[] delivered, PlanOptions options)
+    internal WorkforcePlan(VolumeForecast forecast, StaffingRequirement staffing, ScheduleSolution schedule, QueueMetrics[] delivered, PlanOptions options, BacktestComparison? backtest)
     {
+        Backtest = backtest;
         Forecast = forecast;
         Staffing = staffing;
         Schedule = schedule;
@@ -118,6 +119,9 @@ public sealed class WorkforcePlan
 
     /// <summary>The schedule (step 3): shifts, coverage, cost, lower bound and gap.</summary>
     public ScheduleSolution Schedule { get; }
+
+    /// <summary>The forecast model against the baselines on the last week of history (null when not computed or the history is under three weeks).</summary>
+    public BacktestComparison? Backtest { get; }
 
     /// <summary>The assumptions the plan was made with.</summary>
     public PlanOptions Options { get; }

@@ -38,12 +38,14 @@ public static class WorkforcePlanner
         options ??= new PlanOptions();
         progress?.Report("Forecasting");
         var forecast = ForecastVolumes(history, historyStart, interval, options);
+        progress?.Report("Back-testing the forecast");
+        var backtest = BacktestForecast(history, interval, options);
         progress?.Report("Staffing");
         var staffing = RequiredStaff(forecast, options);
         progress?.Report("Scheduling");
         var schedule = BuildSchedule(forecast, staffing, options, cancellationToken);
         progress?.Report("Evaluating");
-        return Evaluate(forecast, staffing, schedule, options);
+        return Evaluate(forecast, staffing, schedule, options, backtest);
     }
 
     /// <summary>Step 1: forecasts <see cref="PlanOptions.HorizonDays"/> days of volumes after the history.</summary>
@@ -76,6 +78,36 @@ public static class WorkforcePlanner
             openAhead[h] = open.IsOpen(history.Length + h);
         }
         return new VolumeForecast(start, interval, fit.Model, fit.Forecast, openAhead);
+    }
+
+    /// <summary>
+    /// How far to trust step 1: the last week of the history is held out and forecast from the weeks
+    /// before it by the double-seasonal model and by two baselines that are hard to beat on intraday
+    /// data, the historical average per weekday and interval and the seasonal naive (same interval last
+    /// week). MASE is scaled by the weekly seasonal naive's in-sample error (below 1 beats it).
+    /// </summary>
+    /// <returns>The comparison, or null when the history is shorter than three weeks (two to fit, one to score).</returns>
+    /// <exception cref="ArgumentException">The interval does not divide a day.</exception>
+    public static BacktestComparison? BacktestForecast(ReadOnlySpan<double> history, TimeSpan interval, PlanOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        int perDay = IntervalsPerDay(interval);
+        int perWeek = 7 * perDay;
+        if (history.Length < 3 * perWeek)
+        {
+            return null;
+        }
+        var levels = options.Levels;
+        ulong seed = (ulong)options.Seed;
+        var forecasters = new Dictionary<string, Func<double[], int, Forecast>>
+        {
+            ["double-seasonal HW"] = (past, horizon) => DoubleSeasonalHoltWinters.Fit(past, perDay, perWeek, openHours: OpenHoursMask.Detect(past, perWeek))
+                .Forecast(horizon, levels, paths: 500, seed: seed),
+            ["historical average"] = (past, horizon) => HistoricalAverage.Forecast(past, perWeek, horizon, levels),
+            ["seasonal naive"] = (past, horizon) => SeasonalNaive.Forecast(past, perWeek, horizon, levels),
+        };
+        int origin = (history.Length - perWeek) / perWeek * perWeek;
+        return RollingOriginBacktest.Compare(history, forecasters, origin, perWeek, perWeek, maxOrigins: 1);
     }
 
     /// <summary>
@@ -148,7 +180,12 @@ public static class WorkforcePlanner
     }
 
     /// <summary>Step 4: what the schedule delivers per interval and per day, from its coverage.</summary>
-    public static WorkforcePlan Evaluate(VolumeForecast forecast, StaffingRequirement staffing, ScheduleSolution schedule, PlanOptions options)
+    /// <param name="forecast">Step 1's forecast.</param>
+    /// <param name="staffing">Step 2's requirement.</param>
+    /// <param name="schedule">Step 3's schedule (or any schedule over the same horizon).</param>
+    /// <param name="options">The plan's options.</param>
+    /// <param name="backtest">The forecast's back-test, carried into the plan for the report (optional).</param>
+    public static WorkforcePlan Evaluate(VolumeForecast forecast, StaffingRequirement staffing, ScheduleSolution schedule, PlanOptions options, BacktestComparison? backtest = null)
     {
         ArgumentNullException.ThrowIfNull(forecast);
         ArgumentNullException.ThrowIfNull(staffing);
@@ -163,7 +200,7 @@ public static class WorkforcePlanner
         }
         var delivered = new QueueMetrics[n];
         queue.Evaluate(forecast.Contacts, productive, options.AnswerWithin, delivered);
-        return new WorkforcePlan(forecast, staffing, schedule, delivered, options);
+        return new WorkforcePlan(forecast, staffing, schedule, delivered, options, backtest);
     }
 
     private static int IntervalsPerDay(TimeSpan interval)

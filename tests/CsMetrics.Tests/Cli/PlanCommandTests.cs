@@ -20,6 +20,7 @@ public class PlanCommandTests
                 Assert.Contains(section, result.Output);
             }
             Assert.Equal("", result.Error); // not a terminal: no progress output
+            Assert.Contains("Back-test, last week of history held out", result.Output);
 
             // staffing.csv is a valid `staffing` input and recomputes to the same agents and headcount.
             var staffingFile = Path.Combine(directory, "staffing.csv");

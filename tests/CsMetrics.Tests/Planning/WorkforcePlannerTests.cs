@@ -107,6 +107,25 @@ public class WorkforcePlannerTests : IClassFixture<PlanFixture>
     }
 
     [Fact]
+    public void The_backtest_holds_out_the_last_week_and_scores_the_baselines()
+    {
+        var backtest = Assert.IsType<CsMetrics.Forecasting.BacktestComparison>(Plan.Backtest);
+        Assert.Equal(["double-seasonal HW", "historical average", "seasonal naive"], backtest.Rows.Select(r => r.Name));
+        // Seasonal naive forecasts the held-out week with the week before: its MAE, computed directly.
+        var history = _fixture.History;
+        double absolute = 0;
+        for (int t = history.Length - 336; t < history.Length; t++)
+        {
+            absolute += Math.Abs(history[t] - history[t - 336]);
+        }
+        var naive = backtest.Rows[2].Result;
+        Assert.Equal(absolute / 336, naive.Aggregate.MeanAbsoluteError, 9);
+        Assert.Equal(history.Length - 336, Assert.Single(naive.Origins).Origin);
+        Assert.All(backtest.Rows, r => Assert.True(double.IsFinite(r.Result.Aggregate.MeanAbsoluteScaledError)));
+        Assert.Null(WorkforcePlanner.BacktestForecast(history.AsSpan(0, 2 * 336), TimeSpan.FromMinutes(30), _fixture.Options));
+    }
+
+    [Fact]
     public void Bad_input_is_named()
     {
         var history = _fixture.History;
