@@ -18,35 +18,17 @@ internal static class QueueCommand
             "(abandon_probability empty for Erlang C; an overloaded Erlang C team, agents <= traffic, has asa_s Infinity). See docs/queueing.md.\n" +
             "Example: csmetrics queue --input team.csv");
         var io = new CommandIo().AddTo(command);
-        command.SetAction(parse =>
+        command.SetAction(parse => QueueingTable.Run(parse, context, io, Required, Written, (table, row, problems) =>
         {
-            var table = io.ReadTable(parse, context);
-            var problems = new InputProblems();
-            QueueingTable.RequireColumns(table, problems, Required);
-            problems.ThrowIfAny();
-
-            var format = parse.GetValue(io.Format);
-            var echoed = QueueingTable.EchoedColumns(table, Written);
-            var writer = new TableWriter([.. echoed, .. Written]);
-            for (int row = 0; row < table.RowCount; row++)
+            var queue = QueueingTable.ReadQueue(table, row, problems, out double contacts, out double answerWithin);
+            double agents = table.ReadDouble(row, "agents", problems, min: 0);
+            if (queue is null || double.IsNaN(agents))
             {
-                var queue = QueueingTable.ReadQueue(table, row, problems, out double contacts, out double answerWithin);
-                double agents = table.ReadDouble(row, "agents", problems, min: 0);
-                if (queue is null || double.IsNaN(agents))
-                {
-                    continue;
-                }
-                var metrics = queue.Evaluate(contacts, agents, TimeSpan.FromSeconds(answerWithin));
-                writer.AddRow([
-                    .. echoed.Select(c => QueueingTable.EchoCell(table, row, c, format)),
-                    metrics.Traffic,
-                    .. QueueingTable.MetricCells(metrics),
-                ]);
+                return null;
             }
-            problems.ThrowIfAny();
-            io.WriteOutput(parse, context, output => writer.Write(output, format));
-            return CliApp.Success;
-        });
+            var metrics = queue.Evaluate(contacts, agents, TimeSpan.FromSeconds(answerWithin));
+            return [metrics.Traffic, .. QueueingTable.MetricCells(metrics)];
+        }));
         return command;
     }
 }

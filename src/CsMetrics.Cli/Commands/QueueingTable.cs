@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using CsMetrics.Queueing;
 
@@ -27,6 +28,34 @@ internal static class QueueingTable
         {
             table.RequireColumns(problems, ["contacts", "interval_s", .. required]);
         }
+    }
+
+    /// <summary>
+    /// The shared body of <c>staffing</c> and <c>queue</c>: reads the table, checks its columns, computes each
+    /// row with <paramref name="computeRow"/> (null when the row has a problem, recorded in the collector),
+    /// and writes the echoed input columns then <paramref name="written"/> only when no row had a problem.
+    /// </summary>
+    public static int Run(ParseResult parse, CliContext context, CommandIo io, string[] required, string[] written,
+        Func<InputTable, int, InputProblems, IEnumerable<object?>?> computeRow)
+    {
+        var table = io.ReadTable(parse, context);
+        var problems = new InputProblems();
+        RequireColumns(table, problems, required);
+        problems.ThrowIfAny();
+
+        var format = parse.GetValue(io.Format);
+        var echoed = EchoedColumns(table, written);
+        var writer = new TableWriter([.. echoed, .. written]);
+        for (int row = 0; row < table.RowCount; row++)
+        {
+            if (computeRow(table, row, problems) is { } cells)
+            {
+                writer.AddRow([.. echoed.Select(c => EchoCell(table, row, c, format)), .. cells]);
+            }
+        }
+        problems.ThrowIfAny();
+        io.WriteOutput(parse, context, output => writer.Write(output, format));
+        return CliApp.Success;
     }
 
     /// <summary>True when the rows give the load as <c>traffic</c> in Erlangs rather than contacts per interval.</summary>

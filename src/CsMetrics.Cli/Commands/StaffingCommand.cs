@@ -20,55 +20,35 @@ internal static class StaffingCommand
             "scheduled = ceil(agents / (1 - shrinkage)), exact. See docs/queueing.md.\n" +
             "Example: csmetrics staffing --input intervals.csv --output staffing.csv");
         var io = new CommandIo().AddTo(command);
-        command.SetAction(parse =>
+        command.SetAction(parse => QueueingTable.Run(parse, context, io, Required, Written, (table, row, problems) =>
         {
-            var table = io.ReadTable(parse, context);
-            var problems = new InputProblems();
-            QueueingTable.RequireColumns(table, problems, Required);
-            problems.ThrowIfAny();
-
-            var format = parse.GetValue(io.Format);
-            var echoed = QueueingTable.EchoedColumns(table, Written);
-            var writer = new TableWriter([.. echoed, .. Written]);
-            for (int row = 0; row < table.RowCount; row++)
+            int before = problems.Count;
+            var queue = QueueingTable.ReadQueue(table, row, problems, out double contacts, out double answerWithin);
+            var targets = new StaffingTargets
             {
-                int before = problems.Count;
-                var queue = QueueingTable.ReadQueue(table, row, problems, out double contacts, out double answerWithin);
-                var targets = new StaffingTargets
-                {
-                    ServiceLevel = table.ReadOptionalDouble(row, "target_sl", problems, min: 0, max: 1),
-                    AnswerWithin = double.IsNaN(answerWithin) ? TimeSpan.Zero : TimeSpan.FromSeconds(answerWithin),
-                    MaxOccupancy = table.ReadOptionalDouble(row, "max_occupancy", problems, min: 0, max: 1, minExclusive: true),
-                    MaxAverageSpeedOfAnswer = table.ReadOptionalDouble(row, "max_asa_s", problems, min: 0, max: QueueingTable.MaxSeconds) is double asa ? TimeSpan.FromSeconds(asa) : null,
-                    MaxAbandonProbability = table.ReadOptionalDouble(row, "max_abandon", problems, min: 0, max: 1),
-                };
-                double shrinkage = table.ReadOptionalDouble(row, "shrinkage", problems, min: 0, max: 1) ?? 0;
-                if (shrinkage == 1)
-                {
-                    problems.Add(table.Source, table.RowNumber(row), "shrinkage", "1 is out of range: must be >= 0 and < 1");
-                }
-                if (queue is null || problems.Count > before)
-                {
-                    continue;
-                }
-                var result = queue.RequiredAgents(contacts, targets, shrinkage);
-                if (!result.IsFeasible)
-                {
-                    problems.Add(table.Source, table.RowNumber(row), null, "no number of agents meets every target of this row");
-                    continue;
-                }
-                writer.AddRow([
-                    .. echoed.Select(c => QueueingTable.EchoCell(table, row, c, format)),
-                    result.Metrics.Traffic,
-                    result.Agents,
-                    result.ScheduledHeadcount,
-                    .. QueueingTable.MetricCells(result.Metrics),
-                ]);
+                ServiceLevel = table.ReadOptionalDouble(row, "target_sl", problems, min: 0, max: 1),
+                AnswerWithin = double.IsNaN(answerWithin) ? TimeSpan.Zero : TimeSpan.FromSeconds(answerWithin),
+                MaxOccupancy = table.ReadOptionalDouble(row, "max_occupancy", problems, min: 0, max: 1, minExclusive: true),
+                MaxAverageSpeedOfAnswer = table.ReadOptionalDouble(row, "max_asa_s", problems, min: 0, max: QueueingTable.MaxSeconds) is double asa ? TimeSpan.FromSeconds(asa) : null,
+                MaxAbandonProbability = table.ReadOptionalDouble(row, "max_abandon", problems, min: 0, max: 1),
+            };
+            double shrinkage = table.ReadOptionalDouble(row, "shrinkage", problems, min: 0, max: 1) ?? 0;
+            if (shrinkage == 1)
+            {
+                problems.Add(table.Source, table.RowNumber(row), "shrinkage", "1 is out of range: must be >= 0 and < 1");
             }
-            problems.ThrowIfAny();
-            io.WriteOutput(parse, context, output => writer.Write(output, format));
-            return CliApp.Success;
-        });
+            if (queue is null || problems.Count > before)
+            {
+                return null;
+            }
+            var result = queue.RequiredAgents(contacts, targets, shrinkage);
+            if (!result.IsFeasible)
+            {
+                problems.Add(table.Source, table.RowNumber(row), null, "no number of agents meets every target of this row");
+                return null;
+            }
+            return [result.Metrics.Traffic, result.Agents, result.ScheduledHeadcount, .. QueueingTable.MetricCells(result.Metrics)];
+        }));
         return command;
     }
 }

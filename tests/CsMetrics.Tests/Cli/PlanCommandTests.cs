@@ -26,8 +26,8 @@ public class PlanCommandTests
             var staffingFile = Path.Combine(directory, "staffing.csv");
             var staffed = CliRunner.Run("staffing", "--input", staffingFile);
             Assert.True(staffed.ExitCode == 0, staffed.Error);
-            Assert.Equal(Column(File.ReadAllText(staffingFile), "agents"), Column(staffed.Output, "agents"));
-            Assert.Equal(Column(File.ReadAllText(staffingFile), "scheduled"), Column(staffed.Output, "scheduled"));
+            Assert.Equal(CsvText.Column(File.ReadAllText(staffingFile), "agents"), CsvText.Column(staffed.Output, "agents"));
+            Assert.Equal(CsvText.Column(File.ReadAllText(staffingFile), "scheduled"), CsvText.Column(staffed.Output, "scheduled"));
 
             // schedule-problem.json is a valid `schedule` input; the solver is deterministic, so the cost repeats.
             var solved = CliRunner.Run("schedule", "--input", Path.Combine(directory, "schedule-problem.json"));
@@ -132,11 +132,4 @@ public class PlanCommandTests
         }
     }
 
-    private static string[] Column(string csv, string name)
-    {
-        var lines = csv.ReplaceLineEndings("\n").Trim().Split('\n');
-        int index = Array.IndexOf(lines[0].Split(','), name);
-        Assert.True(index >= 0, $"column {name} missing");
-        return lines.Skip(1).Select(l => l.Split(',')[index]).ToArray();
-    }
 }

@@ -5,17 +5,6 @@ namespace CsMetrics.Tests.Cli;
 
 public class QueueCommandTests
 {
-    private static List<Dictionary<string, string>> ParseCsv(string text)
-    {
-        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var header = lines[0].Split(',');
-        return lines.Skip(1).Select(line =>
-        {
-            var cells = line.Split(',');
-            return header.Select((h, i) => (h, cells[i])).ToDictionary(p => p.h, p => p.Item2);
-        }).ToList();
-    }
-
     [Fact]
     public void Reproduces_the_erlang_a_reference()
     {
@@ -24,7 +13,7 @@ public class QueueCommandTests
         var input = string.Join(',', columns) + "\n" + string.Join("\n", reference.Select(r => string.Join(',', columns.Select(c => r[c])))) + "\n";
         var result = CliRunner.RunWithInput(input, "queue");
         Assert.Equal(0, result.ExitCode);
-        var rows = ParseCsv(result.Output);
+        var rows = CsvText.Parse(result.Output);
         for (int i = 0; i < rows.Count; i++)
         {
             foreach (var column in new[] { "wait_probability", "abandon_probability", "service_level", "asa_s", "occupancy" })
@@ -42,7 +31,7 @@ public class QueueCommandTests
         var reference = ReferenceData.ReadCsv("queueing/erlang_c_metrics.csv");
         var result = CliRunner.Run("queue", "--input", ReferenceData.Path("queueing/erlang_c_metrics.csv"));
         Assert.True(result.ExitCode == 0, result.Error);
-        var rows = ParseCsv(result.Output);
+        var rows = CsvText.Parse(result.Output);
         Assert.Equal(reference.Count, rows.Count);
         for (int i = 0; i < rows.Count; i++)
         {
@@ -59,7 +48,7 @@ public class QueueCommandTests
     {
         var result = CliRunner.RunWithInput("contacts,interval_s,aht_s,answer_s,agents\n100,1800,180,20,14\n100,1800,180,20,13.4\n100,1800,180,20,9\n", "queue");
         Assert.Equal(0, result.ExitCode);
-        var rows = ParseCsv(result.Output);
+        var rows = CsvText.Parse(result.Output);
         Assert.Equal(0.88835, double.Parse(rows[0]["service_level"], CultureInfo.InvariantCulture), 5);
         Assert.Equal("", rows[0]["abandon_probability"]);
         double fractional = double.Parse(rows[1]["service_level"], CultureInfo.InvariantCulture);

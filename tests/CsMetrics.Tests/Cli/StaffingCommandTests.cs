@@ -10,23 +10,12 @@ public class StaffingCommandTests
     private static readonly string[] OutputColumns =
         ["traffic", "agents", "scheduled", "service_level", "wait_probability", "asa_s", "occupancy", "abandon_probability"];
 
-    private static List<Dictionary<string, string>> ParseCsv(string text)
-    {
-        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var header = lines[0].Split(',');
-        return lines.Skip(1).Select(line =>
-        {
-            var cells = line.Split(',');
-            return header.Select((h, i) => (h, cells[i])).ToDictionary(p => p.h, p => p.Item2);
-        }).ToList();
-    }
-
     [Fact]
     public void Worked_example()
     {
         var result = CliRunner.RunWithInput($"{Header},shrinkage\n100,1800,180,20,0.8,0.3\n", "staffing");
         Assert.Equal(0, result.ExitCode);
-        var row = Assert.Single(ParseCsv(result.Output));
+        var row = Assert.Single(CsvText.Parse(result.Output));
         Assert.Equal("14", row["agents"]);
         Assert.Equal("20", row["scheduled"]);
         Assert.Equal("", row["abandon_probability"]);
@@ -51,7 +40,7 @@ public class StaffingCommandTests
             + string.Join("\n", reference.Select(r => string.Join(',', inputColumns.Select(c => r[c])))) + "\n";
         var result = CliRunner.RunWithInput(input, "staffing");
         Assert.Equal(0, result.ExitCode);
-        var rows = ParseCsv(result.Output);
+        var rows = CsvText.Parse(result.Output);
         Assert.Equal(reference.Count, rows.Count);
         for (int i = 0; i < rows.Count; i++)
         {
