@@ -34,7 +34,7 @@ public static class MarkdownSummary
                 foreach (var report in byParameters)
                 {
                     double? mean = report.ResultStatistics?.Mean;
-                    string ratio = mean is > 0 && baseline is > 0 ? (mean.Value / baseline.Value).ToString("0.###", CultureInfo.InvariantCulture) : "";
+                    string ratio = mean is > 0 && baseline is > 0 ? (mean.Value / baseline.Value).ToString("G3", CultureInfo.InvariantCulture) : "";
                     string name = report.BenchmarkCase.Descriptor.WorkloadMethod.Name + (report.BenchmarkCase.Descriptor.Baseline ? " (baseline)" : "");
                     long bytes = report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) ?? -1;
                     text.AppendLine(CultureInfo.InvariantCulture,
