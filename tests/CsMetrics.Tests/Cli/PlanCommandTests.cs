@@ -41,6 +41,14 @@ public class PlanCommandTests
             Assert.StartsWith("timestamp,value,lower80,upper80,lower95,upper95", forecast[0]);
             Assert.Equal(337, forecast.Length);
             Assert.Contains("```text", File.ReadAllText(Path.Combine(directory, "report.md")));
+
+            // ... and `metrics` reads its value column: the 90th percentile of a week's half-hourly volumes.
+            var percentile = CliRunner.Run("metrics", "--metric", "percentile", "--column", "value", "--p", "90",
+                "--input", Path.Combine(directory, "forecast.csv"));
+            Assert.True(percentile.ExitCode == 0, percentile.Error);
+            using var p90 = JsonDocument.Parse(percentile.Output);
+            Assert.Equal(336, p90.RootElement.GetProperty("count").GetInt32());
+            Assert.True(p90.RootElement.GetProperty("value").GetDouble() > 0);
         }
         finally
         {
