@@ -46,13 +46,22 @@ public sealed class VolumeForecast
 
     /// <summary>The start time of interval <paramref name="index"/>.</summary>
     public DateTime TimeOf(int index) => Start + Interval * index;
+
+    /// <summary>The model, then the forecast's compact table.</summary>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"Volumes from {Start:yyyy-MM-dd HH:mm}, {Horizon} intervals of {Interval.TotalMinutes} min, {_contacts.Sum():0} contacts; {Model}\n{Forecast}");
 }
 
 /// <summary>Step 2's result: productive agents per interval, the scheduled headcount that yields them after shrinkage, and what those agents achieve.</summary>
 /// <param name="Agents">The fewest agents on the phones meeting every target, per interval.</param>
 /// <param name="ScheduledHeadcount">Agents to schedule per interval: <c>ceil(agents / (1 − shrinkage))</c>.</param>
 /// <param name="Metrics">Service level, ASA, occupancy and the rest at <paramref name="Agents"/>, per interval.</param>
-public sealed record StaffingRequirement(IReadOnlyList<int> Agents, IReadOnlyList<int> ScheduledHeadcount, IReadOnlyList<QueueMetrics> Metrics);
+public sealed record StaffingRequirement(IReadOnlyList<int> Agents, IReadOnlyList<int> ScheduledHeadcount, IReadOnlyList<QueueMetrics> Metrics)
+{
+    /// <summary>One line: intervals, peak and total agents, peak and total headcount.</summary>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Agents.Count} intervals: agents peak {(Agents.Count > 0 ? Agents.Max() : 0)}, {Agents.Sum()} agent-intervals; scheduled headcount peak {(ScheduledHeadcount.Count > 0 ? ScheduledHeadcount.Max() : 0)}, {ScheduledHeadcount.Sum()} agent-intervals");
+}
 
 /// <summary>
 /// A summary of what the plan delivers over a period (a day or the whole horizon). Service level, ASA
