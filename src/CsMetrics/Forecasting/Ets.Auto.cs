@@ -64,6 +64,9 @@ public static partial class Ets
         return candidates;
     }
 
+    /// <summary>The AICc lead over the best model so far beyond which a candidate skips its joint search in <see cref="FitAuto"/>.</summary>
+    private const double PruneMargin = 20;
+
     /// <summary>
     /// Automatic model selection as R's <c>ets(y)</c>: fits every model of <see cref="Candidates"/> and
     /// returns the one with the smallest AICc.
@@ -85,7 +88,9 @@ public static partial class Ets
         EtsFit? best = null;
         foreach (var specification in candidates)
         {
-            var fit = Fit(values, specification, options);
+            // The joint stage lowers -2 log L by a few units at most, so a candidate whose stage-one AICc
+            // trails the best by more than PruneMargin cannot win and skips it.
+            var fit = FitPruned(values, specification, options, best is null || double.IsNaN(best.Aicc) ? double.PositiveInfinity : best.Aicc + PruneMargin);
             if (best is null || fit.Aicc < best.Aicc || (double.IsNaN(best.Aicc) && !double.IsNaN(fit.Aicc)))
             {
                 best = fit;

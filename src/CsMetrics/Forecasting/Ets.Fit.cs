@@ -53,7 +53,14 @@ public static partial class Ets
     /// the heuristic otherwise; stage two, for multiplicative models, searches parameters and states
     /// jointly from the best. Both use a restarted, box-bounded Nelder-Mead with R's tolerance.
     /// </remarks>
-    public static EtsFit Fit(ReadOnlySpan<double> values, EtsSpecification specification, EtsOptions? options = null)
+    public static EtsFit Fit(ReadOnlySpan<double> values, EtsSpecification specification, EtsOptions? options = null) =>
+        FitPruned(values, specification, options, double.PositiveInfinity);
+
+    /// <summary>
+    /// <see cref="Fit(ReadOnlySpan{double}, EtsSpecification, EtsOptions?)"/>, ending after stage one when its AICc already
+    /// exceeds <paramref name="skipJointAboveAicc"/> (automatic selection's pruning; such a fit reports not converged).
+    /// </summary>
+    private static EtsFit FitPruned(ReadOnlySpan<double> values, EtsSpecification specification, EtsOptions? options, double skipJointAboveAicc)
     {
         options ??= EtsOptions.Default;
         var data = ValidateSeries(values, specification);
@@ -80,16 +87,27 @@ public static partial class Ets
         {
             var point = new double[d];
             objective.Unmap(objective.Map(StartPoint(s_starts[s], objective, specification)), point);
-            var result = NelderMead.Minimize(objective, point, step, lower, upper, Math.Max(budget / (4 * starts), 50), JointTolerance);
+            // A later start that first settles no lower than the best so far is abandoned (it reports not converged and cannot win).
+            double incumbent = candidates.Count == 0 ? double.PositiveInfinity : candidates.Min(c => c.Value);
+            var result = NelderMead.Minimize(objective, point, step, lower, upper, Math.Max(budget / (4 * starts), 50), JointTolerance, incumbent);
             evaluations += result.Evaluations;
             objective.Evaluate(point);
             candidates.Add((result.Value, point, (double[])objective.State.Clone(), result.Converged));
         }
-        candidates.Sort((x, y) => x.Value.CompareTo(y.Value));
+        candidates.Sort((x, y) => x.Value != y.Value ? x.Value.CompareTo(y.Value) : y.Converged.CompareTo(x.Converged));
         var (bestValue, bestPoint, finalState, converged) = candidates[0];
         var finalParameters = objective.Map(bestPoint);
 
         bool exact = statesFixed || (objective.CanConcentrate && specification.Error == EtsError.Additive);
+        int estimated = objective.SmoothingCount + (statesFixed ? 0 : objective.FreeStateCount);
+        if (!exact && double.IsFinite(skipJointAboveAicc))
+        {
+            var stageOne = EtsFit.Create(specification, finalParameters, finalState, data, estimated, converged: false, evaluations);
+            if (stageOne.Aicc > skipJointAboveAicc)
+            {
+                return stageOne;
+            }
+        }
         if (!exact)
         {
             // Stage two: parameters and free states jointly, from the best stage-one result.
@@ -113,7 +131,6 @@ public static partial class Ets
             }
         }
 
-        int estimated = objective.SmoothingCount + (statesFixed ? 0 : objective.FreeStateCount);
         return EtsFit.Create(specification, finalParameters, finalState, data, estimated, converged, evaluations);
     }
 

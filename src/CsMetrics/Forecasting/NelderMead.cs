@@ -21,7 +21,7 @@ internal static class NelderMead
 {
     public static MinimizeResult Minimize<TObjective>(TObjective objective, Span<double> point,
         ReadOnlySpan<double> step, ReadOnlySpan<double> lower, ReadOnlySpan<double> upper,
-        int maxEvaluations, double relativeTolerance = 1e-9)
+        int maxEvaluations, double relativeTolerance = 1e-9, double abandonAbove = double.PositiveInfinity)
         where TObjective : IObjective
     {
         int d = point.Length;
@@ -44,6 +44,7 @@ internal static class NelderMead
         double best = double.PositiveInfinity;
         bool converged = false;
 
+        double roundTolerance = Math.Max(relativeTolerance, 1e-6);
         for (int round = 0; round < 200 && evaluations < maxEvaluations; round++)
         {
             double before = best;
@@ -67,7 +68,7 @@ internal static class NelderMead
 
             bool roundConverged = false;
             // A simplex flattened against a bound can stall without collapsing: rebuild it after a while.
-            int roundLimit = Math.Min(maxEvaluations, evaluations + 200 * (d + 1));
+            int roundLimit = Math.Min(maxEvaluations, evaluations + 100 * (d + 1));
             bool stalled = false;
             while (true)
             {
@@ -88,7 +89,7 @@ internal static class NelderMead
                     if (i != hi && values[i] > values[nextHi]) nextHi = i;
                 }
                 double fLo = values[lo], fHi = values[hi];
-                if (double.IsFinite(fHi) && Math.Abs(fHi - fLo) <= relativeTolerance * (Math.Abs(fLo) + relativeTolerance))
+                if (double.IsFinite(fHi) && Math.Abs(fHi - fLo) <= roundTolerance * (Math.Abs(fLo) + relativeTolerance))
                 {
                     roundConverged = true;
                     break;
@@ -170,6 +171,16 @@ internal static class NelderMead
                 break;
             }
             bool improved = double.IsFinite(before) ? before - best > 100 * relativeTolerance * (Math.Abs(best) + relativeTolerance) : true;
+            if (round == 0 && best > abandonAbove)
+            {
+                break;
+            }
+            if (roundTolerance > relativeTolerance)
+            {
+                roundTolerance = Math.Max(relativeTolerance, roundTolerance * 0.01);
+                for (int i = 0; i < d; i++) scaledStep[i] *= 0.5;
+                continue;
+            }
             if (round > 0 && !improved)
             {
                 converged = true;
