@@ -89,7 +89,7 @@ public static partial class Ets
             objective.Unmap(objective.Map(StartPoint(s_starts[s], objective, specification)), point);
             // A later start that first settles no lower than the best so far is abandoned (it reports not converged and cannot win).
             double incumbent = candidates.Count == 0 ? double.PositiveInfinity : candidates.Min(c => c.Value);
-            var result = NelderMead.Minimize(objective, point, step, lower, upper, Math.Max(budget / (4 * starts), 50), JointTolerance, incumbent);
+            var result = BoundedNelderMead.Minimize(objective, point, step, lower, upper, Math.Max(budget / (4 * starts), 50), JointTolerance, incumbent);
             evaluations += result.Evaluations;
             objective.Evaluate(point);
             candidates.Add((result.Value, point, (double[])objective.State.Clone(), result.Converged));
@@ -120,7 +120,7 @@ public static partial class Ets
             var joint = new double[full];
             bestPoint.CopyTo(joint, 0);
             objective.CompressStates(finalState, joint.AsSpan(d));
-            var result = NelderMead.Minimize(objective, joint, jointStep, jointLower, jointUpper, Math.Max(budget - evaluations, 100), JointTolerance);
+            var result = BoundedNelderMead.Minimize(objective, joint, jointStep, jointLower, jointUpper, Math.Max(budget - evaluations, 100), JointTolerance);
             evaluations += result.Evaluations;
             converged = result.Converged;
             if (result.Value <= bestValue)

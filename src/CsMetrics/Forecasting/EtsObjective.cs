@@ -1,3 +1,5 @@
+using CsMetrics.Internal;
+
 namespace CsMetrics.Forecasting;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace CsMetrics.Forecasting;
 /// season N/A) the initial state is the least-squares solution for the given smoothing parameters,
 /// which is the exact maximum-likelihood state for additive errors. Evaluation allocates nothing.
 /// </summary>
-internal sealed class EtsObjective : IObjective
+internal sealed class EtsObjective : IBoundedObjective
 {
     private readonly EtsSpecification _specification;
     private readonly EtsSpecification _additiveErrorSpecification;
