@@ -86,11 +86,21 @@ public static partial class Ets
                 $"values has too few observed values for any ETS model; {simplest} needs at least {MinimumLength(simplest)}.");
         }
         EtsFit? best = null;
+        // Additive-error fits (exact, and fitted first) warm-start their multiplicative-error twins,
+        // whose state recursions are the same: the twin then needs only its joint search.
+        var additiveErrorFits = new Dictionary<EtsSpecification, EtsFit>();
         foreach (var specification in candidates)
         {
             // The joint stage lowers -2 log L by a few units at most, so a candidate whose stage-one AICc
             // trails the best by more than PruneMargin cannot win and skips it.
-            var fit = FitPruned(values, specification, options, best is null || double.IsNaN(best.Aicc) ? double.PositiveInfinity : best.Aicc + PruneMargin);
+            additiveErrorFits.TryGetValue(specification with { Error = EtsError.Additive }, out var twin);
+            var fit = FitPruned(values, specification, options,
+                best is null || double.IsNaN(best.Aicc) ? double.PositiveInfinity : best.Aicc + PruneMargin,
+                specification.Error == EtsError.Multiplicative ? twin : null);
+            if (specification.Error == EtsError.Additive)
+            {
+                additiveErrorFits[specification] = fit;
+            }
             if (best is null || fit.Aicc < best.Aicc || (double.IsNaN(best.Aicc) && !double.IsNaN(fit.Aicc)))
             {
                 best = fit;

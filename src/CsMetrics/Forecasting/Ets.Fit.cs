@@ -54,13 +54,16 @@ public static partial class Ets
     /// jointly from the best. Both use a restarted, box-bounded Nelder-Mead with R's tolerance.
     /// </remarks>
     public static EtsFit Fit(ReadOnlySpan<double> values, EtsSpecification specification, EtsOptions? options = null) =>
-        FitPruned(values, specification, options, double.PositiveInfinity);
+        FitPruned(values, specification, options, double.PositiveInfinity, warmStart: null);
 
     /// <summary>
-    /// <see cref="Fit(ReadOnlySpan{double}, EtsSpecification, EtsOptions?)"/>, ending after stage one when its AICc already
-    /// exceeds <paramref name="skipJointAboveAicc"/> (automatic selection's pruning; such a fit reports not converged).
+    /// <see cref="Fit(ReadOnlySpan{double}, EtsSpecification, EtsOptions?)"/> for automatic selection: ends after stage
+    /// one when its AICc already exceeds <paramref name="skipJointAboveAicc"/> (such a fit reports not
+    /// converged), and, given <paramref name="warmStart"/> (a fit of the same series whose state path
+    /// has the same form), replaces the stage-one search by that fit's parameters and initial state.
     /// </summary>
-    private static EtsFit FitPruned(ReadOnlySpan<double> values, EtsSpecification specification, EtsOptions? options, double skipJointAboveAicc)
+    private static EtsFit FitPruned(ReadOnlySpan<double> values, EtsSpecification specification, EtsOptions? options,
+        double skipJointAboveAicc, EtsFit? warmStart)
     {
         options ??= EtsOptions.Default;
         var data = ValidateSeries(values, specification);
@@ -83,6 +86,22 @@ public static partial class Ets
         var step = Enumerable.Repeat(0.1, d).ToArray();
         var lower = new double[d];
         var upper = Enumerable.Repeat(1.0, d).ToArray();
+        if (warmStart is not null && !statesFixed)
+        {
+            var point = new double[d];
+            objective.Unmap(warmStart.Parameters, point);
+            objective.Mode = StateMode.Fixed;
+            warmStart.InitialState.ToArray().CopyTo(objective.State, 0);
+            double value = objective.Evaluate(point);
+            evaluations++;
+            if (double.IsFinite(value))
+            {
+                candidates.Add((value, point, (double[])objective.State.Clone(), true));
+                starts = 1;
+            }
+            objective.Mode = objective.CanConcentrate ? StateMode.LeastSquares : StateMode.Fixed;
+            start.CopyTo(objective.State, 0);
+        }
         for (int s = 0; s < starts; s++)
         {
             var point = new double[d];
