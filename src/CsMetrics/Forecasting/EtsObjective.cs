@@ -27,6 +27,7 @@ internal sealed class EtsObjective : IBoundedObjective
     private readonly double[] _unitState;
     private readonly double[] _oldestSlotErrors;
     private readonly bool _hasMissing;
+    private readonly int _observed;
 
     public EtsObjective(EtsSpecification specification, double[] values, EtsParameters fixedParameters, double[] startState)
     {
@@ -55,6 +56,7 @@ internal sealed class EtsObjective : IBoundedObjective
         _unitState = new double[specification.StateLength];
         _oldestSlotErrors = new double[values.Length];
         _hasMissing = Array.Exists(values, double.IsNaN);
+        _observed = values.Length - values.Count(double.IsNaN);
     }
 
     public bool FreeAlpha { get; }
@@ -91,9 +93,19 @@ internal sealed class EtsObjective : IBoundedObjective
         {
             ExpandStates(point[SmoothingCount..], _state);
         }
-        else if (Mode == StateMode.LeastSquares && !SolveStates(parameters))
+        else if (Mode == StateMode.LeastSquares)
         {
-            return double.PositiveInfinity;
+            if (!SolveStates(parameters, out double baseSse, out double minimumSse))
+            {
+                return double.PositiveInfinity;
+            }
+            // Additive errors: -2 log L is n log(SSE) at the least-squares state, which the normal
+            // equations already give, so the run from that state is skipped unless cancellation could
+            // cost more than about ten of the sixteen digits.
+            if (_specification.Error == EtsError.Additive && minimumSse > 1e-6 * baseSse)
+            {
+                return _observed * Math.Log(minimumSse);
+            }
         }
         var summary = Ets.Run(_specification, parameters.Alpha, parameters.Beta, parameters.Gamma, parameters.Phi,
             _state, _values, default, default, _work, checkPositive: _specification.NeedsPositiveData);
@@ -184,8 +196,9 @@ internal sealed class EtsObjective : IBoundedObjective
     /// column j of E the errors of a zero series from the j-th unit state (seasonal units keep the
     /// indices summing to zero). Solves the normal equations by Cholesky; false when singular.
     /// </summary>
-    private bool SolveStates(EtsParameters parameters)
+    private bool SolveStates(EtsParameters parameters, out double baseSse, out double minimumSse)
     {
+        baseSse = minimumSse = double.NaN;
         int n = _values.Length;
         int p = FreeStateCount;
         var linear = _additiveErrorSpecification;
@@ -263,10 +276,12 @@ internal sealed class EtsObjective : IBoundedObjective
                 _gram[i * p + k] = Dot(column, _basisErrors.AsSpan(k * n, n));
             }
         }
-        if (!CholeskySolve(_gram, _rhs, p))
+        baseSse = Dot(baseErrors, baseErrors);
+        if (!CholeskySolve(_gram, _rhs, p, out double explained))
         {
             return false;
         }
+        minimumSse = baseSse - explained;
         Array.Clear(_state);
         for (int j = 0; j < p; j++)
         {
@@ -297,9 +312,14 @@ internal sealed class EtsObjective : IBoundedObjective
         return total;
     }
 
-    /// <summary>Solves <c>G x = b</c> in place for symmetric positive definite G (lower triangle filled), with a tiny ridge.</summary>
-    private static bool CholeskySolve(double[] g, double[] b, int p)
+    /// <summary>
+    /// Solves <c>G x = b</c> in place for symmetric positive definite G (lower triangle filled), with a
+    /// tiny ridge; <paramref name="explained"/> is <c>b' G^-1 b = |L^-1 b|^2</c> (G = L L'), the drop in
+    /// the sum of squares the solution achieves.
+    /// </summary>
+    private static bool CholeskySolve(double[] g, double[] b, int p, out double explained)
     {
+        explained = 0;
         double maxDiagonal = 0;
         for (int i = 0; i < p; i++)
         {
@@ -337,6 +357,7 @@ internal sealed class EtsObjective : IBoundedObjective
                 sum -= g[i * p + j] * b[j];
             }
             b[i] = sum / g[i * p + i];
+            explained += b[i] * b[i];
         }
         for (int i = p - 1; i >= 0; i--)
         {
