@@ -102,7 +102,7 @@ public class DoubleSeasonalFitBenchmarks
     {
         var result = BoundedNelderMead.Minimize(
             x => IntradaySeries.AllocatingMeanSquaredError(_values, new DoubleSeasonalParameters(x[0], x[4], x[1], x[2], x[3]), _states),
-            [0.1, 0.001, 0.001, 0, 0.01], [0, 0, 0, -0.99, 0], [1, 1, 1, 0.99, 1], [0.1, 0.1, 0.1, 0.2, 0.01], 3000, 1e-6);
+            new double[] { 0.1, 0.001, 0.001, 0, 0.01 }, [0.1, 0.1, 0.1, 0.2, 0.01], [0, 0, 0, -0.99, 0], [1, 1, 1, 0.99, 1], 3000, 1e-6);
         return result.Value;
     }
 

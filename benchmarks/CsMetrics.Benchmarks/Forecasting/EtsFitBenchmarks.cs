@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using CsMetrics.Forecasting;
+using CsMetrics.Internal;
 
 namespace CsMetrics.Benchmarks.Forecasting;
 
@@ -40,7 +41,7 @@ public class EtsFitBenchmarks
             lower[i] = smoothing ? 0 : double.NegativeInfinity;
             upper[i] = smoothing ? 1 : double.PositiveInfinity;
         }
-        return NelderMead.Minimize(objective, point, step, lower, upper, 2_000).Value;
+        return BoundedNelderMead.Minimize(objective, point, step, lower, upper, 2_000).Value;
     }
 
     [Benchmark]

@@ -86,8 +86,8 @@ internal sealed class DoubleSeasonalFitter
             start = Start(warmStart.Parameters, warmStart.States, refineLevelAndTrend);
             steps = step.Select(s => s * 0.25).ToArray();
         }
-        var result = BoundedNelderMead.Minimize(Objective, start, lower.ToArray(), upper.ToArray(), steps, maxEvaluations, tolerance);
-        var parameters = Unpack(result.Minimum, states, levelIndex, out double bestLevel, out double bestTrend);
+        var result = BoundedNelderMead.Minimize(Objective, start, steps, lower.ToArray(), upper.ToArray(), maxEvaluations, tolerance);
+        var parameters = Unpack(start, states, levelIndex, out double bestLevel, out double bestTrend);
         var fittedStates = states with { Level = bestLevel, Trend = bestTrend };
         return new Result(parameters, fittedStates, result.Value, result.Converged, result.Evaluations);
     }

@@ -64,6 +64,9 @@ public static partial class Ets
         return candidates;
     }
 
+    /// <summary>The AICc lead over the best model so far beyond which a candidate skips its joint search in <see cref="FitAuto"/>.</summary>
+    private const double PruneMargin = 20;
+
     /// <summary>
     /// Automatic model selection as R's <c>ets(y)</c>: fits every model of <see cref="Candidates"/> and
     /// returns the one with the smallest AICc.
@@ -83,9 +86,21 @@ public static partial class Ets
                 $"values has too few observed values for any ETS model; {simplest} needs at least {MinimumLength(simplest)}.");
         }
         EtsFit? best = null;
+        // Additive-error fits (exact, and fitted first) warm-start their multiplicative-error twins,
+        // whose state recursions are the same: the twin then needs only its joint search.
+        var additiveErrorFits = new Dictionary<EtsSpecification, EtsFit>();
         foreach (var specification in candidates)
         {
-            var fit = Fit(values, specification, options);
+            // The joint stage lowers -2 log L by a few units at most, so a candidate whose stage-one AICc
+            // trails the best by more than PruneMargin cannot win and skips it.
+            additiveErrorFits.TryGetValue(specification with { Error = EtsError.Additive }, out var twin);
+            var fit = FitPruned(values, specification, options,
+                best is null || double.IsNaN(best.Aicc) ? double.PositiveInfinity : best.Aicc + PruneMargin,
+                specification.Error == EtsError.Multiplicative ? twin : null);
+            if (specification.Error == EtsError.Additive)
+            {
+                additiveErrorFits[specification] = fit;
+            }
             if (best is null || fit.Aicc < best.Aicc || (double.IsNaN(best.Aicc) && !double.IsNaN(fit.Aicc)))
             {
                 best = fit;

@@ -53,7 +53,17 @@ public static partial class Ets
     /// the heuristic otherwise; stage two, for multiplicative models, searches parameters and states
     /// jointly from the best. Both use a restarted, box-bounded Nelder-Mead with R's tolerance.
     /// </remarks>
-    public static EtsFit Fit(ReadOnlySpan<double> values, EtsSpecification specification, EtsOptions? options = null)
+    public static EtsFit Fit(ReadOnlySpan<double> values, EtsSpecification specification, EtsOptions? options = null) =>
+        FitPruned(values, specification, options, double.PositiveInfinity, warmStart: null);
+
+    /// <summary>
+    /// <see cref="Fit(ReadOnlySpan{double}, EtsSpecification, EtsOptions?)"/> for automatic selection: ends after stage
+    /// one when its AICc already exceeds <paramref name="skipJointAboveAicc"/> (such a fit reports not
+    /// converged), and, given <paramref name="warmStart"/> (a fit of the same series whose state path
+    /// has the same form), replaces the stage-one search by that fit's parameters and initial state.
+    /// </summary>
+    private static EtsFit FitPruned(ReadOnlySpan<double> values, EtsSpecification specification, EtsOptions? options,
+        double skipJointAboveAicc, EtsFit? warmStart)
     {
         options ??= EtsOptions.Default;
         var data = ValidateSeries(values, specification);
@@ -76,20 +86,47 @@ public static partial class Ets
         var step = Enumerable.Repeat(0.1, d).ToArray();
         var lower = new double[d];
         var upper = Enumerable.Repeat(1.0, d).ToArray();
+        if (warmStart is not null && !statesFixed)
+        {
+            var point = new double[d];
+            objective.Unmap(warmStart.Parameters, point);
+            objective.Mode = StateMode.Fixed;
+            warmStart.InitialState.ToArray().CopyTo(objective.State, 0);
+            double value = objective.Evaluate(point);
+            evaluations++;
+            if (double.IsFinite(value))
+            {
+                candidates.Add((value, point, (double[])objective.State.Clone(), true));
+                starts = 1;
+            }
+            objective.Mode = objective.CanConcentrate ? StateMode.LeastSquares : StateMode.Fixed;
+            start.CopyTo(objective.State, 0);
+        }
         for (int s = 0; s < starts; s++)
         {
             var point = new double[d];
             objective.Unmap(objective.Map(StartPoint(s_starts[s], objective, specification)), point);
-            var result = NelderMead.Minimize(objective, point, step, lower, upper, Math.Max(budget / (4 * starts), 50), JointTolerance);
+            // A later start that first settles no lower than the best so far is abandoned (it reports not converged and cannot win).
+            double incumbent = candidates.Count == 0 ? double.PositiveInfinity : candidates.Min(c => c.Value);
+            var result = BoundedNelderMead.Minimize(objective, point, step, lower, upper, Math.Max(budget / (4 * starts), 50), JointTolerance, incumbent);
             evaluations += result.Evaluations;
             objective.Evaluate(point);
             candidates.Add((result.Value, point, (double[])objective.State.Clone(), result.Converged));
         }
-        candidates.Sort((x, y) => x.Value.CompareTo(y.Value));
+        candidates.Sort((x, y) => x.Value != y.Value ? x.Value.CompareTo(y.Value) : y.Converged.CompareTo(x.Converged));
         var (bestValue, bestPoint, finalState, converged) = candidates[0];
         var finalParameters = objective.Map(bestPoint);
 
         bool exact = statesFixed || (objective.CanConcentrate && specification.Error == EtsError.Additive);
+        int estimated = objective.SmoothingCount + (statesFixed ? 0 : objective.FreeStateCount);
+        if (!exact && double.IsFinite(skipJointAboveAicc))
+        {
+            var stageOne = EtsFit.Create(specification, finalParameters, finalState, data, estimated, converged: false, evaluations);
+            if (stageOne.Aicc > skipJointAboveAicc)
+            {
+                return stageOne;
+            }
+        }
         if (!exact)
         {
             // Stage two: parameters and free states jointly, from the best stage-one result.
@@ -102,7 +139,7 @@ public static partial class Ets
             var joint = new double[full];
             bestPoint.CopyTo(joint, 0);
             objective.CompressStates(finalState, joint.AsSpan(d));
-            var result = NelderMead.Minimize(objective, joint, jointStep, jointLower, jointUpper, Math.Max(budget - evaluations, 100), JointTolerance);
+            var result = BoundedNelderMead.Minimize(objective, joint, jointStep, jointLower, jointUpper, Math.Max(budget - evaluations, 100), JointTolerance);
             evaluations += result.Evaluations;
             converged = result.Converged;
             if (result.Value <= bestValue)
@@ -113,7 +150,6 @@ public static partial class Ets
             }
         }
 
-        int estimated = objective.SmoothingCount + (statesFixed ? 0 : objective.FreeStateCount);
         return EtsFit.Create(specification, finalParameters, finalState, data, estimated, converged, evaluations);
     }
 

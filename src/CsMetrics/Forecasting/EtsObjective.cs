@@ -1,3 +1,5 @@
+using CsMetrics.Internal;
+
 namespace CsMetrics.Forecasting;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace CsMetrics.Forecasting;
 /// season N/A) the initial state is the least-squares solution for the given smoothing parameters,
 /// which is the exact maximum-likelihood state for additive errors. Evaluation allocates nothing.
 /// </summary>
-internal sealed class EtsObjective : IObjective
+internal sealed class EtsObjective : IBoundedObjective
 {
     private readonly EtsSpecification _specification;
     private readonly EtsSpecification _additiveErrorSpecification;
@@ -24,7 +26,10 @@ internal sealed class EtsObjective : IObjective
     private readonly double[] _rhs;
     private readonly double[] _unitState;
     private readonly double[] _oldestSlotErrors;
+    private readonly double[] _lagPrefix;
+    private readonly double[] _lagCross;
     private readonly bool _hasMissing;
+    private readonly int _observed;
 
     public EtsObjective(EtsSpecification specification, double[] values, EtsParameters fixedParameters, double[] startState)
     {
@@ -52,7 +57,11 @@ internal sealed class EtsObjective : IObjective
         _rhs = new double[FreeStateCount];
         _unitState = new double[specification.StateLength];
         _oldestSlotErrors = new double[values.Length];
+        bool lagged = CanConcentrate && specification.HasSeason && !Array.Exists(values, double.IsNaN);
+        _lagPrefix = lagged ? new double[specification.SeasonLength * (values.Length + 1)] : [];
+        _lagCross = lagged ? new double[((specification.HasTrend ? 2 : 1) + 1) * specification.SeasonLength] : [];
         _hasMissing = Array.Exists(values, double.IsNaN);
+        _observed = values.Length - values.Count(double.IsNaN);
     }
 
     public bool FreeAlpha { get; }
@@ -89,9 +98,19 @@ internal sealed class EtsObjective : IObjective
         {
             ExpandStates(point[SmoothingCount..], _state);
         }
-        else if (Mode == StateMode.LeastSquares && !SolveStates(parameters))
+        else if (Mode == StateMode.LeastSquares)
         {
-            return double.PositiveInfinity;
+            if (!SolveStates(parameters, out double baseSse, out double minimumSse))
+            {
+                return double.PositiveInfinity;
+            }
+            // Additive errors: -2 log L is n log(SSE) at the least-squares state, which the normal
+            // equations already give, so the run from that state is skipped unless cancellation could
+            // cost more than about ten of the sixteen digits.
+            if (_specification.Error == EtsError.Additive && minimumSse > 1e-6 * baseSse)
+            {
+                return _observed * Math.Log(minimumSse);
+            }
         }
         var summary = Ets.Run(_specification, parameters.Alpha, parameters.Beta, parameters.Gamma, parameters.Phi,
             _state, _values, default, default, _work, checkPositive: _specification.NeedsPositiveData);
@@ -182,8 +201,9 @@ internal sealed class EtsObjective : IObjective
     /// column j of E the errors of a zero series from the j-th unit state (seasonal units keep the
     /// indices summing to zero). Solves the normal equations by Cholesky; false when singular.
     /// </summary>
-    private bool SolveStates(EtsParameters parameters)
+    private bool SolveStates(EtsParameters parameters, out double baseSse, out double minimumSse)
     {
+        baseSse = minimumSse = double.NaN;
         int n = _values.Length;
         int p = FreeStateCount;
         var linear = _additiveErrorSpecification;
@@ -223,48 +243,44 @@ internal sealed class EtsObjective : IObjective
                 return false;
             }
         }
+        var baseErrors = _baseErrors.AsSpan();
         if (runs < p)
         {
-            for (int slot = 0; slot < m - 1; slot++)
+            FillSeasonalNormalEquations(seasonOffset, m, n, p);
+        }
+        else
+        {
+            if (_hasMissing)
             {
-                int delay = m - 1 - slot;
-                var column = _basisErrors.AsSpan((seasonOffset + slot) * n, n);
+                // Missing values contribute nothing: zero their rows so plain dot products skip them.
                 for (int t = 0; t < n; t++)
                 {
-                    column[t] = (t >= delay ? _oldestSlotErrors[t - delay] : 0) - _oldestSlotErrors[t];
-                }
-            }
-        }
-
-        if (_hasMissing)
-        {
-            // Missing values contribute nothing: zero their rows so plain dot products skip them.
-            for (int t = 0; t < n; t++)
-            {
-                if (double.IsNaN(_values[t]))
-                {
-                    _baseErrors[t] = 0;
-                    for (int i = 0; i < p; i++)
+                    if (double.IsNaN(_values[t]))
                     {
-                        _basisErrors[i * n + t] = 0;
+                        _baseErrors[t] = 0;
+                        for (int i = 0; i < p; i++)
+                        {
+                            _basisErrors[i * n + t] = 0;
+                        }
                     }
                 }
             }
-        }
-        var baseErrors = _baseErrors.AsSpan();
-        for (int i = 0; i < p; i++)
-        {
-            var column = _basisErrors.AsSpan(i * n, n);
-            _rhs[i] = -Dot(column, baseErrors);
-            for (int k = 0; k <= i; k++)
+            for (int i = 0; i < p; i++)
             {
-                _gram[i * p + k] = Dot(column, _basisErrors.AsSpan(k * n, n));
+                var column = _basisErrors.AsSpan(i * n, n);
+                _rhs[i] = -Dot(column, baseErrors);
+                for (int k = 0; k <= i; k++)
+                {
+                    _gram[i * p + k] = Dot(column, _basisErrors.AsSpan(k * n, n));
+                }
             }
         }
-        if (!CholeskySolve(_gram, _rhs, p))
+        baseSse = Dot(baseErrors, baseErrors);
+        if (!CholeskySolve(_gram, _rhs, p, out double explained))
         {
             return false;
         }
+        minimumSse = baseSse - explained;
         Array.Clear(_state);
         for (int j = 0; j < p; j++)
         {
@@ -275,6 +291,72 @@ internal sealed class EtsObjective : IObjective
             }
         }
         return true;
+    }
+
+    /// <summary>
+    /// The normal equations of a seasonal model without missing values from the oldest slot's
+    /// response <c>u</c> alone: the column of seasonal slot j is <c>u(t - d_j) - u(t)</c> with delay
+    /// <c>d_j = m - 1 - j</c> (u = 0 before the start), so its products with the other columns are lagged
+    /// products of u, <c>S(x, y) = sum_t u(t - x) u(t - y) = sum_{c &lt; n - y} u(c) u(c + y - x)</c> for
+    /// x &lt;= y: prefix sums of the m lagged products give every entry in O(1) (O(m n) in all instead
+    /// of O(m^2 n) dot products).
+    /// </summary>
+    private void FillSeasonalNormalEquations(int seasonOffset, int m, int n, int p)
+    {
+        var u = _oldestSlotErrors.AsSpan();
+        var baseErrors = _baseErrors.AsSpan();
+        for (int lag = 0; lag < m; lag++)
+        {
+            var prefix = _lagPrefix.AsSpan(lag * (n + 1), n + 1);
+            double sum = 0;
+            prefix[0] = 0;
+            for (int c = 0; c + lag < n; c++)
+            {
+                sum += u[c] * u[c + lag];
+                prefix[c + 1] = sum;
+            }
+            // The cross products of the delayed u with the level/trend columns and with the base errors.
+            for (int v = 0; v <= seasonOffset; v++)
+            {
+                var column = v < seasonOffset ? _basisErrors.AsSpan(v * n, n) : baseErrors;
+                _lagCross[v * m + lag] = Dot(u[..(n - lag)], column[lag..]);
+            }
+        }
+        for (int i = 0; i < seasonOffset; i++)
+        {
+            var column = _basisErrors.AsSpan(i * n, n);
+            _rhs[i] = -Dot(column, baseErrors);
+            for (int k = 0; k <= i; k++)
+            {
+                _gram[i * p + k] = Dot(column, _basisErrors.AsSpan(k * n, n));
+            }
+        }
+        for (int slot = 0; slot < m - 1; slot++)
+        {
+            int i = seasonOffset + slot;
+            int delay = m - 1 - slot;
+            _rhs[i] = -(_lagCross[seasonOffset * m + delay] - _lagCross[seasonOffset * m]);
+            for (int k = 0; k < seasonOffset; k++)
+            {
+                _gram[i * p + k] = _lagCross[k * m + delay] - _lagCross[k * m];
+            }
+            for (int otherSlot = 0; otherSlot <= slot; otherSlot++)
+            {
+                int otherDelay = m - 1 - otherSlot;
+                _gram[i * p + seasonOffset + otherSlot] = LaggedProduct(delay, otherDelay, n) - LaggedProduct(delay, 0, n)
+                    - LaggedProduct(0, otherDelay, n) + LaggedProduct(0, 0, n);
+            }
+        }
+    }
+
+    /// <summary><c>S(x, y) = sum_t u(t - x) u(t - y)</c> from the lagged prefix sums.</summary>
+    private double LaggedProduct(int x, int y, int n)
+    {
+        if (x > y)
+        {
+            (x, y) = (y, x);
+        }
+        return _lagPrefix[(y - x) * (n + 1) + n - y];
     }
 
     /// <summary>The dot product of two equally long spans, vectorised.</summary>
@@ -295,9 +377,14 @@ internal sealed class EtsObjective : IObjective
         return total;
     }
 
-    /// <summary>Solves <c>G x = b</c> in place for symmetric positive definite G (lower triangle filled), with a tiny ridge.</summary>
-    private static bool CholeskySolve(double[] g, double[] b, int p)
+    /// <summary>
+    /// Solves <c>G x = b</c> in place for symmetric positive definite G (lower triangle filled), with a
+    /// tiny ridge; <paramref name="explained"/> is <c>b' G^-1 b = |L^-1 b|^2</c> (G = L L'), the drop in
+    /// the sum of squares the solution achieves.
+    /// </summary>
+    private static bool CholeskySolve(double[] g, double[] b, int p, out double explained)
     {
+        explained = 0;
         double maxDiagonal = 0;
         for (int i = 0; i < p; i++)
         {
@@ -335,6 +422,7 @@ internal sealed class EtsObjective : IObjective
                 sum -= g[i * p + j] * b[j];
             }
             b[i] = sum / g[i * p + i];
+            explained += b[i] * b[i];
         }
         for (int i = p - 1; i >= 0; i--)
         {

@@ -179,7 +179,7 @@ public static class HoltWinters
         foreach (var s in starts)
         {
             objective.StartPoint(s, point);
-            var result = NelderMead.Minimize(objective, point, step, lower, upper, 3_000);
+            var result = BoundedNelderMead.Minimize(objective, point, step, lower, upper, 3_000);
             evaluations += result.Evaluations;
             if (result.Value < bestValue)
             {
@@ -248,7 +248,7 @@ public static class HoltWinters
     }
 
     private sealed class SseObjective(double[] values, int m, HoltWintersSeasonality seasonality, HoltWintersStart start,
-        double? alpha, double? beta, double? gamma) : IObjective
+        double? alpha, double? beta, double? gamma) : IBoundedObjective
     {
         private readonly double[] _season = new double[m];
 
