@@ -56,7 +56,8 @@ internal static class CliApp
         {
             foreach (var error in parse.Errors)
             {
-                context.Error.WriteLine($"error: {error.Message}");
+                // One line per problem: some parser messages list the allowed values on lines of their own.
+                context.Error.WriteLine($"error: {string.Join(" ", error.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))}");
             }
             context.Error.WriteLine("Run 'csmetrics --help' (or 'csmetrics <command> --help') for usage.");
             return BadInput;

@@ -32,6 +32,12 @@ internal static class PlanCommand
         var understaff = new Option<double>("--understaff-cost") { Description = "Cost per agent-interval short of the requirement.", DefaultValueFactory = _ => defaults.UnderstaffCost };
         var overstaff = new Option<double>("--overstaff-cost") { Description = "Cost per agent-interval over the requirement.", DefaultValueFactory = _ => defaults.OverstaffCost };
         var timeLimit = new Option<double>("--time-limit-s") { Description = "Time limit of the schedule search, seconds.", DefaultValueFactory = _ => defaults.ScheduleTimeLimit.TotalSeconds };
+        var forecastMethod = new Option<string>("--forecast-method")
+        {
+            Description = "double-seasonal (default), daily-profile (ETS daily totals x weekday profiles), historical-average, seasonal-naive, or best (the lowest MASE when the last week of history is held out).",
+            DefaultValueFactory = _ => "double-seasonal",
+        };
+        forecastMethod.AcceptOnlyFromAmong([.. ForecastMethods.Keys]);
         var seed = new Option<int>("--seed") { Description = "Seed of the simulated intervals and of the schedule search.", DefaultValueFactory = _ => defaults.Seed };
 
         var command = new Command("plan",
@@ -39,7 +45,7 @@ internal static class PlanCommand
             "staff every interval with Erlang C (Erlang A with --patience-s), schedule shifts with breaks, and report what the schedule delivers " +
             "(service level and occupancy computed from the scheduled coverage).\n" +
             "Example: csmetrics plan --aht-s 300 --target-sl 0.8 --answer-s 20 --shrinkage 0.3 --output plan --chart plan.png");
-        foreach (var option in new Option[] { input, output, chart, intervalMinutes, horizonDays, aht, targetSl, answer, maxOccupancy, shrinkage, patience, templates, understaff, overstaff, timeLimit, seed })
+        foreach (var option in new Option[] { input, output, chart, intervalMinutes, horizonDays, forecastMethod, aht, targetSl, answer, maxOccupancy, shrinkage, patience, templates, understaff, overstaff, timeLimit, seed })
         {
             command.Options.Add(option);
         }
@@ -57,6 +63,7 @@ internal static class PlanCommand
             var options = OptionsOrInputError(() => new PlanOptions
             {
                 HorizonDays = parse.GetValue(horizonDays),
+                ForecastMethod = ForecastMethods[parse.GetValue(forecastMethod)!],
                 AverageHandleTime = Seconds(parse.GetValue(aht), "--aht-s"),
                 ServiceLevelTarget = parse.GetValue(targetSl),
                 AnswerWithin = Seconds(parse.GetValue(answer), "--answer-s"),
@@ -73,8 +80,8 @@ internal static class PlanCommand
             var progress = new Progress(context);
             var plan = OptionsOrInputError(() =>
             {
-                var volumes = progress.Stage("Forecasting next week", () => WorkforcePlanner.ForecastVolumes(history.Values, history.Start, history.Interval, options));
-                var backtest = progress.Stage("Back-testing the forecast", () => WorkforcePlanner.BacktestForecast(history.Values, history.Interval, options));
+                var backtest = progress.Stage("Back-testing the forecast methods", () => WorkforcePlanner.BacktestForecast(history.Values, history.Interval, options));
+                var volumes = progress.Stage("Forecasting next week", () => WorkforcePlanner.ForecastVolumes(history.Values, history.Start, history.Interval, options, backtest));
                 var staffing = progress.Stage("Staffing each interval", () => WorkforcePlanner.RequiredStaff(volumes, options));
                 var schedule = progress.Stage("Scheduling shifts", () => WorkforcePlanner.BuildSchedule(volumes, staffing, options));
                 return WorkforcePlanner.Evaluate(volumes, staffing, schedule, options, backtest);
@@ -100,6 +107,15 @@ internal static class PlanCommand
         });
         return command;
     }
+
+    private static readonly Dictionary<string, ForecastMethod> ForecastMethods = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["double-seasonal"] = ForecastMethod.DoubleSeasonal,
+        ["daily-profile"] = ForecastMethod.DailyProfile,
+        ["historical-average"] = ForecastMethod.HistoricalAverage,
+        ["seasonal-naive"] = ForecastMethod.SeasonalNaive,
+        ["best"] = ForecastMethod.Best,
+    };
 
     private static TimeSpan Seconds(double seconds, string option) =>
         double.IsFinite(seconds) && seconds >= 0 && seconds < TimeSpan.MaxValue.TotalSeconds

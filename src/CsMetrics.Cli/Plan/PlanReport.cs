@@ -22,7 +22,7 @@ internal static class PlanReport
         string model = options.Patience is TimeSpan patience ? $"Erlang A (patience {patience.TotalSeconds:0} s)" : "Erlang C";
         string occupancy = options.MaxOccupancy is double cap ? $", occupancy <= {cap * 100:0}%" : "";
         Line(text, $"Targets   {options.ServiceLevelTarget * 100:0}% answered within {options.AnswerWithin.TotalSeconds:0} s{occupancy}; AHT {options.AverageHandleTime.TotalSeconds:0} s; shrinkage {options.Shrinkage * 100:0}%; {model}");
-        Line(text, $"Forecast  {forecast.Model}");
+        Line(text, $"Forecast  {forecast.Method}");
         text.AppendLine();
 
         // 1. The forecast by day.

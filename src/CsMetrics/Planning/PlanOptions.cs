@@ -4,6 +4,25 @@ using CsMetrics.Scheduling;
 
 namespace CsMetrics.Planning;
 
+/// <summary>How the plan forecasts contact volumes.</summary>
+public enum ForecastMethod
+{
+    /// <summary>Taylor's double-seasonal Holt-Winters (daily × weekly cycle), closed hours masked: the default.</summary>
+    DoubleSeasonal,
+
+    /// <summary>ETS (automatic selection, m = 7) on daily totals, split by smoothed weekday profiles: the WFM standard beyond a few days.</summary>
+    DailyProfile,
+
+    /// <summary>The historical average per weekday and interval over the whole history.</summary>
+    HistoricalAverage,
+
+    /// <summary>The same interval of the last week of the history.</summary>
+    SeasonalNaive,
+
+    /// <summary>Whichever of the methods above scores the lowest MASE when the last week of the history is held out.</summary>
+    Best,
+}
+
 /// <summary>
 /// The assumptions of a workforce plan: how contacts are handled, the service targets, shrinkage, the
 /// shift templates and the scheduler's costs. Immutable; <see cref="Validate"/> checks every field and
@@ -13,6 +32,9 @@ public sealed record PlanOptions
 {
     /// <summary>Days to plan after the history ends (default 7, a week); 1 to 28.</summary>
     public int HorizonDays { get; init; } = 7;
+
+    /// <summary>How volumes are forecast (default <see cref="ForecastMethod.DoubleSeasonal"/>).</summary>
+    public ForecastMethod ForecastMethod { get; init; } = ForecastMethod.DoubleSeasonal;
 
     /// <summary>Average handle time (talk, hold and wrap-up); default 5 minutes.</summary>
     public TimeSpan AverageHandleTime { get; init; } = TimeSpan.FromSeconds(300);
@@ -84,6 +106,10 @@ public sealed record PlanOptions
     public void Validate()
     {
         Preconditions.CheckRange(HorizonDays, 1, 28, nameof(HorizonDays));
+        if (!Enum.IsDefined(ForecastMethod))
+        {
+            ThrowHelper.ThrowOutOfRange(nameof(ForecastMethod), ForecastMethod, "must be a defined method");
+        }
         if (AverageHandleTime <= TimeSpan.Zero)
         {
             ThrowHelper.ThrowOutOfRange(nameof(AverageHandleTime), AverageHandleTime, "must be > 0");

@@ -12,10 +12,11 @@ public sealed class VolumeForecast
     private readonly double[] _contacts;
     private readonly bool[] _open;
 
-    internal VolumeForecast(DateTime start, TimeSpan interval, DoubleSeasonalModel model, Forecast forecast, bool[] open)
+    internal VolumeForecast(DateTime start, TimeSpan interval, string method, DoubleSeasonalModel? model, Forecast forecast, bool[] open)
     {
         Start = start;
         Interval = interval;
+        Method = method;
         Model = model;
         Forecast = forecast;
         _open = open;
@@ -32,8 +33,11 @@ public sealed class VolumeForecast
     /// <summary>The number of intervals in the horizon.</summary>
     public int Horizon => _contacts.Length;
 
-    /// <summary>The fitted double-seasonal model (parameters, fit statistics).</summary>
-    public DoubleSeasonalModel Model { get; }
+    /// <summary>The method and, for a fitted model, its parameters and fit statistics, in one line.</summary>
+    public string Method { get; }
+
+    /// <summary>The fitted double-seasonal model (parameters, fit statistics), or null when another method forecast.</summary>
+    public DoubleSeasonalModel? Model { get; }
 
     /// <summary>The model's forecast: mean, variance and prediction intervals per interval.</summary>
     public Forecast Forecast { get; }
@@ -49,7 +53,7 @@ public sealed class VolumeForecast
 
     /// <summary>The model, then the forecast's compact table.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"Volumes from {Start:yyyy-MM-dd HH:mm}, {Horizon} intervals of {Interval.TotalMinutes} min, {_contacts.Sum():0} contacts; {Model}\n{Forecast}");
+        $"Volumes from {Start:yyyy-MM-dd HH:mm}, {Horizon} intervals of {Interval.TotalMinutes} min, {_contacts.Sum():0} contacts; {Method}\n{Forecast}");
 }
 
 /// <summary>Step 2's result: productive agents per interval, the scheduled headcount that yields them after shrinkage, and what those agents achieve.</summary>

@@ -36,10 +36,10 @@ public static class WorkforcePlanner
         CancellationToken cancellationToken = default)
     {
         options ??= new PlanOptions();
-        progress?.Report("Forecasting");
-        var forecast = ForecastVolumes(history, historyStart, interval, options);
         progress?.Report("Back-testing the forecast");
         var backtest = BacktestForecast(history, interval, options);
+        progress?.Report("Forecasting");
+        var forecast = ForecastVolumes(history, historyStart, interval, options, backtest);
         progress?.Report("Staffing");
         var staffing = RequiredStaff(forecast, options);
         progress?.Report("Scheduling");
@@ -48,9 +48,19 @@ public static class WorkforcePlanner
         return Evaluate(forecast, staffing, schedule, options, backtest);
     }
 
-    /// <summary>Step 1: forecasts <see cref="PlanOptions.HorizonDays"/> days of volumes after the history.</summary>
-    /// <exception cref="ArgumentException">The history is too short, negative, or not on a whole-day interval grid.</exception>
-    public static VolumeForecast ForecastVolumes(ReadOnlySpan<double> history, DateTime historyStart, TimeSpan interval, PlanOptions options)
+    /// <summary>
+    /// Step 1: forecasts <see cref="PlanOptions.HorizonDays"/> days of volumes after the history with
+    /// <see cref="PlanOptions.ForecastMethod"/>; closed intervals (zero in every week of the history)
+    /// get no contacts whatever the method.
+    /// </summary>
+    /// <param name="history">Contacts per interval, oldest first; at least two weeks.</param>
+    /// <param name="historyStart">The start of the first interval.</param>
+    /// <param name="interval">The interval length, dividing a day.</param>
+    /// <param name="options">The plan's options.</param>
+    /// <param name="backtest">For <see cref="ForecastMethod.Best"/>: a back-test already run (computed when null).</param>
+    /// <exception cref="ArgumentException">The history is too short, negative, or not on a whole-day interval grid;
+    /// or <see cref="ForecastMethod.Best"/> is asked for with under three weeks of history.</exception>
+    public static VolumeForecast ForecastVolumes(ReadOnlySpan<double> history, DateTime historyStart, TimeSpan interval, PlanOptions options, BacktestComparison? backtest = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -58,7 +68,7 @@ public static class WorkforcePlanner
         int perWeek = 7 * perDay;
         if (history.Length < 2 * perWeek)
         {
-            ThrowHelper.ThrowArgument(nameof(history), $"history has {history.Length} intervals; the double-seasonal forecast needs at least two weeks ({2 * perWeek} intervals of {interval.TotalMinutes} minutes).");
+            ThrowHelper.ThrowArgument(nameof(history), $"history has {history.Length} intervals; the forecast needs at least two weeks ({2 * perWeek} intervals of {interval.TotalMinutes} minutes).");
         }
         for (int i = 0; i < history.Length; i++)
         {
@@ -67,24 +77,77 @@ public static class WorkforcePlanner
                 ThrowHelper.ThrowElementOutOfRange(nameof(history), i, history[i], "must be a finite volume >= 0");
             }
         }
+        var method = options.ForecastMethod;
+        string chosen = "";
+        if (method == ForecastMethod.Best)
+        {
+            backtest ??= BacktestForecast(history, interval, options);
+            if (backtest is null)
+            {
+                ThrowHelper.ThrowArgument(nameof(history), $"history has {history.Length} intervals; choosing the best forecast method by back-test needs at least three weeks ({3 * perWeek}).");
+            }
+            var best = backtest.Rows.MinBy(r => r.Result.Aggregate.MeanAbsoluteScaledError)!;
+            method = s_methodNames.First(pair => pair.Value == best.Name).Key;
+            chosen = FormattableString.Invariant($", chosen by back-test (MASE {best.Result.Aggregate.MeanAbsoluteScaledError:0.00})");
+        }
         var open = OpenHoursMask.Detect(history, perWeek);
         int horizon = options.HorizonDays * perDay;
-        var fit = DoubleSeasonalHoltWinters.FitAndForecast(
-            history, perDay, perWeek, horizon, options.Levels, open, seed: (ulong)options.Seed);
+        var past = history.ToArray();
+        DoubleSeasonalModel? model = null;
+        Forecast forecast;
+        string description;
+        if (method == ForecastMethod.DoubleSeasonal)
+        {
+            model = DoubleSeasonalHoltWinters.Fit(past, perDay, perWeek, openHours: open);
+            forecast = model.Forecast(horizon, options.Levels, seed: (ulong)options.Seed);
+            description = model.ToString();
+        }
+        else
+        {
+            forecast = Forecaster(method, perDay, options, simulationPaths: 5000)(past, horizon);
+            description = s_methodNames[method];
+        }
         var start = historyStart + interval * history.Length;
         var openAhead = new bool[horizon];
         for (int h = 0; h < horizon; h++)
         {
             openAhead[h] = open.IsOpen(history.Length + h);
         }
-        return new VolumeForecast(start, interval, fit.Model, fit.Forecast, openAhead);
+        return new VolumeForecast(start, interval, description + chosen, model, forecast, openAhead);
+    }
+
+    private static readonly Dictionary<ForecastMethod, string> s_methodNames = new()
+    {
+        [ForecastMethod.DoubleSeasonal] = "double-seasonal HW",
+        [ForecastMethod.DailyProfile] = "daily ETS x profile",
+        [ForecastMethod.HistoricalAverage] = "historical average",
+        [ForecastMethod.SeasonalNaive] = "seasonal naive",
+    };
+
+    /// <summary>The forecaster behind a method, as a (history, horizon) function for forecasting and back-testing.</summary>
+    private static Func<double[], int, Forecast> Forecaster(ForecastMethod method, int perDay, PlanOptions options, int simulationPaths)
+    {
+        int perWeek = 7 * perDay;
+        var levels = options.Levels;
+        ulong seed = (ulong)options.Seed;
+        return method switch
+        {
+            ForecastMethod.DoubleSeasonal => (past, horizon) => DoubleSeasonalHoltWinters.Fit(past, perDay, perWeek, openHours: OpenHoursMask.Detect(past, perWeek))
+                .Forecast(horizon, levels, paths: simulationPaths, seed: seed),
+            ForecastMethod.DailyProfile => (past, horizon) => DailyProfileForecaster.Forecast(past, perDay, horizon, levels,
+                DailyProfileForecaster.EtsDaily(levels: levels)).Forecast,
+            ForecastMethod.HistoricalAverage => (past, horizon) => HistoricalAverage.Forecast(past, perWeek, horizon, levels),
+            ForecastMethod.SeasonalNaive => (past, horizon) => SeasonalNaive.Forecast(past, perWeek, horizon, levels),
+            _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Best is not a single forecaster."),
+        };
     }
 
     /// <summary>
     /// How far to trust step 1: the last week of the history is held out and forecast from the weeks
-    /// before it by the double-seasonal model and by two baselines that are hard to beat on intraday
-    /// data, the historical average per weekday and interval and the seasonal naive (same interval last
-    /// week). MASE is scaled by the weekly seasonal naive's in-sample error (below 1 beats it).
+    /// before it by every <see cref="ForecastMethod"/>: the double-seasonal model, ETS daily totals split
+    /// by weekday profiles, and the two baselines that are hard to beat on intraday data (the historical
+    /// average per weekday and interval, and the seasonal naive). MASE is scaled by the weekly seasonal
+    /// naive's in-sample error (below 1 beats it).
     /// </summary>
     /// <returns>The comparison, or null when the history is shorter than three weeks (two to fit, one to score).</returns>
     /// <exception cref="ArgumentException">The interval does not divide a day.</exception>
@@ -97,15 +160,8 @@ public static class WorkforcePlanner
         {
             return null;
         }
-        var levels = options.Levels;
-        ulong seed = (ulong)options.Seed;
-        var forecasters = new Dictionary<string, Func<double[], int, Forecast>>
-        {
-            ["double-seasonal HW"] = (past, horizon) => DoubleSeasonalHoltWinters.Fit(past, perDay, perWeek, openHours: OpenHoursMask.Detect(past, perWeek))
-                .Forecast(horizon, levels, paths: 500, seed: seed),
-            ["historical average"] = (past, horizon) => HistoricalAverage.Forecast(past, perWeek, horizon, levels),
-            ["seasonal naive"] = (past, horizon) => SeasonalNaive.Forecast(past, perWeek, horizon, levels),
-        };
+        // Fewer simulated paths than the plan's forecast: the back-test scores the mean, not the intervals.
+        var forecasters = s_methodNames.Select(pair => KeyValuePair.Create(pair.Value, Forecaster(pair.Key, perDay, options, simulationPaths: 500)));
         int origin = (history.Length - perWeek) / perWeek * perWeek;
         return RollingOriginBacktest.Compare(history, forecasters, origin, perWeek, perWeek, maxOrigins: 1);
     }

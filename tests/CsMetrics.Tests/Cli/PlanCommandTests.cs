@@ -105,6 +105,22 @@ public class PlanCommandTests
     }
 
     [Fact]
+    public void The_forecast_method_can_be_chosen_and_an_unknown_one_is_one_line()
+    {
+        var history = Synthetic.History(weeks: 3, seed: 2);
+        var result = RunOnFile("history.csv", Synthetic.Csv(history, new DateTime(2026, 11, 2)), "--forecast-method", "best");
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("chosen by back-test", result.Output);
+
+        var unknown = CliRunner.Run("plan", "--forecast-method", "crystal-ball");
+        Assert.Equal(2, unknown.ExitCode);
+        var lines = unknown.Error.TrimEnd().Split('\n');
+        Assert.Equal(2, lines.Length); // the problem, then the pointer to --help
+        Assert.Contains("'crystal-ball'", lines[0]);
+        Assert.Contains("historical-average", lines[0]);
+    }
+
+    [Fact]
     public void Invalid_templates_and_options_are_reported_without_a_stack_trace()
     {
         var templates = Path.Combine(Path.GetTempPath(), $"templates-{Guid.NewGuid():N}.json");

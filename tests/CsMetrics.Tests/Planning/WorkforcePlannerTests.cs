@@ -1,3 +1,4 @@
+using CsMetrics.Forecasting;
 using CsMetrics.Planning;
 using CsMetrics.Queueing;
 
@@ -110,7 +111,7 @@ public class WorkforcePlannerTests : IClassFixture<PlanFixture>
     public void The_backtest_holds_out_the_last_week_and_scores_the_baselines()
     {
         var backtest = Assert.IsType<CsMetrics.Forecasting.BacktestComparison>(Plan.Backtest);
-        Assert.Equal(["double-seasonal HW", "historical average", "seasonal naive"], backtest.Rows.Select(r => r.Name));
+        Assert.Equal(["double-seasonal HW", "daily ETS x profile", "historical average", "seasonal naive"], backtest.Rows.Select(r => r.Name));
         // Seasonal naive forecasts the held-out week with the week before: its MAE, computed directly.
         var history = _fixture.History;
         double absolute = 0;
@@ -118,11 +119,41 @@ public class WorkforcePlannerTests : IClassFixture<PlanFixture>
         {
             absolute += Math.Abs(history[t] - history[t - 336]);
         }
-        var naive = backtest.Rows[2].Result;
+        var naive = backtest.Rows[3].Result;
         Assert.Equal(absolute / 336, naive.Aggregate.MeanAbsoluteError, 9);
         Assert.Equal(history.Length - 336, Assert.Single(naive.Origins).Origin);
         Assert.All(backtest.Rows, r => Assert.True(double.IsFinite(r.Result.Aggregate.MeanAbsoluteScaledError)));
         Assert.Null(WorkforcePlanner.BacktestForecast(history.AsSpan(0, 2 * 336), TimeSpan.FromMinutes(30), _fixture.Options));
+    }
+
+    [Fact]
+    public void The_historical_average_method_forecasts_each_weekday_and_interval_by_its_mean()
+    {
+        var options = _fixture.Options with { ForecastMethod = ForecastMethod.HistoricalAverage };
+        var forecast = WorkforcePlanner.ForecastVolumes(_fixture.History, _fixture.Start, TimeSpan.FromMinutes(30), options);
+        var history = _fixture.History;
+        int weeks = history.Length / 336;
+        for (int i = 0; i < 336; i++)
+        {
+            double mean = Enumerable.Range(0, weeks).Average(w => history[w * 336 + i]);
+            Assert.Equal(forecast.Open[i] ? mean : 0, forecast.Contacts[i], 9);
+        }
+        Assert.Null(forecast.Model);
+        Assert.Equal("historical average", forecast.Method);
+    }
+
+    [Fact]
+    public void Best_picks_the_method_with_the_lowest_backtest_mase()
+    {
+        var backtest = Plan.Backtest!;
+        var best = backtest.Rows.MinBy(r => r.Result.Aggregate.MeanAbsoluteScaledError)!;
+        var options = _fixture.Options with { ForecastMethod = ForecastMethod.Best };
+        var forecast = WorkforcePlanner.ForecastVolumes(_fixture.History, _fixture.Start, TimeSpan.FromMinutes(30), options, backtest);
+        Assert.StartsWith(best.Name == "double-seasonal HW" ? "DSHW" : best.Name, forecast.Method);
+        Assert.Contains("chosen by back-test", forecast.Method);
+        var tooShort = Assert.Throws<ArgumentException>(() =>
+            WorkforcePlanner.ForecastVolumes(_fixture.History.AsSpan(0, 2 * 336), _fixture.Start, TimeSpan.FromMinutes(30), options));
+        Assert.Contains("at least three weeks", tooShort.Message);
     }
 
     [Fact]
