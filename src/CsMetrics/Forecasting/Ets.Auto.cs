@@ -112,7 +112,9 @@ public static partial class Ets
             // trails the best by more than PruneMargin cannot win and skips it.
             double skipJointAbove = bestAicc + PruneMargin;
             int current = wave;
-            var members = Enumerable.Range(0, candidates.Count).Where(i => waves[i] == current).ToArray();
+            // The costliest fits (joint searches over multiplicative seasonal states) first, so that no long one starts last.
+            var members = Enumerable.Range(0, candidates.Count).Where(i => waves[i] == current)
+                .OrderByDescending(i => ExpectedCost(candidates[i])).ThenBy(i => i).ToArray();
             void FitMember(int k)
             {
                 int i = members[k];
@@ -160,6 +162,10 @@ public static partial class Ets
             : -1;
         return twin >= 0 || !specification.IsDamped ? twin : IndexOf(candidates, specification with { Trend = EtsTrend.Additive });
     }
+
+    /// <summary>A rank of a fit's cost: a joint search over seasonal states, a joint search, a profiled search.</summary>
+    private static int ExpectedCost(EtsSpecification specification) =>
+        (specification.Season == EtsSeason.Multiplicative ? 2 : 0) + (specification.Error == EtsError.Multiplicative ? 1 : 0);
 
     private static int IndexOf(IReadOnlyList<EtsSpecification> candidates, EtsSpecification specification)
     {
