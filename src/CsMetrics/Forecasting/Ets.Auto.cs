@@ -152,15 +152,19 @@ public static partial class Ets
 
     /// <summary>
     /// The candidate whose fit warm-starts <paramref name="specification"/>, or -1: a multiplicative-error
-    /// model starts from its additive-error twin (the same state recursions), a damped model without a
-    /// twin from its undamped form (phi at its upper bound is close to no damping).
+    /// model starts from its additive-error twin (the same state recursions), an additive-error damped
+    /// model from its undamped form (phi at its upper bound is close to no damping). ETS(M,Ad,M) starts
+    /// cold: from ETS(M,A,M)'s optimum its joint search missed the best fit by 0.8 AICc on one of 300
+    /// test series.
     /// </summary>
     private static int WarmSource(IReadOnlyList<EtsSpecification> candidates, EtsSpecification specification)
     {
         int twin = specification.Error == EtsError.Multiplicative
             ? IndexOf(candidates, specification with { Error = EtsError.Additive })
             : -1;
-        return twin >= 0 || !specification.IsDamped ? twin : IndexOf(candidates, specification with { Trend = EtsTrend.Additive });
+        return twin >= 0 || !specification.IsDamped || specification.Error == EtsError.Multiplicative
+            ? twin
+            : IndexOf(candidates, specification with { Trend = EtsTrend.Additive });
     }
 
     /// <summary>A rank of a fit's cost: a joint search over seasonal states, a joint search, a profiled search.</summary>
