@@ -60,7 +60,9 @@ public static partial class Ets
     /// <see cref="Fit(ReadOnlySpan{double}, EtsSpecification, EtsOptions?)"/> for automatic selection: ends after stage
     /// one when its AICc already exceeds <paramref name="skipJointAboveAicc"/> (such a fit reports not
     /// converged), and, given <paramref name="warmStart"/> (a fit of the same series whose state path
-    /// has the same form), replaces the stage-one search by that fit's parameters and initial state.
+    /// has the same form; phi starts at its upper bound when the warm fit is undamped), replaces the
+    /// later stage-one starts by that fit's parameters: searched from for a profiled additive-error
+    /// model, taken with its initial state otherwise. The first cold start is kept.
     /// </summary>
     private static EtsFit FitPruned(ReadOnlySpan<double> values, EtsSpecification specification, EtsOptions? options,
         double skipJointAboveAicc, EtsFit? warmStart)
