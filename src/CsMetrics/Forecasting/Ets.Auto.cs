@@ -76,7 +76,14 @@ public static partial class Ets
     /// <param name="options">Evaluation budget per model (fixed parameters apply to every candidate that has them).</param>
     /// <exception cref="ArgumentException">The series is too short for even ETS(A,N,N) (the message names the minimum), or has an infinite value.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="seasonLength"/> &lt; 1.</exception>
-    public static EtsFit FitAuto(ReadOnlySpan<double> values, int seasonLength, EtsOptions? options = null)
+    public static EtsFit FitAuto(ReadOnlySpan<double> values, int seasonLength, EtsOptions? options = null) =>
+        SelectAuto(values, seasonLength, options, parallel: true);
+
+    /// <summary>
+    /// <see cref="FitAuto(ReadOnlySpan{double}, int, EtsOptions?)"/>, fitting the candidates of each wave in parallel
+    /// when <paramref name="parallel"/> (not inside <see cref="FitMany"/>, whose batch already uses every core).
+    /// </summary>
+    private static EtsFit SelectAuto(ReadOnlySpan<double> values, int seasonLength, EtsOptions? options, bool parallel)
     {
         var candidates = Candidates(values, seasonLength);
         if (candidates.Count == 0)
@@ -85,28 +92,95 @@ public static partial class Ets
             ThrowHelper.ThrowArgument(nameof(values),
                 $"values has too few observed values for any ETS model; {simplest} needs at least {MinimumLength(simplest)}.");
         }
-        EtsFit? best = null;
-        // Additive-error fits (exact, and fitted first) warm-start their multiplicative-error twins,
-        // whose state recursions are the same: the twin then needs only its joint search.
-        var additiveErrorFits = new Dictionary<EtsSpecification, EtsFit>();
-        foreach (var specification in candidates)
+        // Each candidate is warm-started from an earlier fit whose state path has the same form
+        // (WarmSource) and is fitted in the wave after it; the candidates of a wave are independent.
+        // Pruning uses only the earlier waves' fits, so the result does not depend on scheduling.
+        var sources = new int[candidates.Count];
+        var waves = new int[candidates.Count];
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            sources[i] = WarmSource(candidates, candidates[i]);
+            waves[i] = sources[i] < 0 ? 0 : waves[sources[i]] + 1;
+        }
+        // Validated once here so that an infinite value throws ArgumentException, not an AggregateException from a wave.
+        var data = ValidateSeries(values, candidates[0]);
+        var fits = new EtsFit[candidates.Count];
+        double bestAicc = double.PositiveInfinity;
+        for (int wave = 0, waveCount = waves.Max() + 1; wave < waveCount; wave++)
         {
             // The joint stage lowers -2 log L by a few units at most, so a candidate whose stage-one AICc
             // trails the best by more than PruneMargin cannot win and skips it.
-            additiveErrorFits.TryGetValue(specification with { Error = EtsError.Additive }, out var twin);
-            var fit = FitPruned(values, specification, options,
-                best is null || double.IsNaN(best.Aicc) ? double.PositiveInfinity : best.Aicc + PruneMargin,
-                specification.Error == EtsError.Multiplicative ? twin : null);
-            if (specification.Error == EtsError.Additive)
+            double skipJointAbove = bestAicc + PruneMargin;
+            int current = wave;
+            // The costliest fits (joint searches over multiplicative seasonal states) first, so that no long one starts last.
+            var members = Enumerable.Range(0, candidates.Count).Where(i => waves[i] == current)
+                .OrderByDescending(i => ExpectedCost(candidates[i])).ThenBy(i => i).ToArray();
+            void FitMember(int k)
             {
-                additiveErrorFits[specification] = fit;
+                int i = members[k];
+                fits[i] = FitPruned(data, candidates[i], options, skipJointAbove, sources[i] < 0 ? null : fits[sources[i]]);
             }
+            if (parallel && members.Length > 1)
+            {
+                Parallel.For(0, members.Length, FitMember);
+            }
+            else
+            {
+                for (int k = 0; k < members.Length; k++)
+                {
+                    FitMember(k);
+                }
+            }
+            foreach (int i in members)
+            {
+                if (fits[i].Aicc < bestAicc)
+                {
+                    bestAicc = fits[i].Aicc;
+                }
+            }
+        }
+        EtsFit? best = null;
+        foreach (var fit in fits)
+        {
             if (best is null || fit.Aicc < best.Aicc || (double.IsNaN(best.Aicc) && !double.IsNaN(fit.Aicc)))
             {
                 best = fit;
             }
         }
         return best!;
+    }
+
+    /// <summary>
+    /// The candidate whose fit warm-starts <paramref name="specification"/>, or -1: a multiplicative-error
+    /// model starts from its additive-error twin (the same state recursions), an additive-error damped
+    /// model from its undamped form (phi at its upper bound is close to no damping). ETS(M,Ad,M) starts
+    /// cold: from ETS(M,A,M)'s optimum its joint search missed the best fit by 0.8 AICc on one of 300
+    /// test series.
+    /// </summary>
+    private static int WarmSource(IReadOnlyList<EtsSpecification> candidates, EtsSpecification specification)
+    {
+        int twin = specification.Error == EtsError.Multiplicative
+            ? IndexOf(candidates, specification with { Error = EtsError.Additive })
+            : -1;
+        return twin >= 0 || !specification.IsDamped || specification.Error == EtsError.Multiplicative
+            ? twin
+            : IndexOf(candidates, specification with { Trend = EtsTrend.Additive });
+    }
+
+    /// <summary>A rank of a fit's cost: a joint search over seasonal states, a joint search, a profiled search.</summary>
+    private static int ExpectedCost(EtsSpecification specification) =>
+        (specification.Season == EtsSeason.Multiplicative ? 2 : 0) + (specification.Error == EtsError.Multiplicative ? 1 : 0);
+
+    private static int IndexOf(IReadOnlyList<EtsSpecification> candidates, EtsSpecification specification)
+    {
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            if (candidates[i] == specification)
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /// <summary>
@@ -133,7 +207,7 @@ public static partial class Ets
         {
             try
             {
-                var fit = model is { } specification ? Fit(series[i], specification, options) : FitAuto(series[i], seasonLength, options);
+                var fit = model is { } specification ? Fit(series[i], specification, options) : SelectAuto(series[i], seasonLength, options, parallel: false);
                 results[i] = new EtsBatchResult(i, fit, null);
             }
             catch (ArgumentException ex)

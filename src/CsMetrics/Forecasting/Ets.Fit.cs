@@ -60,7 +60,9 @@ public static partial class Ets
     /// <see cref="Fit(ReadOnlySpan{double}, EtsSpecification, EtsOptions?)"/> for automatic selection: ends after stage
     /// one when its AICc already exceeds <paramref name="skipJointAboveAicc"/> (such a fit reports not
     /// converged), and, given <paramref name="warmStart"/> (a fit of the same series whose state path
-    /// has the same form), replaces the stage-one search by that fit's parameters and initial state.
+    /// has the same form; phi starts at its upper bound when the warm fit is undamped), replaces the
+    /// later stage-one starts by that fit's parameters: searched from for a profiled additive-error
+    /// model, taken with its initial state otherwise. The first cold start is kept.
     /// </summary>
     private static EtsFit FitPruned(ReadOnlySpan<double> values, EtsSpecification specification, EtsOptions? options,
         double skipJointAboveAicc, EtsFit? warmStart)
@@ -86,10 +88,22 @@ public static partial class Ets
         var step = Enumerable.Repeat(0.1, d).ToArray();
         var lower = new double[d];
         var upper = Enumerable.Repeat(1.0, d).ToArray();
-        if (warmStart is not null && !statesFixed)
+        bool exact = statesFixed || (objective.CanConcentrate && specification.Error == EtsError.Additive);
+        if (warmStart is not null && !statesFixed && exact)
+        {
+            // An exact (profiled) model searches from the warm parameters instead of the later cold starts.
+            var point = new double[d];
+            objective.Unmap(WarmParameters(warmStart.Parameters, specification), point);
+            var result = BoundedNelderMead.Minimize(objective, point, step, lower, upper, Math.Max(budget / 4, 50), JointTolerance);
+            evaluations += result.Evaluations;
+            objective.Evaluate(point);
+            candidates.Add((result.Value, point, (double[])objective.State.Clone(), result.Converged));
+            starts = 1;
+        }
+        else if (warmStart is not null && !statesFixed)
         {
             var point = new double[d];
-            objective.Unmap(warmStart.Parameters, point);
+            objective.Unmap(WarmParameters(warmStart.Parameters, specification), point);
             objective.Mode = StateMode.Fixed;
             warmStart.InitialState.ToArray().CopyTo(objective.State, 0);
             double value = objective.Evaluate(point);
@@ -117,7 +131,6 @@ public static partial class Ets
         var (bestValue, bestPoint, finalState, converged) = candidates[0];
         var finalParameters = objective.Map(bestPoint);
 
-        bool exact = statesFixed || (objective.CanConcentrate && specification.Error == EtsError.Additive);
         int estimated = objective.SmoothingCount + (statesFixed ? 0 : objective.FreeStateCount);
         if (!exact && double.IsFinite(skipJointAboveAicc))
         {
@@ -177,6 +190,10 @@ public static partial class Ets
         }
         return EtsFit.Create(specification, fixedParameters, ValidateState(initialState, specification), data, estimatedParameters, converged: true, evaluations: 1);
     }
+
+    /// <summary>A warm start's parameters for <paramref name="specification"/>: a damped model from an undamped fit starts at the largest phi (closest to no damping).</summary>
+    private static EtsParameters WarmParameters(EtsParameters parameters, EtsSpecification specification) =>
+        specification.IsDamped && double.IsNaN(parameters.Phi) ? parameters with { Phi = PhiUpper } : parameters;
 
     private static double[] StartPoint(double[] fractions, EtsObjective objective, EtsSpecification specification)
     {

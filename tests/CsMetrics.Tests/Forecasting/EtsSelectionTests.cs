@@ -41,6 +41,23 @@ public class EtsSelectionTests
     }
 
     [Fact]
+    public void FitAuto_ParallelWaves_ChooseAsTheSequentialBatch()
+    {
+        // FitAuto fits each wave of candidates in parallel, FitMany one series' candidates in sequence:
+        // the choice and its estimates must not depend on the scheduling.
+        foreach (string name in new[] { "AirPassengers", "USAccDeaths" })
+        {
+            var values = EtsOracle.Series(name);
+            var direct = Ets.FitAuto(values, 12);
+            var batch = Ets.FitMany([values], 12)[0].Fit!;
+            Assert.Equal(batch.Specification, direct.Specification);
+            Assert.Equal(batch.Parameters, direct.Parameters);
+            Assert.Equal(batch.InitialState, direct.InitialState);
+            Assert.Equal(batch.Aicc, direct.Aicc);
+        }
+    }
+
+    [Fact]
     public void Candidates_NeverMultiplicativeForNonPositiveSeries()
     {
         var values = Enumerable.Range(0, 60).Select(t => Math.Sin(t) * 10 + 5).ToArray();
