@@ -108,8 +108,8 @@ public static partial class Ets
         double bestAicc = double.PositiveInfinity;
         for (int wave = 0, waveCount = waves.Max() + 1; wave < waveCount; wave++)
         {
-            // The joint stage lowers -2 log L by a few units at most, so a candidate whose stage-one AICc
-            // trails the best by more than PruneMargin cannot win and skips it.
+            // A candidate whose fit from its warm start trails the best by more than PruneMargin in AICc
+            // cannot win (the cold starts rarely gain that much) and skips them.
             double skipJointAbove = bestAicc + PruneMargin;
             int current = wave;
             // The costliest fits (joint searches over multiplicative seasonal states) first, so that no long one starts last.
@@ -118,7 +118,7 @@ public static partial class Ets
             void FitMember(int k)
             {
                 int i = members[k];
-                fits[i] = FitPruned(data, candidates[i], options, skipJointAbove, sources[i] < 0 ? null : fits[sources[i]]);
+                fits[i] = FitPruned(data, candidates[i], options, skipJointAbove, sources[i] < 0 ? null : fits[sources[i]], parallel: false);
             }
             if (parallel && members.Length > 1)
             {
@@ -207,7 +207,9 @@ public static partial class Ets
         {
             try
             {
-                var fit = model is { } specification ? Fit(series[i], specification, options) : SelectAuto(series[i], seasonLength, options, parallel: false);
+                var fit = model is { } specification
+                    ? FitPruned(series[i], specification, options, double.PositiveInfinity, warmStart: null, parallel: false)
+                    : SelectAuto(series[i], seasonLength, options, parallel: false);
                 results[i] = new EtsBatchResult(i, fit, null);
             }
             catch (ArgumentException ex)

@@ -23,16 +23,19 @@ public sealed record EtsOptions
 
 public static partial class Ets
 {
-    /// <summary>The searches' relative tolerance on -2 log L: R's reltol (sqrt of machine epsilon); -2 log L is in the hundreds or thousands, so this is far below 0.01 in log-likelihood.</summary>
-    private const double JointTolerance = 1.5e-8;
+    /// <summary>The fits' tolerance on -2 log L: a search ends when a Levenberg-Marquardt step gains less and the next is predicted to (R's reltol, 1.5e-8, is about 2e-5 on -2 log L of a thousand).</summary>
+    private const double LikelihoodTolerance = 1e-3;
 
     private static readonly double[][] s_starts =
     [
-        // (alpha, beta, gamma, phi) as fractions of their ranges; the first is R's start (alpha / m).
+        // (alpha, beta, gamma, phi) as fractions of their ranges: beta of alpha, gamma of 1 - alpha.
+        // The first is R's start (alpha / m); the last two are the corners where alpha is small and
+        // beta either small or equal to alpha, which searches from the middle of the box miss.
         [0.2, 0.1, 0.05, 0.99],
-        [0.5, 0.1, 0.3, 0.5],
         [0.9, 0.05, 0.5, 0.9],
         [0.1, 0.5, 0.5, 0.2],
+        [0.001, 0.01, 0.01, 0.99],
+        [0.01, 0.95, 0.01, 0.99],
     ];
 
     /// <summary>
@@ -47,25 +50,26 @@ public static partial class Ets
     /// <exception cref="ArgumentOutOfRangeException">A non-positive value for a model with a multiplicative component; a fixed parameter outside [0, 1] (phi outside (0, 1]); a season length below 2 for a seasonal model.</exception>
     /// <remarks>
     /// Objective: R's <c>-2 log L = n log(sum e_t^2) + 2 sum log|yhat_t|</c> (second term for
-    /// multiplicative errors). Start: R's heuristic state (<see cref="HeuristicInitialState"/>). Stage
-    /// one searches the smoothing parameters from four starts with the initial state profiled out by
-    /// least squares where the state path is linear in it (exact for additive errors) and held at
-    /// the heuristic otherwise; stage two, for multiplicative models, searches parameters and states
-    /// jointly from the best. Both use a restarted, box-bounded Nelder-Mead with R's tolerance.
+    /// multiplicative errors), which is <c>n log(sum r_t^2)</c> for the residuals
+    /// <c>r_t = e_t exp(mean log|yhat|)</c>: a nonlinear least-squares problem. It is minimised by a
+    /// box-bounded Levenberg-Marquardt search with exact forward-mode derivatives of the recursions
+    /// (<see cref="RunWithTangents"/>), from five starts of the smoothing parameters, each with the
+    /// least-squares initial state for those parameters where the state path is linear in it and R's
+    /// heuristic state (<see cref="HeuristicInitialState"/>) otherwise. The starts run in parallel;
+    /// the result does not depend on their scheduling.
     /// </remarks>
     public static EtsFit Fit(ReadOnlySpan<double> values, EtsSpecification specification, EtsOptions? options = null) =>
-        FitPruned(values, specification, options, double.PositiveInfinity, warmStart: null);
+        FitPruned(values, specification, options, double.PositiveInfinity, warmStart: null, parallel: true);
 
     /// <summary>
-    /// <see cref="Fit(ReadOnlySpan{double}, EtsSpecification, EtsOptions?)"/> for automatic selection: ends after stage
-    /// one when its AICc already exceeds <paramref name="skipJointAboveAicc"/> (such a fit reports not
-    /// converged), and, given <paramref name="warmStart"/> (a fit of the same series whose state path
-    /// has the same form; phi starts at its upper bound when the warm fit is undamped), replaces the
-    /// later stage-one starts by that fit's parameters: searched from for a profiled additive-error
-    /// model, taken with its initial state otherwise. The first cold start is kept.
+    /// <see cref="Fit(ReadOnlySpan{double}, EtsSpecification, EtsOptions?)"/> with a warm start for automatic selection:
+    /// <paramref name="warmStart"/> (a fit of the same series whose state path has the same form; phi
+    /// starts at its upper bound when the warm fit is undamped) is searched from first, and when that
+    /// result's AICc exceeds <paramref name="skipAboveAicc"/> the cold starts are skipped (the model
+    /// cannot win). Starts run in parallel when <paramref name="parallel"/>.
     /// </summary>
     private static EtsFit FitPruned(ReadOnlySpan<double> values, EtsSpecification specification, EtsOptions? options,
-        double skipJointAboveAicc, EtsFit? warmStart)
+        double skipAboveAicc, EtsFit? warmStart, bool parallel)
     {
         options ??= EtsOptions.Default;
         var data = ValidateSeries(values, specification);
@@ -75,95 +79,106 @@ public static partial class Ets
             return ConstantFit(data, specification, fixedParameters);
         }
         double[] start = options.InitialState is { } given ? ValidateState(given, specification) : HeuristicInitialState(data, specification);
-        var objective = new EtsObjective(specification, data, fixedParameters, start);
         bool statesFixed = options.InitialState is not null;
-        int budget = Math.Max(options.MaxEvaluations, 100);
-
-        // Stage one: smoothing parameters from each start, states profiled (linear models) or held.
-        objective.Mode = statesFixed ? StateMode.Fixed : objective.CanConcentrate ? StateMode.LeastSquares : StateMode.Fixed;
-        int d = objective.SmoothingCount;
-        int starts = d == 0 ? 1 : s_starts.Length;
-        var candidates = new List<(double Value, double[] Point, double[] State, bool Converged)>(starts);
-        int evaluations = 0;
-        var step = Enumerable.Repeat(0.1, d).ToArray();
+        var objective = NewObjective();
+        int k = objective.SmoothingCount;
+        int d = objective.Dimension;
         var lower = new double[d];
-        var upper = Enumerable.Repeat(1.0, d).ToArray();
-        bool exact = statesFixed || (objective.CanConcentrate && specification.Error == EtsError.Additive);
-        if (warmStart is not null && !statesFixed && exact)
-        {
-            // An exact (profiled) model searches from the warm parameters instead of the later cold starts.
-            var point = new double[d];
-            objective.Unmap(WarmParameters(warmStart.Parameters, specification), point);
-            var result = BoundedNelderMead.Minimize(objective, point, step, lower, upper, Math.Max(budget / 4, 50), JointTolerance);
-            evaluations += result.Evaluations;
-            objective.Evaluate(point);
-            candidates.Add((result.Value, point, (double[])objective.State.Clone(), result.Converged));
-            starts = 1;
-        }
-        else if (warmStart is not null && !statesFixed)
+        var upper = new double[d];
+        upper.AsSpan(0, k).Fill(1);
+        lower.AsSpan(k).Fill(double.NegativeInfinity);
+        upper.AsSpan(k).Fill(double.PositiveInfinity);
+        double tolerance = LikelihoodTolerance / objective.Observed;
+        int estimated = k + (statesFixed ? 0 : objective.FreeStateCount);
+
+        var points = new List<double[]>(s_starts.Length + 1);
+        if (warmStart is not null && !statesFixed)
         {
             var point = new double[d];
             objective.Unmap(WarmParameters(warmStart.Parameters, specification), point);
-            objective.Mode = StateMode.Fixed;
-            warmStart.InitialState.ToArray().CopyTo(objective.State, 0);
-            double value = objective.Evaluate(point);
-            evaluations++;
-            if (double.IsFinite(value))
-            {
-                candidates.Add((value, point, (double[])objective.State.Clone(), true));
-                starts = 1;
-            }
-            objective.Mode = objective.CanConcentrate ? StateMode.LeastSquares : StateMode.Fixed;
-            start.CopyTo(objective.State, 0);
+            objective.CompressStates(warmStart.InitialState.ToArray(), point.AsSpan(k));
+            points.Add(point);
         }
-        for (int s = 0; s < starts; s++)
+        int coldStarts = k == 0 ? 1 : s_starts.Length;
+        for (int s = 0; s < coldStarts; s++)
         {
             var point = new double[d];
             objective.Unmap(objective.Map(StartPoint(s_starts[s], objective, specification)), point);
-            // A later start that first settles no lower than the best so far is abandoned (it reports not converged and cannot win).
-            double incumbent = candidates.Count == 0 ? double.PositiveInfinity : candidates.Min(c => c.Value);
-            var result = BoundedNelderMead.Minimize(objective, point, step, lower, upper, Math.Max(budget / (4 * starts), 50), JointTolerance, incumbent);
-            evaluations += result.Evaluations;
-            objective.Evaluate(point);
-            candidates.Add((result.Value, point, (double[])objective.State.Clone(), result.Converged));
-        }
-        candidates.Sort((x, y) => x.Value != y.Value ? x.Value.CompareTo(y.Value) : y.Converged.CompareTo(x.Converged));
-        var (bestValue, bestPoint, finalState, converged) = candidates[0];
-        var finalParameters = objective.Map(bestPoint);
-
-        int estimated = objective.SmoothingCount + (statesFixed ? 0 : objective.FreeStateCount);
-        if (!exact && double.IsFinite(skipJointAboveAicc))
-        {
-            var stageOne = EtsFit.Create(specification, finalParameters, finalState, data, estimated, converged: false, evaluations);
-            if (stageOne.Aicc > skipJointAboveAicc)
+            if (!statesFixed)
             {
-                return stageOne;
+                var state = LeastSquaresState(objective, point.AsSpan(0, k)) ?? start;
+                objective.CompressStates(state, point.AsSpan(k));
             }
-        }
-        if (!exact)
-        {
-            // Stage two: parameters and free states jointly, from the best stage-one result.
-            objective.Mode = StateMode.Optimised;
-            int full = objective.Dimension;
-            var jointStep = new double[full];
-            var jointLower = new double[full];
-            var jointUpper = new double[full];
-            FillStateSteps(data, specification, d, jointStep, jointLower, jointUpper);
-            var joint = new double[full];
-            bestPoint.CopyTo(joint, 0);
-            objective.CompressStates(finalState, joint.AsSpan(d));
-            var result = BoundedNelderMead.Minimize(objective, joint, jointStep, jointLower, jointUpper, Math.Max(budget - evaluations, 100), JointTolerance);
-            evaluations += result.Evaluations;
-            converged = result.Converged;
-            if (result.Value <= bestValue)
-            {
-                objective.Evaluate(joint);
-                finalState = (double[])objective.State.Clone();
-                finalParameters = objective.Map(joint);
-            }
+            points.Add(point);
         }
 
-        return EtsFit.Create(specification, finalParameters, finalState, data, estimated, converged, evaluations);
+        int perStart = Math.Max(Math.Max(options.MaxEvaluations, 100) / points.Count, 10);
+        var results = new BoundedMinimum[points.Count];
+        int first = 0;
+        if (warmStart is not null && !statesFixed)
+        {
+            results[0] = BoundedLevenbergMarquardt.Minimize(objective, points[0], lower, upper, perStart, tolerance);
+            first = 1;
+            if (double.IsFinite(skipAboveAicc) && Finish(0, results[0].Evaluations).Aicc > skipAboveAicc)
+            {
+                return Finish(0, results[0].Evaluations);
+            }
+        }
+        if (parallel)
+        {
+            // Each start needs its own objective (they hold workspaces).
+            Parallel.For(first, points.Count, i =>
+                results[i] = BoundedLevenbergMarquardt.Minimize(i == first ? objective : NewObjective(), points[i], lower, upper, perStart, tolerance));
+        }
+        else
+        {
+            for (int i = first; i < points.Count; i++)
+            {
+                results[i] = BoundedLevenbergMarquardt.Minimize(objective, points[i], lower, upper, perStart, tolerance);
+            }
+        }
+        int best = 0;
+        int evaluations = 0;
+        for (int i = 0; i < points.Count; i++)
+        {
+            evaluations += results[i].Evaluations;
+            if (results[i].Value < results[best].Value)
+            {
+                best = i;
+            }
+        }
+        return Finish(best, evaluations);
+
+        EtsObjective NewObjective() => new(specification, data, fixedParameters, start)
+        {
+            Mode = statesFixed ? StateMode.Fixed : StateMode.Optimised,
+        };
+
+        EtsFit Finish(int index, int used)
+        {
+            var point = points[index];
+            var state = start;
+            if (!statesFixed)
+            {
+                state = new double[specification.StateLength];
+                objective.ExpandStates(point.AsSpan(k), state);
+            }
+            return EtsFit.Create(specification, objective.Map(point), state, data, estimated, results[index].Converged, used);
+        }
+    }
+
+    /// <summary>The least-squares initial state at the given smoothing coordinates for a model whose state path is linear in it, else null.</summary>
+    private static double[]? LeastSquaresState(EtsObjective objective, ReadOnlySpan<double> smoothing)
+    {
+        if (!objective.CanConcentrate)
+        {
+            return null;
+        }
+        var mode = objective.Mode;
+        objective.Mode = StateMode.LeastSquares;
+        double value = objective.Evaluate(smoothing);
+        objective.Mode = mode;
+        return double.IsFinite(value) ? (double[])objective.State.Clone() : null;
     }
 
     /// <summary>
@@ -205,41 +220,6 @@ public static partial class Ets
         if (objective.FreeGamma) point[i++] = fractions[2];
         if (objective.FreePhi) point[i++] = fractions[3];
         return point;
-    }
-
-    /// <summary>Initial simplex steps for the joint search: 0.1 on the smoothing fractions, a few percent of the series' scale on the states.</summary>
-    private static void FillStateSteps(double[] data, EtsSpecification specification, int smoothingCount,
-        Span<double> step, Span<double> lower, Span<double> upper)
-    {
-        double scale = 0;
-        int count = 0;
-        foreach (double y in data)
-        {
-            if (!double.IsNaN(y))
-            {
-                scale += Math.Abs(y);
-                count++;
-            }
-        }
-        scale = Math.Max(scale / count, 1e-8);
-        for (int i = 0; i < step.Length; i++)
-        {
-            if (i < smoothingCount)
-            {
-                step[i] = 0.1;
-                lower[i] = 0;
-                upper[i] = 1;
-                continue;
-            }
-            int stateIndex = i - smoothingCount;
-            bool isTrend = specification.HasTrend && stateIndex == 1;
-            bool isSeason = stateIndex >= (specification.HasTrend ? 2 : 1);
-            step[i] = isTrend ? 0.05 * scale / Math.Max(specification.SeasonLength, 1)
-                : isSeason && specification.Season == EtsSeason.Multiplicative ? 0.05
-                : 0.05 * scale;
-            lower[i] = double.NegativeInfinity;
-            upper[i] = double.PositiveInfinity;
-        }
     }
 
     private static double[] ValidateSeries(ReadOnlySpan<double> values, EtsSpecification specification, bool checkLength = true)

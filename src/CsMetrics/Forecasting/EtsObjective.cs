@@ -11,7 +11,7 @@ namespace CsMetrics.Forecasting;
 /// season N/A) the initial state is the least-squares solution for the given smoothing parameters,
 /// which is the exact maximum-likelihood state for additive errors. Evaluation allocates nothing.
 /// </summary>
-internal sealed class EtsObjective : IBoundedObjective
+internal sealed class EtsObjective : IBoundedObjective, ILeastSquaresObjective
 {
     private readonly EtsSpecification _specification;
     private readonly EtsSpecification _additiveErrorSpecification;
@@ -30,6 +30,10 @@ internal sealed class EtsObjective : IBoundedObjective
     private readonly double[] _lagCross;
     private readonly bool _hasMissing;
     private readonly int _observed;
+    private double[] _tangentWorkspace = [];
+    private double[] _naturalNormal = [];
+    private double[] _naturalGradient = [];
+    private readonly double[] _smoothingJacobian = new double[Ets.SmoothingSlots * Ets.SmoothingSlots];
 
     public EtsObjective(EtsSpecification specification, double[] values, EtsParameters fixedParameters, double[] startState)
     {
@@ -116,6 +120,137 @@ internal sealed class EtsObjective : IBoundedObjective
             _state, _values, default, default, _work, checkPositive: _specification.NeedsPositiveData);
         double value = summary.MinusTwoLogLikelihood;
         return double.IsNaN(value) ? double.PositiveInfinity : value;
+    }
+
+    /// <summary>The number of observed values: <c>-2 log L = Observed log S</c> for the sum of squares S of <see cref="Linearize"/>.</summary>
+    public int Observed => _observed;
+
+    /// <summary>
+    /// The fit as nonlinear least squares (mode <see cref="StateMode.Fixed"/> or <see cref="StateMode.Optimised"/>):
+    /// <c>S = exp(-2 log L / n)</c>, with <c>J'J</c> and <c>J'r</c> in this objective's coordinates from
+    /// <see cref="Ets.RunWithTangents"/> and the chain rule through <see cref="Map"/>. Allocates on first use only.
+    /// </summary>
+    public double Linearize(ReadOnlySpan<double> point, Span<double> normal, Span<double> gradient)
+    {
+        var parameters = Map(point);
+        if (!Ets.IsAdmissible(_specification, parameters))
+        {
+            return double.PositiveInfinity;
+        }
+        bool statesFree = Mode == StateMode.Optimised;
+        if (statesFree)
+        {
+            ExpandStates(point[SmoothingCount..], _state);
+        }
+        int count = Ets.TangentCount(_specification, statesFree);
+        int workspaceLength = Ets.TangentWorkspaceLength(_specification, statesFree, _values.Length);
+        if (_tangentWorkspace.Length < workspaceLength)
+        {
+            _tangentWorkspace = new double[workspaceLength];
+            _naturalNormal = new double[count * count];
+            _naturalGradient = new double[count];
+        }
+        double sumOfSquares = Ets.RunWithTangents(_specification, parameters.Alpha, parameters.Beta, parameters.Gamma, parameters.Phi,
+            _state, _values, statesFree, _tangentWorkspace, _naturalNormal, _naturalGradient);
+        if (!double.IsFinite(sumOfSquares))
+        {
+            return double.PositiveInfinity;
+        }
+        // Chain rule: natural slot i = sum_a M[i, a] coordinate a for the smoothing block, identity for the states.
+        int k = SmoothingCount;
+        var jacobian = _smoothingJacobian.AsSpan(0, Ets.SmoothingSlots * k);
+        SmoothingJacobian(point, parameters, jacobian);
+        int slots = Ets.SmoothingSlots;
+        int d = Dimension;
+        for (int a = 0; a < d; a++)
+        {
+            for (int b = 0; b <= a; b++)
+            {
+                double value = 0;
+                if (a < k)
+                {
+                    for (int i = 0; i < slots; i++)
+                    {
+                        double left = jacobian[i * k + a];
+                        if (left == 0) continue;
+                        for (int j = 0; j < slots; j++)
+                        {
+                            value += left * _naturalNormal[i * count + j] * jacobian[j * k + b];
+                        }
+                    }
+                }
+                else if (b < k)
+                {
+                    for (int j = 0; j < slots; j++)
+                    {
+                        value += _naturalNormal[(slots + a - k) * count + j] * jacobian[j * k + b];
+                    }
+                }
+                else
+                {
+                    value = _naturalNormal[(slots + a - k) * count + slots + b - k];
+                }
+                normal[a * d + b] = value;
+                normal[b * d + a] = value;
+            }
+            double g = 0;
+            if (a < k)
+            {
+                for (int i = 0; i < slots; i++)
+                {
+                    g += jacobian[i * k + a] * _naturalGradient[i];
+                }
+            }
+            else
+            {
+                g = _naturalGradient[slots + a - k];
+            }
+            gradient[a] = g;
+        }
+        return sumOfSquares;
+    }
+
+    /// <summary>The derivatives of (alpha, beta, gamma, phi) with respect to the free smoothing coordinates (4 x SmoothingCount, row-major).</summary>
+    private void SmoothingJacobian(ReadOnlySpan<double> point, EtsParameters parameters, Span<double> jacobian)
+    {
+        jacobian.Clear();
+        int k = SmoothingCount;
+        double alphaLower = Ets.SmoothingLower, alphaUpper = Ets.SmoothingUpper;
+        if (!FreeBeta && _specification.HasTrend)
+        {
+            alphaLower = Math.Max(alphaLower, _fixed.Beta);
+        }
+        if (!FreeGamma && _specification.HasSeason)
+        {
+            alphaUpper = Math.Min(alphaUpper, 1 - _fixed.Gamma);
+        }
+        int i = 0;
+        if (FreeAlpha)
+        {
+            double alphaSlope = alphaUpper - alphaLower;
+            jacobian[0 * k + i] = alphaSlope;
+            if (FreeBeta && parameters.Alpha > Ets.SmoothingLower)
+            {
+                jacobian[1 * k + i] = point[1] * alphaSlope;
+            }
+            if (FreeGamma && 1 - parameters.Alpha > Ets.SmoothingLower)
+            {
+                jacobian[2 * k + i] = -point[FreeBeta ? 2 : 1] * alphaSlope;
+            }
+            i++;
+        }
+        if (FreeBeta)
+        {
+            jacobian[1 * k + i++] = Math.Max(parameters.Alpha - Ets.SmoothingLower, 0);
+        }
+        if (FreeGamma)
+        {
+            jacobian[2 * k + i++] = Math.Max(1 - parameters.Alpha - Ets.SmoothingLower, 0);
+        }
+        if (FreePhi)
+        {
+            jacobian[3 * k + i] = Ets.PhiUpper - Ets.PhiLower;
+        }
     }
 
     /// <summary>The smoothing parameters at <paramref name="point"/> (fixed ones as given, absent ones NaN).</summary>
@@ -377,63 +512,19 @@ internal sealed class EtsObjective : IBoundedObjective
         return total;
     }
 
-    /// <summary>
-    /// Solves <c>G x = b</c> in place for symmetric positive definite G (lower triangle filled), with a
-    /// tiny ridge; <paramref name="explained"/> is <c>b' G^-1 b = |L^-1 b|^2</c> (G = L L'), the drop in
-    /// the sum of squares the solution achieves.
-    /// </summary>
+    /// <summary>Solves <c>G x = b</c> (lower triangle of G filled) with a tiny ridge; <paramref name="explained"/> is <c>b' G^-1 b</c>, the drop in the sum of squares the solution achieves.</summary>
     private static bool CholeskySolve(double[] g, double[] b, int p, out double explained)
     {
-        explained = 0;
         double maxDiagonal = 0;
         for (int i = 0; i < p; i++)
         {
             maxDiagonal = Math.Max(maxDiagonal, g[i * p + i]);
         }
-        double ridge = 1e-12 * maxDiagonal;
         for (int i = 0; i < p; i++)
         {
-            for (int k = 0; k <= i; k++)
-            {
-                double sum = g[i * p + k] + (i == k ? ridge : 0);
-                for (int j = 0; j < k; j++)
-                {
-                    sum -= g[i * p + j] * g[k * p + j];
-                }
-                if (i == k)
-                {
-                    if (!(sum > 0))
-                    {
-                        return false;
-                    }
-                    g[i * p + i] = Math.Sqrt(sum);
-                }
-                else
-                {
-                    g[i * p + k] = sum / g[k * p + k];
-                }
-            }
+            g[i * p + i] += 1e-12 * maxDiagonal;
         }
-        for (int i = 0; i < p; i++)
-        {
-            double sum = b[i];
-            for (int j = 0; j < i; j++)
-            {
-                sum -= g[i * p + j] * b[j];
-            }
-            b[i] = sum / g[i * p + i];
-            explained += b[i] * b[i];
-        }
-        for (int i = p - 1; i >= 0; i--)
-        {
-            double sum = b[i];
-            for (int j = i + 1; j < p; j++)
-            {
-                sum -= g[j * p + i] * b[j];
-            }
-            b[i] = sum / g[i * p + i];
-        }
-        return true;
+        return Cholesky.SolveInPlace(g, b, p, out explained);
     }
 }
 

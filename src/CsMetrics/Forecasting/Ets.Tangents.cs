@@ -1,0 +1,333 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace CsMetrics.Forecasting;
+
+public static partial class Ets
+{
+    /// <summary>The tangent slots of the smoothing parameters (alpha, beta, gamma, phi); the free initial states follow.</summary>
+    internal const int SmoothingSlots = 4;
+
+    /// <summary>The number of tangent slots for a model (smoothing slots, then the free initial states when they are free).</summary>
+    internal static int TangentCount(EtsSpecification specification, bool statesFree) =>
+        SmoothingSlots + (statesFree ? specification.FreeInitialStateCount : 0);
+
+    /// <summary>The tangent count rounded up to whole vectors of four.</summary>
+    internal static int TangentWidth(EtsSpecification specification, bool statesFree) =>
+        (TangentCount(specification, statesFree) + 3) & ~3;
+
+    /// <summary>The workspace <see cref="RunWithTangents"/> needs: tangents of the level, trend and seasonal ring plus one Jacobian row per value.</summary>
+    internal static int TangentWorkspaceLength(EtsSpecification specification, bool statesFree, int length) =>
+        TangentWidth(specification, statesFree) * (3 + specification.SeasonLength + length) + 2 * length;
+
+    /// <summary>
+    /// The recursions of <see cref="Run"/> with forward-mode derivatives (tangents) of every one-step
+    /// error with respect to alpha, beta, gamma, phi and, when <paramref name="statesFree"/>, the free
+    /// initial states (the last seasonal index follows from the normalisation). Fills the Gauss-Newton
+    /// matrix <c>A = J'J</c> and <c>b = J'r</c> of the residuals <c>r_t = e_t G</c>, where
+    /// <c>G = exp(sum log|yhat| / n)</c> for multiplicative errors (1 for additive ones), so that
+    /// <c>-2 log L = n log(sum r_t^2)</c> exactly: fitting is a nonlinear least-squares problem.
+    /// Returns <c>sum r_t^2</c>, or +infinity when the path breaks down. Allocates nothing.
+    /// </summary>
+    /// <param name="specification">The model form.</param>
+    /// <param name="alpha">Alpha.</param>
+    /// <param name="beta">Beta (read when the model has a trend).</param>
+    /// <param name="gamma">Gamma (read when the model has a season).</param>
+    /// <param name="phi">Phi (read when the trend is damped).</param>
+    /// <param name="initialState">The state at time 0 in the layout of <see cref="Filter"/>.</param>
+    /// <param name="values">The series (NaN = missing).</param>
+    /// <param name="statesFree">Whether the free initial states get tangent slots.</param>
+    /// <param name="workspace">At least <see cref="TangentWorkspaceLength"/> values.</param>
+    /// <param name="normal">Receives A, row-major, <c>count x count</c> (count = <see cref="TangentCount"/>).</param>
+    /// <param name="gradient">Receives b (half the gradient of <c>sum r_t^2</c>).</param>
+    /// <remarks>
+    /// Tangent recursions (d = derivative along any coordinate; E_x the unit vector of parameter x):
+    /// <c>dq = dl + phi db + b E_phi</c>; <c>dyhat = dq + ds</c> or <c>s dq + q ds</c>;
+    /// <c>de = -dyhat</c> or <c>-(y / yhat^2) dyhat</c>; with <c>c = p - q</c>:
+    /// <c>dl' = dq + alpha dc + c E_alpha</c>, <c>db' = phi db + beta dc + b E_phi + c E_beta</c>,
+    /// <c>ds' = (1 - gamma) ds + gamma dtarget + (target - s) E_gamma</c>. For multiplicative errors
+    /// <c>dr_t = G (de_t + e_t D / n)</c> with <c>D = sum dyhat / yhat</c>, which adds rank-two terms to A.
+    /// </remarks>
+    internal static double RunWithTangents(EtsSpecification specification, double alpha, double beta, double gamma, double phi,
+        ReadOnlySpan<double> initialState, ReadOnlySpan<double> values, bool statesFree,
+        Span<double> workspace, Span<double> normal, Span<double> gradient)
+    {
+        bool hasTrend = specification.HasTrend;
+        bool hasSeason = specification.HasSeason;
+        bool multiplicativeSeason = specification.Season == EtsSeason.Multiplicative;
+        bool multiplicativeError = specification.Error == EtsError.Multiplicative;
+        int m = specification.SeasonLength;
+        int count = TangentCount(specification, statesFree);
+        int width = TangentWidth(specification, statesFree);
+        if (!hasTrend) beta = 0;
+        if (!specification.IsDamped) phi = 1;
+        if (!hasSeason) gamma = 0;
+
+        var levelTangent = workspace[..width];
+        var trendTangent = workspace.Slice(width, width);
+        var sum = workspace.Slice(2 * width, width);           // J'e, then b
+        var ringTangents = workspace.Slice(3 * width, m * width);
+        var rows = workspace.Slice((3 + m) * width, values.Length * width);
+        var errors = workspace.Slice((3 + m + values.Length) * width, values.Length);
+        var logWeights = workspace.Slice((3 + m + values.Length) * width + values.Length, values.Length);
+        workspace[..((3 + m) * width)].Clear();
+        Span<double> ring = stackalloc double[hasSeason ? m : 0];
+
+        double level = initialState[0];
+        double trend = hasTrend ? initialState[1] : 0;
+        int seasonOffset = hasTrend ? 2 : 1;
+        for (int k = 0; k < ring.Length; k++)
+        {
+            ring[k] = initialState[seasonOffset + m - 1 - k];
+        }
+        if (statesFree)
+        {
+            levelTangent[SmoothingSlots] = 1;
+            if (hasTrend)
+            {
+                trendTangent[SmoothingSlots + 1] = 1;
+            }
+            if (hasSeason)
+            {
+                // ring[0] is the last index, fixed by the normalisation: minus the sum of the free ones.
+                for (int j = 0; j < m - 1; j++)
+                {
+                    ringTangents[SmoothingSlots + seasonOffset + j] = -1;
+                }
+                for (int k = 1; k < m; k++)
+                {
+                    ringTangents[k * width + SmoothingSlots + seasonOffset + m - 1 - k] = 1;
+                }
+            }
+        }
+
+        ref double levelRef = ref MemoryMarshal.GetReference(levelTangent);
+        ref double trendRef = ref MemoryMarshal.GetReference(trendTangent);
+        double sse = 0, sumLog = 0;
+        int observed = 0;
+        int position = 0;
+        for (int t = 0; t < values.Length; t++)
+        {
+            double q = level + phi * trend;
+            double s = hasSeason ? ring[position] : 0;
+            double forecast = !hasSeason ? q : multiplicativeSeason ? q * s : q + s;
+            if (!double.IsFinite(forecast) || (specification.NeedsPositiveData && forecast <= 0))
+            {
+                return double.PositiveInfinity;
+            }
+            double y = values[t];
+            bool missing = double.IsNaN(y);
+            double errorSlope = 0;
+            if (missing)
+            {
+                y = forecast;
+            }
+            else
+            {
+                double error = multiplicativeError ? (y - forecast) / forecast : y - forecast;
+                errorSlope = multiplicativeError ? -y / (forecast * forecast) : -1;
+                errors[observed] = error;
+                sse += error * error;
+                if (multiplicativeError)
+                {
+                    sumLog += Math.Log(forecast);
+                    logWeights[observed] = -forecast / y;
+                }
+            }
+            // Every tangent below is a combination of dq and ds (dy = dyhat where y is missing, else 0):
+            // dyhat = fq dq + fs ds, dp = py dy + ps ds, dtarget = ty dy + tq dq.
+            double fq = multiplicativeSeason ? s : 1, fs = !hasSeason ? 0 : multiplicativeSeason ? q : 1;
+            double p = !hasSeason ? y : multiplicativeSeason ? y / s : y - s;
+            double py = !hasSeason ? 1 : multiplicativeSeason ? 1 / s : 1;
+            double ps = !hasSeason ? 0 : multiplicativeSeason ? -y / (s * s) : -1;
+            double target = multiplicativeSeason ? y / q : y - q;
+            double ty = multiplicativeSeason ? 1 / q : 1;
+            double tq = multiplicativeSeason ? -y / (q * q) : -1;
+            double follow = missing ? 1 : 0;
+            double correction = p - q;
+            double correctionQ = py * follow * fq - 1, correctionS = py * follow * fs + ps;
+            var coefficients = new TangentStep(
+                phi,
+                errorQ: errorSlope * fq, errorS: errorSlope * fs,
+                levelQ: 1 + alpha * correctionQ, levelS: alpha * correctionS,
+                trendQ: beta * correctionQ, trendS: beta * correctionS,
+                seasonQ: hasSeason ? gamma * (ty * follow * fq + tq) : 0,
+                seasonS: hasSeason ? 1 - gamma + gamma * ty * follow * fs : 0);
+            // The parameters' own terms live in the first chunk: dq gains b E_phi, dl' c E_alpha, db' b E_phi + c E_beta, ds' (target - s) E_gamma.
+            var extraQ = Vector256.Create(0, 0, 0, trend);
+            var extraLevel = Vector256.Create(correction, 0, 0, 0);
+            var extraTrend = hasTrend ? Vector256.Create(0, correction, 0, trend) : Vector256<double>.Zero;
+            var extraSeason = hasSeason ? Vector256.Create(0, 0, target - s, 0) : Vector256<double>.Zero;
+
+            ref double seasonRef = ref MemoryMarshal.GetReference(ringTangents.Slice(hasSeason ? position * width : 0, width));
+            ref double rowRef = ref MemoryMarshal.GetReference(rows.Slice(observed * width, width));
+            coefficients.Apply(ref levelRef, ref trendRef, ref seasonRef, ref rowRef, 0, extraQ, extraLevel, extraTrend, extraSeason);
+            for (nuint offset = 4; offset < (nuint)width; offset += 4)
+            {
+                coefficients.Apply(ref levelRef, ref trendRef, ref seasonRef, ref rowRef, offset);
+            }
+            if (!missing)
+            {
+                observed++;
+            }
+
+            level = q + alpha * correction;
+            trend = phi * trend + beta * correction;
+            if (hasSeason)
+            {
+                ring[position] = s + gamma * (target - s);
+                position = position + 1 == m ? 0 : position + 1;
+            }
+        }
+        if (observed == 0 || !(sse > 0) || !double.IsFinite(sse))
+        {
+            return double.PositiveInfinity;
+        }
+        Span<double> logTangent = stackalloc double[width];    // D = sum dyhat / yhat (multiplicative errors)
+        WeightedRowSum(rows, errors[..observed], width, sum);
+        if (multiplicativeError)
+        {
+            WeightedRowSum(rows, logWeights[..observed], width, logTangent);
+        }
+
+        // A = J'J over the stored rows (lower triangle), then the multiplicative-error rank-two terms.
+        CrossProducts(rows, observed, width, count, normal);
+        double scale = 1;
+        if (multiplicativeError)
+        {
+            double inverseObserved = 1.0 / observed;
+            for (int i = 0; i < count; i++)
+            {
+                logTangent[i] *= inverseObserved;
+            }
+            for (int i = 0; i < count; i++)
+            {
+                for (int k = 0; k <= i; k++)
+                {
+                    normal[i * count + k] += sum[i] * logTangent[k] + logTangent[i] * sum[k] + sse * logTangent[i] * logTangent[k];
+                }
+            }
+            for (int i = 0; i < count; i++)
+            {
+                sum[i] += sse * logTangent[i];
+            }
+            scale = Math.Exp(2 * sumLog * inverseObserved);
+        }
+        for (int i = 0; i < count; i++)
+        {
+            gradient[i] = scale * sum[i];
+            for (int k = 0; k <= i; k++)
+            {
+                double value = scale * normal[i * count + k];
+                normal[i * count + k] = value;
+                normal[k * count + i] = value;
+            }
+        }
+        double sumOfSquares = scale * sse;
+        return double.IsFinite(sumOfSquares) ? sumOfSquares : double.PositiveInfinity;
+    }
+
+    /// <summary>
+    /// The lower triangle of <c>J'J</c> for the first <paramref name="rowCount"/> rows of J (row stride
+    /// <paramref name="width"/>, a multiple of 4) into <paramref name="normal"/> (<c>count x count</c>): blocks of
+    /// 4 x 4 kept in registers over all rows, so each row's vector is loaded once per block.
+    /// </summary>
+    private static void CrossProducts(ReadOnlySpan<double> rows, int rowCount, int width, int count, Span<double> normal)
+    {
+        ref double start = ref MemoryMarshal.GetReference(rows);
+        int chunks = width / 4;
+        for (int rowBlock = 0; rowBlock < chunks; rowBlock++)
+        {
+            for (int columnBlock = 0; columnBlock <= rowBlock; columnBlock++)
+            {
+                var a0 = Vector256<double>.Zero;
+                var a1 = Vector256<double>.Zero;
+                var a2 = Vector256<double>.Zero;
+                var a3 = Vector256<double>.Zero;
+                nuint rowOffset = (nuint)(4 * rowBlock);
+                nuint columnOffset = (nuint)(4 * columnBlock);
+                for (int t = 0; t < rowCount; t++)
+                {
+                    nuint line = (nuint)(t * width);
+                    var column = Vector256.LoadUnsafe(ref start, line + columnOffset);
+                    ref double row = ref Unsafe.Add(ref start, line + rowOffset);
+                    a0 += Vector256.Create(row) * column;
+                    a1 += Vector256.Create(Unsafe.Add(ref row, 1)) * column;
+                    a2 += Vector256.Create(Unsafe.Add(ref row, 2)) * column;
+                    a3 += Vector256.Create(Unsafe.Add(ref row, 3)) * column;
+                }
+                Store(a0, 4 * rowBlock, 4 * columnBlock, count, normal);
+                Store(a1, 4 * rowBlock + 1, 4 * columnBlock, count, normal);
+                Store(a2, 4 * rowBlock + 2, 4 * columnBlock, count, normal);
+                Store(a3, 4 * rowBlock + 3, 4 * columnBlock, count, normal);
+            }
+        }
+
+        static void Store(Vector256<double> products, int row, int firstColumn, int count, Span<double> normal)
+        {
+            for (int c = 0; c < 4 && row < count; c++)
+            {
+                int column = firstColumn + c;
+                if (column <= row)
+                {
+                    normal[row * count + column] = products[c];
+                }
+            }
+        }
+    }
+
+    /// <summary><c>destination = sum_t weights[t] row_t</c> over the first weights.Length rows (stride <paramref name="width"/>).</summary>
+    private static void WeightedRowSum(ReadOnlySpan<double> rows, ReadOnlySpan<double> weights, int width, Span<double> destination)
+    {
+        destination.Clear();
+        ref double start = ref MemoryMarshal.GetReference(rows);
+        ref double target = ref MemoryMarshal.GetReference(destination);
+        for (nuint offset = 0; offset < (nuint)width; offset += 4)
+        {
+            var total = Vector256<double>.Zero;
+            for (int t = 0; t < weights.Length; t++)
+            {
+                total += weights[t] * Vector256.LoadUnsafe(ref start, (nuint)(t * width) + offset);
+            }
+            total.StoreUnsafe(ref target, offset);
+        }
+    }
+
+    /// <summary>One step's tangent update, as coefficients of dq and ds (see <see cref="RunWithTangents"/>).</summary>
+    private readonly struct TangentStep(double phi, double errorQ, double errorS, double levelQ, double levelS,
+        double trendQ, double trendS, double seasonQ, double seasonS)
+    {
+        /// <summary>Updates the first four tangent slots (the smoothing parameters), whose own terms are the extras.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Apply(ref double level, ref double trend, ref double season, ref double row, nuint offset,
+            Vector256<double> extraQ, Vector256<double> extraLevel, Vector256<double> extraTrend, Vector256<double> extraSeason)
+        {
+            var db = Vector256.LoadUnsafe(ref trend, offset);
+            var ds = Vector256.LoadUnsafe(ref season, offset);
+            var dq = Vector256.FusedMultiplyAdd(Vector256.Create(phi), db, Vector256.LoadUnsafe(ref level, offset)) + extraQ;
+            Combine(errorQ, dq, errorS, ds).StoreUnsafe(ref row, offset);
+            (Combine(levelQ, dq, levelS, ds) + extraLevel).StoreUnsafe(ref level, offset);
+            (Vector256.FusedMultiplyAdd(Vector256.Create(phi), db, Combine(trendQ, dq, trendS, ds)) + extraTrend).StoreUnsafe(ref trend, offset);
+            (Combine(seasonQ, dq, seasonS, ds) + extraSeason).StoreUnsafe(ref season, offset);
+        }
+
+        /// <summary>Updates four tangent slots of initial states at <paramref name="offset"/>: the error row, the level, the trend and the seasonal slot in use.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Apply(ref double level, ref double trend, ref double season, ref double row, nuint offset)
+        {
+            var db = Vector256.LoadUnsafe(ref trend, offset);
+            var ds = Vector256.LoadUnsafe(ref season, offset);
+            var dq = Vector256.FusedMultiplyAdd(Vector256.Create(phi), db, Vector256.LoadUnsafe(ref level, offset));
+            Combine(errorQ, dq, errorS, ds).StoreUnsafe(ref row, offset);
+            Combine(levelQ, dq, levelS, ds).StoreUnsafe(ref level, offset);
+            Vector256.FusedMultiplyAdd(Vector256.Create(phi), db, Combine(trendQ, dq, trendS, ds)).StoreUnsafe(ref trend, offset);
+            Combine(seasonQ, dq, seasonS, ds).StoreUnsafe(ref season, offset);
+        }
+
+        /// <summary><c>a x + b y</c>, fused.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<double> Combine(double a, Vector256<double> x, double b, Vector256<double> y) =>
+            Vector256.FusedMultiplyAdd(Vector256.Create(a), x, Vector256.Create(b) * y);
+    }
+}
