@@ -104,11 +104,6 @@ public static partial class Ets
         {
             var point = new double[d];
             objective.Unmap(objective.Map(StartPoint(s_starts[s], objective, specification)), point);
-            if (!statesFixed)
-            {
-                var state = LeastSquaresState(objective, point.AsSpan(0, k)) ?? start;
-                objective.CompressStates(state, point.AsSpan(k));
-            }
             points.Add(point);
         }
 
@@ -127,14 +122,13 @@ public static partial class Ets
         if (parallel)
         {
             // Each start needs its own objective (they hold workspaces).
-            Parallel.For(first, points.Count, i =>
-                results[i] = BoundedLevenbergMarquardt.Minimize(i == first ? objective : NewObjective(), points[i], lower, upper, perStart, tolerance));
+            Parallel.For(first, points.Count, i => results[i] = SearchFromColdStart(i == first ? objective : NewObjective(), i));
         }
         else
         {
             for (int i = first; i < points.Count; i++)
             {
-                results[i] = BoundedLevenbergMarquardt.Minimize(objective, points[i], lower, upper, perStart, tolerance);
+                results[i] = SearchFromColdStart(objective, i);
             }
         }
         int best = 0;
@@ -148,6 +142,17 @@ public static partial class Ets
             }
         }
         return Finish(best, evaluations);
+
+        // A cold start's state: least squares for its smoothing parameters where the state path is linear in it, else the heuristic.
+        BoundedMinimum SearchFromColdStart(EtsObjective searcher, int index)
+        {
+            var point = points[index];
+            if (!statesFixed)
+            {
+                searcher.CompressStates(LeastSquaresState(searcher, point.AsSpan(0, k)) ?? start, point.AsSpan(k));
+            }
+            return BoundedLevenbergMarquardt.Minimize(searcher, point, lower, upper, perStart, tolerance);
+        }
 
         EtsObjective NewObjective() => new(specification, data, fixedParameters, start)
         {

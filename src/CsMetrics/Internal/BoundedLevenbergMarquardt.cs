@@ -133,13 +133,10 @@ internal static class BoundedLevenbergMarquardt
             double predicted = 0;
             for (int i = 0; i < d; i++)
             {
-                if (step[i] == 0) continue;
-                double row = 0;
-                for (int k = 0; k < d; k++)
+                if (step[i] != 0)
                 {
-                    row += normal[i * d + k] * step[k];
+                    predicted -= step[i] * (2 * gradient[i] + Cholesky.Dot(normal.AsSpan(i * d, d), step));
                 }
-                predicted -= step[i] * (2 * gradient[i] + row);
             }
             if (lastDecrease <= relativeTolerance * value && predicted <= relativeTolerance * value)
             {

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace CsMetrics.Internal;
 
 /// <summary>Small dense symmetric positive definite solves, in place and allocation-free.</summary>
@@ -18,11 +20,7 @@ internal static class Cholesky
         {
             for (int k = 0; k <= i; k++)
             {
-                double sum = g[i * p + k];
-                for (int j = 0; j < k; j++)
-                {
-                    sum -= g[i * p + j] * g[k * p + j];
-                }
+                double sum = g[i * p + k] - Dot(g.Slice(i * p, k), g.Slice(k * p, k));
                 if (i == k)
                 {
                     if (!(sum > 0))
@@ -39,12 +37,7 @@ internal static class Cholesky
         }
         for (int i = 0; i < p; i++)
         {
-            double sum = b[i];
-            for (int j = 0; j < i; j++)
-            {
-                sum -= g[i * p + j] * b[j];
-            }
-            b[i] = sum / g[i * p + i];
+            b[i] = (b[i] - Dot(g.Slice(i * p, i), b[..i])) / g[i * p + i];
             explained += b[i] * b[i];
         }
         for (int i = p - 1; i >= 0; i--)
@@ -57,5 +50,26 @@ internal static class Cholesky
             b[i] = sum / g[i * p + i];
         }
         return true;
+    }
+
+    /// <summary>The dot product of two equally long spans, four lanes at a time.</summary>
+    public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        int i = 0;
+        double total = 0;
+        if (a.Length >= 8)
+        {
+            var sum = Vector256<double>.Zero;
+            for (; i <= a.Length - 4; i += 4)
+            {
+                sum += Vector256.Create(a.Slice(i, 4)) * Vector256.Create(b.Slice(i, 4));
+            }
+            total = Vector256.Sum(sum);
+        }
+        for (; i < a.Length; i++)
+        {
+            total += a[i] * b[i];
+        }
+        return total;
     }
 }
