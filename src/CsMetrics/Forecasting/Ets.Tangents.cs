@@ -104,7 +104,7 @@ public static partial class Ets
 
         ref double levelRef = ref MemoryMarshal.GetReference(levelTangent);
         ref double trendRef = ref MemoryMarshal.GetReference(trendTangent);
-        double sse = 0, sumLog = 0;
+        double sse = 0, sumLog = 0, forecastProduct = 1;
         int observed = 0;
         int position = 0;
         for (int t = 0; t < values.Length; t++)
@@ -123,27 +123,39 @@ public static partial class Ets
             {
                 y = forecast;
             }
+            else if (multiplicativeError)
+            {
+                double inverseForecast = 1 / forecast;
+                double ratio = y * inverseForecast;
+                errors[observed] = ratio - 1;
+                sse += (ratio - 1) * (ratio - 1);
+                errorSlope = -ratio * inverseForecast;
+                logWeights[observed] = -1 / ratio;
+                // log of a running product, taken before it could leave the double range: one log per block, not per step.
+                forecastProduct *= forecast;
+                if (forecastProduct is > 1e250 or < 1e-250)
+                {
+                    sumLog += Math.Log(forecastProduct);
+                    forecastProduct = 1;
+                }
+            }
             else
             {
-                double error = multiplicativeError ? (y - forecast) / forecast : y - forecast;
-                errorSlope = multiplicativeError ? -y / (forecast * forecast) : -1;
+                double error = y - forecast;
+                errorSlope = -1;
                 errors[observed] = error;
                 sse += error * error;
-                if (multiplicativeError)
-                {
-                    sumLog += Math.Log(forecast);
-                    logWeights[observed] = -forecast / y;
-                }
             }
             // Every tangent below is a combination of dq and ds (dy = dyhat where y is missing, else 0):
             // dyhat = fq dq + fs ds, dp = py dy + ps ds, dtarget = ty dy + tq dq.
+            double inverseS = multiplicativeSeason ? 1 / s : 1, inverseQ = multiplicativeSeason ? 1 / q : 1;
             double fq = multiplicativeSeason ? s : 1, fs = !hasSeason ? 0 : multiplicativeSeason ? q : 1;
-            double p = !hasSeason ? y : multiplicativeSeason ? y / s : y - s;
-            double py = !hasSeason ? 1 : multiplicativeSeason ? 1 / s : 1;
-            double ps = !hasSeason ? 0 : multiplicativeSeason ? -y / (s * s) : -1;
-            double target = multiplicativeSeason ? y / q : y - q;
-            double ty = multiplicativeSeason ? 1 / q : 1;
-            double tq = multiplicativeSeason ? -y / (q * q) : -1;
+            double p = !hasSeason ? y : multiplicativeSeason ? y * inverseS : y - s;
+            double py = !hasSeason ? 1 : inverseS;
+            double ps = !hasSeason ? 0 : multiplicativeSeason ? -p * inverseS : -1;
+            double target = multiplicativeSeason ? y * inverseQ : y - q;
+            double ty = inverseQ;
+            double tq = multiplicativeSeason ? -target * inverseQ : -1;
             double follow = missing ? 1 : 0;
             double correction = p - q;
             double correctionQ = py * follow * fq - 1, correctionS = py * follow * fs + ps;
@@ -184,6 +196,7 @@ public static partial class Ets
         {
             return double.PositiveInfinity;
         }
+        sumLog += Math.Log(forecastProduct);
         Span<double> logTangent = stackalloc double[width];    // D = sum dyhat / yhat (multiplicative errors)
         WeightedRowSum(rows, errors[..observed], width, sum);
         if (multiplicativeError)
