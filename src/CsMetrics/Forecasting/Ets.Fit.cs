@@ -17,7 +17,7 @@ public sealed record EtsOptions
     /// <summary>An initial state to hold fixed (R's <c>use.initial.values</c>), in the layout of <see cref="Ets.Filter"/>; null estimates it.</summary>
     public IReadOnlyList<double>? InitialState { get; init; }
 
-    /// <summary>The cap on likelihood evaluations per model (a fit that reaches it reports <see cref="EtsFit.Converged"/> = false).</summary>
+    /// <summary>The cap on likelihood evaluations per model, shared equally by the starts (each Levenberg-Marquardt iteration counts as one; a fit whose winning search reaches its share reports <see cref="EtsFit.Converged"/> = false).</summary>
     public int MaxEvaluations { get; init; } = 20_000;
 }
 

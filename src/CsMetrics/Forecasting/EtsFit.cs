@@ -107,7 +107,7 @@ public sealed class EtsFit
     /// <summary>False when the optimiser stopped at its evaluation cap rather than at convergence.</summary>
     public bool Converged { get; }
 
-    /// <summary>The number of likelihood evaluations the fit used.</summary>
+    /// <summary>The number of likelihood evaluations the fit used (each Levenberg-Marquardt iteration, a likelihood with its derivatives, counts as one).</summary>
     public int Evaluations { get; }
 
     /// <summary>
