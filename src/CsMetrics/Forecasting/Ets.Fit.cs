@@ -23,8 +23,12 @@ public sealed record EtsOptions
 
 public static partial class Ets
 {
-    /// <summary>The fits' tolerance on -2 log L: a search ends when a Levenberg-Marquardt step gains less and the next is predicted to (R's reltol, 1.5e-8, is about 2e-5 on -2 log L of a thousand).</summary>
-    private const double LikelihoodTolerance = 1e-3;
+    /// <summary>
+    /// The starts' tolerance on -2 log L: a search ends when a Levenberg-Marquardt step gains less and
+    /// the next is predicted to. The winning start is then polished to <see cref="PolishTolerance"/>
+    /// (R's reltol, 1.5e-8, is about 2e-5 on -2 log L of a thousand).
+    /// </summary>
+    private const double LikelihoodTolerance = 1e-2, PolishTolerance = 1e-4;
 
     private static readonly double[][] s_starts =
     [
@@ -140,6 +144,11 @@ public static partial class Ets
             {
                 best = i;
             }
+        }
+        if (results[best].Converged && double.IsFinite(results[best].Value))
+        {
+            results[best] = BoundedLevenbergMarquardt.Minimize(objective, points[best], lower, upper, perStart, PolishTolerance / objective.Observed);
+            evaluations += results[best].Evaluations;
         }
         return Finish(best, evaluations);
 
