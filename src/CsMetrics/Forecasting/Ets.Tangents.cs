@@ -19,7 +19,11 @@ public static partial class Ets
 
     /// <summary>The workspace <see cref="RunWithTangents"/> needs: tangents of the level, trend and seasonal ring plus one Jacobian row per value.</summary>
     internal static int TangentWorkspaceLength(EtsSpecification specification, bool statesFree, int length) =>
-        TangentWidth(specification, statesFree) * (3 + specification.SeasonLength + length) + 2 * length;
+        TangentWidth(specification, statesFree) * (3 + specification.SeasonLength + length) + 2 * length
+        + (StructuredWidth + specification.SeasonLength + 1) * specification.SeasonLength + length + 4;
+
+    /// <summary>The tangent width of the structured pass (smoothing, level, trend, one seasonal response, the error).</summary>
+    private const int StructuredWidth = 8;
 
     /// <summary>
     /// The recursions of <see cref="Run"/> with forward-mode derivatives (tangents) of every one-step
@@ -48,6 +52,8 @@ public static partial class Ets
     /// <c>dl' = dq + alpha dc + c E_alpha</c>, <c>db' = phi db + beta dc + b E_phi + c E_beta</c>,
     /// <c>ds' = (1 - gamma) ds + gamma dtarget + (target - s) E_gamma</c>. For multiplicative errors
     /// <c>dr_t = G (de_t + e_t D / n)</c> with <c>D = sum dyhat / yhat</c>, which adds rank-two terms to A.
+    /// Additive-error, additive-season models without missing values carry one seasonal tangent instead
+    /// of m - 1 and build the seasonal part of A from lagged sums (<see cref="AssembleStructured"/>).
     /// </remarks>
     internal static double RunWithTangents(EtsSpecification specification, double alpha, double beta, double gamma, double phi,
         ReadOnlySpan<double> initialState, ReadOnlySpan<double> values, bool statesFree,
@@ -59,7 +65,13 @@ public static partial class Ets
         bool multiplicativeError = specification.Error == EtsError.Multiplicative;
         int m = specification.SeasonLength;
         int count = TangentCount(specification, statesFree);
-        int width = TangentWidth(specification, statesFree);
+        int seasonOffset = hasTrend ? 2 : 1;
+        // Additive errors and season without missing values make the tangent recursions time-invariant:
+        // the column of seasonal index j is the response u to the oldest index delayed (see AssembleStructured),
+        // so one seasonal slot replaces m - 1.
+        bool structured = statesFree && hasSeason && !multiplicativeSeason && !multiplicativeError && !HasMissing(values);
+        int width = structured ? StructuredWidth : TangentWidth(specification, statesFree);
+        int responseSlot = SmoothingSlots + seasonOffset;
         if (!hasTrend) beta = 0;
         if (!specification.IsDamped) phi = 1;
         if (!hasSeason) gamma = 0;
@@ -76,7 +88,6 @@ public static partial class Ets
 
         double level = initialState[0];
         double trend = hasTrend ? initialState[1] : 0;
-        int seasonOffset = hasTrend ? 2 : 1;
         for (int k = 0; k < ring.Length; k++)
         {
             ring[k] = initialState[seasonOffset + m - 1 - k];
@@ -88,7 +99,11 @@ public static partial class Ets
             {
                 trendTangent[SmoothingSlots + 1] = 1;
             }
-            if (hasSeason)
+            if (structured)
+            {
+                ringTangents[responseSlot] = 1;
+            }
+            else if (hasSeason)
             {
                 // ring[0] is the last index, fixed by the normalisation: minus the sum of the free ones.
                 for (int j = 0; j < m - 1; j++)
@@ -179,6 +194,10 @@ public static partial class Ets
             {
                 coefficients.Apply(ref levelRef, ref trendRef, ref seasonRef, ref rowRef, offset);
             }
+            if (structured)
+            {
+                rows[observed * width + width - 1] = errors[observed];
+            }
             if (!missing)
             {
                 observed++;
@@ -204,8 +223,14 @@ public static partial class Ets
             WeightedRowSum(rows, logWeights[..observed], width, logTangent);
         }
 
+        if (structured)
+        {
+            AssembleStructured(rows[..(observed * width)], m, SmoothingSlots + seasonOffset, count, sum,
+                workspace.Slice((3 + m + values.Length) * width + 2 * values.Length, (StructuredWidth + m) * m + m + 4 + observed), normal, gradient);
+            return sse;
+        }
         // A = J'J over the stored rows (lower triangle), then the multiplicative-error rank-two terms.
-        CrossProducts(rows, observed, width, count, normal);
+        CrossProducts(rows, observed, width, count, count, normal);
         double scale = 1;
         if (multiplicativeError)
         {
@@ -242,11 +267,12 @@ public static partial class Ets
     }
 
     /// <summary>
-    /// The lower triangle of <c>J'J</c> for the first <paramref name="rowCount"/> rows of J (row stride
-    /// <paramref name="width"/>, a multiple of 4) into <paramref name="normal"/> (<c>count x count</c>): blocks of
-    /// 4 x 4 kept in registers over all rows, so each row's vector is loaded once per block.
+    /// The lower triangle of <c>J'J</c> for the first <paramref name="count"/> columns of the first
+    /// <paramref name="rowCount"/> rows of J (row stride <paramref name="width"/>, a multiple of 4) into
+    /// <paramref name="normal"/> (row stride <paramref name="stride"/>): blocks of 4 x 4 kept in registers
+    /// over all rows, so each row's vector is loaded once per block.
     /// </summary>
-    private static void CrossProducts(ReadOnlySpan<double> rows, int rowCount, int width, int count, Span<double> normal)
+    private static void CrossProducts(ReadOnlySpan<double> rows, int rowCount, int width, int count, int stride, Span<double> normal)
     {
         ref double start = ref MemoryMarshal.GetReference(rows);
         int chunks = width / 4;
@@ -270,21 +296,21 @@ public static partial class Ets
                     a2 += Vector256.Create(Unsafe.Add(ref row, 2)) * column;
                     a3 += Vector256.Create(Unsafe.Add(ref row, 3)) * column;
                 }
-                Store(a0, 4 * rowBlock, 4 * columnBlock, count, normal);
-                Store(a1, 4 * rowBlock + 1, 4 * columnBlock, count, normal);
-                Store(a2, 4 * rowBlock + 2, 4 * columnBlock, count, normal);
-                Store(a3, 4 * rowBlock + 3, 4 * columnBlock, count, normal);
+                Store(a0, 4 * rowBlock, 4 * columnBlock, count, stride, normal);
+                Store(a1, 4 * rowBlock + 1, 4 * columnBlock, count, stride, normal);
+                Store(a2, 4 * rowBlock + 2, 4 * columnBlock, count, stride, normal);
+                Store(a3, 4 * rowBlock + 3, 4 * columnBlock, count, stride, normal);
             }
         }
 
-        static void Store(Vector256<double> products, int row, int firstColumn, int count, Span<double> normal)
+        static void Store(Vector256<double> products, int row, int firstColumn, int count, int stride, Span<double> normal)
         {
             for (int c = 0; c < 4 && row < count; c++)
             {
                 int column = firstColumn + c;
                 if (column <= row)
                 {
-                    normal[row * count + column] = products[c];
+                    normal[row * stride + column] = products[c];
                 }
             }
         }
@@ -342,5 +368,119 @@ public static partial class Ets
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector256<double> Combine(double a, Vector256<double> x, double b, Vector256<double> y) =>
             Vector256.FusedMultiplyAdd(Vector256.Create(a), x, Vector256.Create(b) * y);
+    }
+
+    private static bool HasMissing(ReadOnlySpan<double> values)
+    {
+        foreach (double y in values)
+        {
+            if (double.IsNaN(y))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// J'J and J'e of an additive-error, additive-season model without missing values from the
+    /// structured rows <c>(alpha, beta, gamma, phi, level[, trend], u, ..., e)</c>: u is the error's response
+    /// to a unit in the oldest seasonal index (used first), and since the tangent recursions are
+    /// time-invariant the column of free seasonal index j (unit at j, -1 at the oldest, which the
+    /// normalisation fixes) is <c>u(t - d_j) - u(t)</c> with delay <c>d_j = m - 1 - j</c> (u = 0 before the
+    /// start). Its products are lagged sums: <c>X_a(d) = sum_t u(t - d) row_a(t)</c> against the direct
+    /// columns and the errors, and <c>S(x, y) = sum_t u(t - x) u(t - y)</c>, for x &lt;= y the sum over
+    /// <c>c &lt; n - y</c> of <c>u(c) u(c + y - x)</c>, among themselves: O(m n) instead of O(m^2 n).
+    /// </summary>
+    private static void AssembleStructured(ReadOnlySpan<double> rows, int m, int direct, int count,
+        ReadOnlySpan<double> directGradient, Span<double> lagged, Span<double> normal, Span<double> gradient)
+    {
+        const int width = StructuredWidth;
+        int n = rows.Length / width;
+        int response = direct, errorSlot = width - 1;
+        CrossProducts(rows, n, width, direct, count, normal);
+        directGradient[..direct].CopyTo(gradient);
+
+        // X(d) for every slot, d = 0..m-1: the direct columns', the error's (slot width - 1) and, in the
+        // response slot, F(d) = sum_c u(c) u(c + d). Four lags at a time in eight independent
+        // accumulators; u is copied behind m + 4 zeros so that u(t - d) needs no bounds test.
+        var crossLagged = lagged[..(width * m)];
+        int pad = m + 4;
+        var padded = lagged.Slice(width * m, pad + n);
+        padded[..pad].Clear();
+        for (int t = 0; t < n; t++)
+        {
+            padded[pad + t] = rows[t * width + response];
+        }
+        ref double start = ref MemoryMarshal.GetReference(rows);
+        for (int first = 0; first < m; first += 4)
+        {
+            Vector256<double> low0 = default, high0 = default, low1 = default, high1 = default;
+            Vector256<double> low2 = default, high2 = default, low3 = default, high3 = default;
+            for (int t = first; t < n; t++)
+            {
+                var low = Vector256.LoadUnsafe(ref start, (nuint)(t * width));
+                var high = Vector256.LoadUnsafe(ref start, (nuint)(t * width + 4));
+                int at = pad + t - first;
+                double u0 = padded[at], u1 = padded[at - 1], u2 = padded[at - 2], u3 = padded[at - 3];
+                low0 += u0 * low; high0 += u0 * high;
+                low1 += u1 * low; high1 += u1 * high;
+                low2 += u2 * low; high2 += u2 * high;
+                low3 += u3 * low; high3 += u3 * high;
+            }
+            StoreLag(crossLagged, m, first, low0, high0);
+            StoreLag(crossLagged, m, first + 1, low1, high1);
+            StoreLag(crossLagged, m, first + 2, low2, high2);
+            StoreLag(crossLagged, m, first + 3, low3, high3);
+        }
+        // S(x, y) = sum_t u(t - x) u(t - y) for x <= y: along each diagonal (lag = y - x) it starts at
+        // F(lag) and loses one product per step, the one with c = n - y.
+        var responseProducts = lagged.Slice(width * m + pad + n, m * m);
+        for (int lag = 0; lag < m; lag++)
+        {
+            double value = crossLagged[lag * width + response];
+            for (int x = 0, y = lag; y < m; x++, y++)
+            {
+                if (x > 0)
+                {
+                    value -= padded[pad + n - y] * padded[pad + n - y + lag];
+                }
+                responseProducts[x * m + y] = value;
+            }
+        }
+
+        static void StoreLag(Span<double> crossLagged, int m, int d, Vector256<double> low, Vector256<double> high)
+        {
+            if (d < m)
+            {
+                low.CopyTo(crossLagged.Slice(d * width, 4));
+                high.CopyTo(crossLagged.Slice(d * width + 4, 4));
+            }
+        }
+
+        for (int j = 0; j < m - 1; j++)
+        {
+            int i = direct + j;
+            int delay = m - 1 - j;
+            for (int a = 0; a < direct; a++)
+            {
+                normal[i * count + a] = crossLagged[delay * width + a] - crossLagged[a];
+            }
+            gradient[i] = crossLagged[delay * width + errorSlot] - crossLagged[errorSlot];
+            for (int jj = 0; jj <= j; jj++)
+            {
+                int other = m - 1 - jj;
+                int low = Math.Min(delay, other), high = Math.Max(delay, other);
+                normal[i * count + direct + jj] = responseProducts[low * m + high] - responseProducts[delay]
+                    - responseProducts[other] + responseProducts[0];
+            }
+        }
+        for (int i = 0; i < count; i++)
+        {
+            for (int k = 0; k < i; k++)
+            {
+                normal[k * count + i] = normal[i * count + k];
+            }
+        }
     }
 }

@@ -78,15 +78,17 @@ public class EtsTangentTests
         }
     }
 
-    [Fact]
-    public void Linearize_AllocatesNothingOnceWarm()
+    [Theory]
+    [InlineData("MAM")]
+    [InlineData("AAdA")]
+    public void Linearize_AllocatesNothingOnceWarm(string model)
     {
         var values = EtsOracle.Series("AirPassengers");
-        var specification = EtsSpecification.Parse("MAM", 12);
+        var specification = EtsSpecification.Parse(model, 12);
         var start = Ets.HeuristicInitialState(values, specification);
         var objective = new EtsObjective(specification, values, EtsParameters.Free, start) { Mode = StateMode.Optimised };
         var point = new double[objective.Dimension];
-        objective.Unmap(new EtsParameters(0.3, 0.02, 0.2, double.NaN), point);
+        objective.Unmap(new EtsParameters(0.3, 0.02, 0.2, 0.9), point);
         objective.CompressStates(start, point.AsSpan(objective.SmoothingCount));
         var normal = new double[point.Length * point.Length];
         var gradient = new double[point.Length];
