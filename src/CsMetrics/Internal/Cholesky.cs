@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace CsMetrics.Internal;
@@ -16,29 +18,43 @@ internal static class Cholesky
     public static bool SolveInPlace(Span<double> g, Span<double> b, int p, out double explained)
     {
         explained = 0;
-        for (int i = 0; i < p; i++)
+        if (g.Length < p * p || b.Length < p)
         {
-            for (int k = 0; k <= i; k++)
+            ThrowHelper.ThrowArgument(nameof(g), $"needs {p} x {p} values and {p} right-hand sides.");
+        }
+        // Right-looking (outer-product) order: after column k is scaled, every update of the trailing
+        // triangle G[i, j] -= L[i, k] L[j, k] is independent, so the factorisation runs at the
+        // multipliers' throughput rather than at the latency of a chain of dot products.
+        ref double matrix = ref MemoryMarshal.GetReference(g);
+        for (int k = 0; k < p; k++)
+        {
+            double pivot = Unsafe.Add(ref matrix, k * p + k);
+            if (!(pivot > 0))
             {
-                double sum = g[i * p + k] - Dot(g.Slice(i * p, k), g.Slice(k * p, k));
-                if (i == k)
+                return false;
+            }
+            double root = Math.Sqrt(pivot), inverse = 1 / root;
+            Unsafe.Add(ref matrix, k * p + k) = root;
+            for (int i = k + 1; i < p; i++)
+            {
+                Unsafe.Add(ref matrix, i * p + k) *= inverse;
+            }
+            for (int i = k + 1; i < p; i++)
+            {
+                double factor = Unsafe.Add(ref matrix, i * p + k);
+                ref double row = ref Unsafe.Add(ref matrix, i * p);
+                for (int j = k + 1; j <= i; j++)
                 {
-                    if (!(sum > 0))
-                    {
-                        return false;
-                    }
-                    g[i * p + i] = Math.Sqrt(sum);
-                }
-                else
-                {
-                    g[i * p + k] = sum / g[k * p + k];
+                    Unsafe.Add(ref row, j) -= factor * Unsafe.Add(ref matrix, j * p + k);
                 }
             }
         }
+        ref double rhs = ref MemoryMarshal.GetReference(b);
         for (int i = 0; i < p; i++)
         {
-            b[i] = (b[i] - Dot(g.Slice(i * p, i), b[..i])) / g[i * p + i];
-            explained += b[i] * b[i];
+            double value = (Unsafe.Add(ref rhs, i) - RowDot(ref Unsafe.Add(ref matrix, i * p), ref rhs, i)) / Unsafe.Add(ref matrix, i * p + i);
+            Unsafe.Add(ref rhs, i) = value;
+            explained += value * value;
         }
         for (int i = p - 1; i >= 0; i--)
         {
@@ -50,6 +66,24 @@ internal static class Cholesky
             b[i] = sum / g[i * p + i];
         }
         return true;
+    }
+
+    /// <summary>The dot product of the first <paramref name="length"/> values at two references, in two independent sums.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double RowDot(ref double a, ref double b, int length)
+    {
+        double even = 0, odd = 0;
+        int j = 0;
+        for (; j + 1 < length; j += 2)
+        {
+            even += Unsafe.Add(ref a, j) * Unsafe.Add(ref b, j);
+            odd += Unsafe.Add(ref a, j + 1) * Unsafe.Add(ref b, j + 1);
+        }
+        if (j < length)
+        {
+            even += Unsafe.Add(ref a, j) * Unsafe.Add(ref b, j);
+        }
+        return even + odd;
     }
 
     /// <summary>The dot product of two equally long spans, four lanes at a time.</summary>
