@@ -125,8 +125,12 @@ public static partial class Ets
         }
         if (parallel)
         {
-            // Each start needs its own objective (they hold workspaces).
-            Parallel.For(first, points.Count, i => results[i] = SearchFromColdStart(i == first ? objective : NewObjective(), i));
+            // Each worker needs its own objective (they hold workspaces); the result does not depend on which.
+            Parallel.For(first, points.Count, NewObjective, (i, _, searcher) =>
+            {
+                results[i] = SearchFromColdStart(searcher, i);
+                return searcher;
+            }, _ => { });
         }
         else
         {
