@@ -133,28 +133,42 @@ public static partial class Ets
                 return Finish(0, results[0].Evaluations);
             }
         }
-        // The first cold start (R's) sets the reference the later ones are abandoned against.
-        results[first] = SearchFromColdStart(objective, first, double.PositiveInfinity);
+        // The first cold start (R's) sets the reference: a later start still more than AbandonMargin above
+        // it after AbandonAfter accepted steps is heading for a worse optimum and is abandoned (not
+        // converged; it cannot win). In sequence that saves its remaining steps; in parallel every start
+        // runs on and the rule is applied afterwards to the point each reached at that step, so both
+        // orders give the same fit.
+        var snapshots = new (double[] Point, double Value)?[points.Count];
+        if (parallel)
+        {
+            // Each worker needs its own objective (they hold workspaces); the result does not depend on which.
+            Parallel.For(first, points.Count, NewObjective, (i, _, searcher) =>
+            {
+                results[i] = SearchFromColdStart(searcher, i, i == first ? null : Recorder(i));
+                return searcher;
+            }, _ => { });
+        }
+        else
+        {
+            results[first] = SearchFromColdStart(objective, first, null);
+        }
         double reference = results[first].Value;
         for (int i = 0; i < first; i++)
         {
             reference = Math.Min(reference, results[i].Value);
         }
         double abandonAbove = reference * Math.Exp(AbandonMargin / objective.Observed);
-        if (parallel)
+        for (int i = first + 1; i < points.Count; i++)
         {
-            // Each worker needs its own objective (they hold workspaces); the result does not depend on which.
-            Parallel.For(first + 1, points.Count, NewObjective, (i, _, searcher) =>
+            if (!parallel)
             {
-                results[i] = SearchFromColdStart(searcher, i, abandonAbove);
-                return searcher;
-            }, _ => { });
-        }
-        else
-        {
-            for (int i = first + 1; i < points.Count; i++)
+                int accepted = 0;
+                results[i] = SearchFromColdStart(objective, i, (_, value) => ++accepted == AbandonAfter && value > abandonAbove);
+            }
+            else if (snapshots[i] is { } snapshot && snapshot.Value > abandonAbove)
             {
-                results[i] = SearchFromColdStart(objective, i, abandonAbove);
+                snapshot.Point.CopyTo(points[i], 0);
+                results[i] = new BoundedMinimum(snapshot.Value, results[i].Evaluations, Converged: false);
             }
         }
         int best = 0;
@@ -174,19 +188,29 @@ public static partial class Ets
         }
         return Finish(best, evaluations);
 
-        // A cold start's state: least squares for its smoothing parameters where the state path is linear
-        // in it, else the heuristic. A search still above abandonAbove (in S) after AbandonAfter accepted
-        // steps is heading for a worse optimum and stops (not converged; it cannot win).
-        BoundedMinimum SearchFromColdStart(EtsObjective searcher, int index, double abandonAbove)
+        // A cold start's state: least squares for its smoothing parameters where the state path is linear in it, else the heuristic.
+        BoundedMinimum SearchFromColdStart(EtsObjective searcher, int index, LeastSquaresStop? stop)
         {
             var point = points[index];
             if (!statesFixed)
             {
                 searcher.CompressStates(LeastSquaresState(searcher, point.AsSpan(0, k)) ?? start, point.AsSpan(k));
             }
+            return BoundedLevenbergMarquardt.Minimize(searcher, point, lower, upper, perStart, tolerance, stop);
+        }
+
+        // Records where a parallel start stands after AbandonAfter accepted steps, and never stops it.
+        LeastSquaresStop Recorder(int index)
+        {
             int accepted = 0;
-            return BoundedLevenbergMarquardt.Minimize(searcher, point, lower, upper, perStart, tolerance,
-                (_, value) => ++accepted >= AbandonAfter && value > abandonAbove);
+            return (at, value) =>
+            {
+                if (++accepted == AbandonAfter)
+                {
+                    snapshots[index] = (at.ToArray(), value);
+                }
+                return false;
+            };
         }
 
         EtsObjective NewObjective() => new(specification, data, fixedParameters, start)

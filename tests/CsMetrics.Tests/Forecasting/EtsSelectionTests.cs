@@ -57,6 +57,26 @@ public class EtsSelectionTests
         }
     }
 
+    [Theory]
+    [InlineData("AirPassengers", "AAA")]
+    [InlineData("AirPassengers", "MAM")]
+    [InlineData("AirPassengers", "AAdA")]
+    [InlineData("USAccDeaths", "MAdM")]
+    [InlineData("USAccDeaths", "AAdN")]
+    public void Fit_StartsInParallel_GiveTheSequentialFit(string name, string model)
+    {
+        // A direct fit runs its starts in parallel and applies the abandonment rule afterwards; a batch
+        // runs them in sequence and abandons as it goes: the fits must be identical.
+        var values = EtsOracle.Series(name);
+        var specification = EtsSpecification.Parse(model, 12);
+        var direct = Ets.Fit(values, specification);
+        var sequential = Ets.FitMany([values], 12, specification, maxDegreeOfParallelism: 1)[0].Fit!;
+        Assert.Equal(sequential.Parameters, direct.Parameters);
+        Assert.Equal(sequential.InitialState, direct.InitialState);
+        Assert.Equal(sequential.LogLikelihood, direct.LogLikelihood);
+        Assert.Equal(sequential.Converged, direct.Converged);
+    }
+
     [Fact]
     public void Candidates_NeverMultiplicativeForNonPositiveSeries()
     {
