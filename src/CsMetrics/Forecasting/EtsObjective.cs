@@ -403,14 +403,14 @@ internal sealed class EtsObjective : IBoundedObjective, ILeastSquaresObjective
             for (int i = 0; i < p; i++)
             {
                 var column = _basisErrors.AsSpan(i * n, n);
-                _rhs[i] = -Dot(column, baseErrors);
+                _rhs[i] = -Cholesky.Dot(column, baseErrors);
                 for (int k = 0; k <= i; k++)
                 {
-                    _gram[i * p + k] = Dot(column, _basisErrors.AsSpan(k * n, n));
+                    _gram[i * p + k] = Cholesky.Dot(column, _basisErrors.AsSpan(k * n, n));
                 }
             }
         }
-        baseSse = Dot(baseErrors, baseErrors);
+        baseSse = Cholesky.Dot(baseErrors, baseErrors);
         if (!CholeskySolve(_gram, _rhs, p, out double explained))
         {
             return false;
@@ -454,16 +454,16 @@ internal sealed class EtsObjective : IBoundedObjective, ILeastSquaresObjective
             for (int v = 0; v <= seasonOffset; v++)
             {
                 var column = v < seasonOffset ? _basisErrors.AsSpan(v * n, n) : baseErrors;
-                _lagCross[v * m + lag] = Dot(u[..(n - lag)], column[lag..]);
+                _lagCross[v * m + lag] = Cholesky.Dot(u[..(n - lag)], column[lag..]);
             }
         }
         for (int i = 0; i < seasonOffset; i++)
         {
             var column = _basisErrors.AsSpan(i * n, n);
-            _rhs[i] = -Dot(column, baseErrors);
+            _rhs[i] = -Cholesky.Dot(column, baseErrors);
             for (int k = 0; k <= i; k++)
             {
-                _gram[i * p + k] = Dot(column, _basisErrors.AsSpan(k * n, n));
+                _gram[i * p + k] = Cholesky.Dot(column, _basisErrors.AsSpan(k * n, n));
             }
         }
         for (int slot = 0; slot < m - 1; slot++)
@@ -492,24 +492,6 @@ internal sealed class EtsObjective : IBoundedObjective, ILeastSquaresObjective
             (x, y) = (y, x);
         }
         return _lagPrefix[(y - x) * (n + 1) + n - y];
-    }
-
-    /// <summary>The dot product of two equally long spans, vectorised.</summary>
-    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        int width = System.Numerics.Vector<double>.Count;
-        var sum = System.Numerics.Vector<double>.Zero;
-        int i = 0;
-        for (; i <= a.Length - width; i += width)
-        {
-            sum += new System.Numerics.Vector<double>(a[i..]) * new System.Numerics.Vector<double>(b[i..]);
-        }
-        double total = System.Numerics.Vector.Sum(sum);
-        for (; i < a.Length; i++)
-        {
-            total += a[i] * b[i];
-        }
-        return total;
     }
 
     /// <summary>Solves <c>G x = b</c> (lower triangle of G filled) with a tiny ridge; <paramref name="explained"/> is <c>b' G^-1 b</c>, the drop in the sum of squares the solution achieves.</summary>

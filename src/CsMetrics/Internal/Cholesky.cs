@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace CsMetrics.Internal;
 
@@ -52,7 +51,7 @@ internal static class Cholesky
         ref double rhs = ref MemoryMarshal.GetReference(b);
         for (int i = 0; i < p; i++)
         {
-            double value = (Unsafe.Add(ref rhs, i) - RowDot(ref Unsafe.Add(ref matrix, i * p), ref rhs, i)) / Unsafe.Add(ref matrix, i * p + i);
+            double value = (Unsafe.Add(ref rhs, i) - Dot(g.Slice(i * p, i), b[..i])) / Unsafe.Add(ref matrix, i * p + i);
             Unsafe.Add(ref rhs, i) = value;
             explained += value * value;
         }
@@ -68,38 +67,17 @@ internal static class Cholesky
         return true;
     }
 
-    /// <summary>The dot product of the first <paramref name="length"/> values at two references, in two independent sums.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double RowDot(ref double a, ref double b, int length)
-    {
-        double even = 0, odd = 0;
-        int j = 0;
-        for (; j + 1 < length; j += 2)
-        {
-            even += Unsafe.Add(ref a, j) * Unsafe.Add(ref b, j);
-            odd += Unsafe.Add(ref a, j + 1) * Unsafe.Add(ref b, j + 1);
-        }
-        if (j < length)
-        {
-            even += Unsafe.Add(ref a, j) * Unsafe.Add(ref b, j);
-        }
-        return even + odd;
-    }
-
-    /// <summary>The dot product of two equally long spans, four lanes at a time.</summary>
+    /// <summary>The dot product of two equally long spans, vectorised.</summary>
     public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
+        int width = System.Numerics.Vector<double>.Count;
+        var sum = System.Numerics.Vector<double>.Zero;
         int i = 0;
-        double total = 0;
-        if (a.Length >= 8)
+        for (; i <= a.Length - width; i += width)
         {
-            var sum = Vector256<double>.Zero;
-            for (; i <= a.Length - 4; i += 4)
-            {
-                sum += Vector256.Create(a.Slice(i, 4)) * Vector256.Create(b.Slice(i, 4));
-            }
-            total = Vector256.Sum(sum);
+            sum += new System.Numerics.Vector<double>(a[i..]) * new System.Numerics.Vector<double>(b[i..]);
         }
+        double total = System.Numerics.Vector.Sum(sum);
         for (; i < a.Length; i++)
         {
             total += a[i] * b[i];
