@@ -39,6 +39,23 @@ internal static class Preconditions
         }
     }
 
+    /// <summary>
+    /// Throws unless <paramref name="level"/> is a coverage level in the library's one convention: a
+    /// fraction strictly between 0 and 1 (0.95 for a 95% interval). A percent such as 95 is rejected with a
+    /// message that names the convention, never read as 95%.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CheckLevel(double level, [CallerArgumentExpression(nameof(level))] string paramName = "")
+    {
+        if (!(level > 0 && level < 1))
+        {
+            ThrowHelper.ThrowOutOfRange(paramName, level,
+                level >= 1 && level < 100
+                    ? $"is a fraction in (0, 1) (0.95 for 95%); {level} looks like a percent: use {level / 100}"
+                    : "is a fraction in (0, 1) (0.95 for 95%)");
+        }
+    }
+
     /// <summary>Throws unless <paramref name="value"/> is a fraction in [0, 1] (NaN fails).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void CheckFraction(double value, [CallerArgumentExpression(nameof(value))] string paramName = "")
