@@ -74,4 +74,7 @@ public enum ScheduleStatus
 
     /// <summary>No schedule meets every requirement (hard coverage); the message names the intervals or templates at fault.</summary>
     Infeasible,
+
+    /// <summary>A given schedule scored by <see cref="ScheduleSolution.Evaluate"/>: cost and coverage recomputed, no bound proven here.</summary>
+    Evaluated,
 }

@@ -194,7 +194,7 @@ public static class ShiftScheduler
         string message = optimal ? "optimal: the cost equals the LP lower bound"
             : relaxation == LpOutcome.Optimal ? "feasible: the gap is measured against the LP relaxation's optimum"
             : "feasible: stopped before the LP relaxation finished; the bound is the last dual objective";
-        return new ScheduleSolution(status, cost, bound, shifts, coverage, Under(problem, coverage), Over(problem, coverage), message, [], [], elapsed);
+        return new ScheduleSolution(problem, status, cost, bound, shifts, coverage, message, [], [], elapsed);
     }
 
     /// <summary>True when no schedule can be cheaper than <paramref name="cost"/> by more than the target gap.</summary>
@@ -277,9 +277,8 @@ public static class ShiftScheduler
 
     private static ScheduleSolution Infeasible(ScheduleProblem problem, IReadOnlyList<int> intervals, IReadOnlyList<string> templates, string reason, TimeSpan elapsed)
     {
-        var zeros = new int[problem.IntervalCount];
-        return new ScheduleSolution(ScheduleStatus.Infeasible, double.NaN, double.NaN, [], zeros,
-            Under(problem, zeros), Over(problem, zeros), "infeasible: " + reason, intervals.ToArray(), templates, elapsed);
+        return new ScheduleSolution(problem, ScheduleStatus.Infeasible, double.NaN, double.NaN, [], new int[problem.IntervalCount],
+            "infeasible: " + reason, intervals, templates, elapsed);
     }
 
     /// <summary>"12 (day 0 06:00), 13 (day 0 06:30)", at most ten listed.</summary>
@@ -292,10 +291,4 @@ public static class ShiftScheduler
         });
         return string.Join(", ", listed) + (intervals.Count > 10 ? $" and {intervals.Count - 10} more" : "");
     }
-
-    private static int[] Under(ScheduleProblem problem, int[] coverage) =>
-        coverage.Select((c, i) => Math.Max(0, problem.Requirements[i] - c)).ToArray();
-
-    private static int[] Over(ScheduleProblem problem, int[] coverage) =>
-        coverage.Select((c, i) => Math.Max(0, c - problem.Requirements[i])).ToArray();
 }
