@@ -39,12 +39,9 @@ public sealed record ScheduleSolverOptions
         }
     }
 
-    /// <summary>
-    /// After the dive and the descent, simulated-annealing rounds run until this many in a row bring no
-    /// improvement (default 0: none; &gt;= 0). On the reference instances the descent's pair moves already
-    /// reach what annealing finds, so it is opt-in for callers with time to spend.
-    /// </summary>
+    /// <summary>Ignored: the search now runs until the gap closes, the time limit passes or the solve is cancelled.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    [Obsolete("The search runs until the gap closes, the time limit passes or the solve is cancelled; StallLimit is ignored.")]
     public int StallLimit
     {
         get => _stallLimit;

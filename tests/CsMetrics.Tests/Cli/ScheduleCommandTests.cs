@@ -10,7 +10,7 @@ public class ScheduleCommandTests
     [Fact]
     public void The_solution_recomputes_to_the_reported_coverage_and_cost()
     {
-        var input = ReferenceData.ReadText("scheduling/day15_breaks_soft.json").Replace("\"timeLimitSeconds\": 10", "\"timeLimitSeconds\": 5");
+        var input = ReferenceData.ReadText("scheduling/day15_breaks_soft.json").Replace("\"timeLimitSeconds\": 10", "\"timeLimitSeconds\": 2");
         var result = CliRunner.RunWithInput(input, "schedule");
         Assert.Equal(0, result.ExitCode);
         var problem = ScheduleJson.ParseProblem(input).Problem!;

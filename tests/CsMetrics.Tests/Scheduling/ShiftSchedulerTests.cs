@@ -68,7 +68,7 @@ public class ShiftSchedulerTests
         Assert.Empty(document.Errors);
         using var optimum = ReferenceData.ReadJson($"scheduling/{name}.optimum.json");
         double cbc = optimum.RootElement.GetProperty("cost").GetDouble();
-        var solution = ShiftScheduler.Solve(document.Problem!, document.Options with { TimeLimit = TimeSpan.FromSeconds(60) });
+        var solution = ShiftScheduler.Solve(document.Problem!, document.Options with { TimeLimit = TimeSpan.FromSeconds(3) });
         Assert.True(solution.LowerBound <= cbc + 1e-6, $"bound {solution.LowerBound} above CBC's cost {cbc}");
         Assert.True(solution.Cost <= cbc * (1 + allowedGap) + 1e-6, $"cost {solution.Cost} vs CBC {cbc}");
         Assert.Equal(ScheduleOracle.Cost(document.Problem!, solution.Shifts), solution.Cost, 6);
