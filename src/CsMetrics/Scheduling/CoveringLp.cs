@@ -28,6 +28,8 @@ internal enum LpOutcome
 /// </summary>
 internal sealed class CoveringLp
 {
+    public static readonly long[] Profile = new long[8];
+
     private const double PrimalTolerance = 1e-7;
     private const double DualTolerance = 1e-9;
     private const double PivotTolerance = 1e-9;
@@ -54,7 +56,13 @@ internal sealed class CoveringLp
     private readonly double[] _alphaRow;
     private readonly double[] _column;
     private readonly double[] _work;
+    private readonly double[] _weight;
     private readonly List<double[]> _cuts = [];
+    private readonly List<(int[] Variables, double[] Values)> _cutRows = [];
+    private readonly List<(int Cut, double Value)>?[] _cutEntries;
+    private readonly int[] _rowStart;
+    private readonly int[] _rowVariable;
+    private readonly double[] _rowValue;
     private int _sincePivotRefactor;
 
     public CoveringLp(ShiftColumns columns, int maxCuts = 0)
@@ -136,6 +144,29 @@ internal sealed class CoveringLp
         }
         _varRow = rowList.ToArray();
         _varValue = values.ToArray();
+        _cutEntries = new List<(int, double)>?[_baseVariables];
+        // The same matrix by rows, for pricing rows of the tableau from the nonzeros of a row of B⁻¹.
+        _rowStart = new int[_baseRows + 1];
+        foreach (int row in _varRow)
+        {
+            _rowStart[row + 1]++;
+        }
+        for (int r = 0; r < _baseRows; r++)
+        {
+            _rowStart[r + 1] += _rowStart[r];
+        }
+        _rowVariable = new int[_varRow.Length];
+        _rowValue = new double[_varRow.Length];
+        var fill = (int[])_rowStart.Clone();
+        for (int j = 0; j < _baseVariables; j++)
+        {
+            for (int k = _varStart[j]; k < _varStart[j + 1]; k++)
+            {
+                int at = fill[_varRow[k]]++;
+                _rowVariable[at] = j;
+                _rowValue[at] = _varValue[k];
+            }
+        }
         _rhs = new double[rows];
         _atUpper = new bool[variables];
         _basis = new int[rows];
@@ -147,6 +178,7 @@ internal sealed class CoveringLp
         _alphaRow = new double[variables];
         _column = new double[rows];
         _work = new double[rows];
+        _weight = new double[rows];
         for (int i = 0; i < intervals; i++)
         {
             _rhs[i] = problem.Requirements[i];
@@ -256,6 +288,19 @@ internal sealed class CoveringLp
     /// </summary>
     public double LagrangianBound()
     {
+        long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            return LagrangianBoundCore();
+        }
+        finally
+        {
+            Profile[5] += System.Diagnostics.Stopwatch.GetTimestamp() - t0;
+        }
+    }
+
+    private double LagrangianBoundCore()
+    {
         int rows = Rows;
         var duals = Duals();
         double bound = 0;
@@ -292,12 +337,17 @@ internal sealed class CoveringLp
                 RecomputeBasicValues();
                 RecomputeReducedCosts();
             }
+            long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
             int leave = ChooseLeavingRow(out bool toUpper);
+            long t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+            Profile[0] += t1 - t0;
             if (leave < 0)
             {
                 return LpOutcome.Optimal;
             }
             int enter = ChooseEnteringVariable(leave, toUpper);
+            long t2 = System.Diagnostics.Stopwatch.GetTimestamp();
+            Profile[1] += t2 - t1;
             if (enter < 0)
             {
                 // The row proves primal infeasibility (dual unbounded), unless the inverse has drifted: refactor once and retry.
@@ -311,6 +361,7 @@ internal sealed class CoveringLp
                 return LpOutcome.Infeasible;
             }
             Pivot(leave, enter, toUpper);
+            Profile[2] += System.Diagnostics.Stopwatch.GetTimestamp() - t2;
             Iterations++;
         }
     }
@@ -321,10 +372,7 @@ internal sealed class CoveringLp
         int n = _baseRows + _maxCuts;
         Array.Copy(_inverse, row * n, _rho, 0, Rows);
         int variables = _baseVariables + _cuts.Count;
-        for (int j = 0; j < variables; j++)
-        {
-            _alphaRow[j] = DotColumn(_rho, j);
-        }
+        PriceRow(_rho.AsSpan(0, Rows));
         value = _basic[row];
         return _alphaRow.AsSpan(0, variables);
     }
@@ -346,6 +394,18 @@ internal sealed class CoveringLp
             return false;
         }
         int row = Rows, slack = _baseVariables + _cuts.Count;
+        var variablesOfCut = new List<int>();
+        var valuesOfCut = new List<double>();
+        for (int j = 0; j < _baseVariables; j++)
+        {
+            if (coefficients[j] != 0)
+            {
+                variablesOfCut.Add(j);
+                valuesOfCut.Add(coefficients[j]);
+                (_cutEntries[j] ??= []).Add((_cuts.Count, coefficients[j]));
+            }
+        }
+        _cutRows.Add((variablesOfCut.ToArray(), valuesOfCut.ToArray()));
         _cuts.Add(coefficients);
         double most = 0;
         for (int j = 0; j < _baseVariables; j++)
@@ -380,6 +440,7 @@ internal sealed class CoveringLp
         {
             _inverse[r * n + row] = 0;
         }
+        _weight[row] = Math.Max(1e-12, Internal.Cholesky.Dot(_inverse.AsSpan(row * n, row + 1), _inverse.AsSpan(row * n, row + 1)));
         _reduced[slack] = 0;
         RecomputeBasicValues();
         return true;
@@ -387,6 +448,40 @@ internal sealed class CoveringLp
 
     private double CutCoefficient(int cut, int variable) =>
         variable < _baseVariables ? _cuts[cut][variable] : variable == _baseVariables + cut ? -1 : 0;
+
+    /// <summary>α_j = ρ·a_j for every variable, from the rows where ρ is nonzero (a row of B⁻¹ is usually sparse).</summary>
+    private void PriceRow(ReadOnlySpan<double> rho)
+    {
+        int variables = _baseVariables + _cuts.Count;
+        var alpha = _alphaRow.AsSpan(0, variables);
+        alpha.Clear();
+        for (int r = 0; r < _baseRows; r++)
+        {
+            double weight = rho[r];
+            if (weight == 0)
+            {
+                continue;
+            }
+            for (int k = _rowStart[r]; k < _rowStart[r + 1]; k++)
+            {
+                alpha[_rowVariable[k]] += weight * _rowValue[k];
+            }
+        }
+        for (int c = 0; c < _cuts.Count; c++)
+        {
+            double weight = rho[_baseRows + c];
+            if (weight == 0)
+            {
+                continue;
+            }
+            var (cutVariables, cutValues) = _cutRows[c];
+            for (int k = 0; k < cutVariables.Length; k++)
+            {
+                alpha[cutVariables[k]] += weight * cutValues[k];
+            }
+            alpha[_baseVariables + c] -= weight;
+        }
+    }
 
     /// <summary>rho · a_j over the active rows.</summary>
     private double DotColumn(ReadOnlySpan<double> rho, int j)
@@ -398,12 +493,11 @@ internal sealed class CoveringLp
             {
                 alpha += rho[_varRow[k]] * _varValue[k];
             }
-            for (int c = 0; c < _cuts.Count; c++)
+            if (_cutEntries[j] is { } entries)
             {
-                double h = _cuts[c][j];
-                if (h != 0)
+                foreach (var (cut, h) in entries)
                 {
-                    alpha += rho[_baseRows + c] * h;
+                    alpha += rho[_baseRows + cut] * h;
                 }
             }
         }
@@ -424,9 +518,12 @@ internal sealed class CoveringLp
             {
                 destination[_varRow[k]] += _varValue[k];
             }
-            for (int c = 0; c < _cuts.Count; c++)
+            if (_cutEntries[j] is { } entries)
             {
-                destination[_baseRows + c] = _cuts[c][j];
+                foreach (var (cut, h) in entries)
+                {
+                    destination[_baseRows + cut] = h;
+                }
             }
         }
         else
@@ -455,11 +552,14 @@ internal sealed class CoveringLp
         return duals;
     }
 
-    /// <summary>The basic variable furthest outside its bounds (Dantzig's rule for the dual simplex), or −1.</summary>
+    /// <summary>
+    /// The leaving row by dual steepest edge (Forrest &amp; Goldfarb 1992): the largest infeasibility² / ‖e_rB⁻¹‖²,
+    /// with the exact row norms of the explicit inverse (kept up to date in <see cref="Pivot"/>); −1 when primal feasible.
+    /// </summary>
     private int ChooseLeavingRow(out bool toUpper)
     {
         int leave = -1;
-        double worst = PrimalTolerance;
+        double best = 0;
         toUpper = false;
         int rows = Rows;
         for (int r = 0; r < rows; r++)
@@ -467,21 +567,31 @@ internal sealed class CoveringLp
             int variable = _basis[r];
             double value = _basic[r];
             double below = _lower[variable] - value, above = value - _upper[variable];
-            double scale = 1 + Math.Abs(value) * 1e-9;
-            if (below > worst * scale)
+            double tolerance = PrimalTolerance * (1 + Math.Abs(value) * 1e-9);
+            double violation = below > tolerance ? below : above > tolerance ? above : 0;
+            if (violation == 0)
             {
-                worst = below / scale;
-                leave = r;
-                toUpper = false;
+                continue;
             }
-            else if (above > worst * scale)
+            double score = violation * violation / _weight[r];
+            if (score > best)
             {
-                worst = above / scale;
+                best = score;
                 leave = r;
-                toUpper = true;
+                toUpper = above > tolerance;
             }
         }
         return leave;
+    }
+
+    private void RecomputeWeights()
+    {
+        int rows = Rows, n = _baseRows + _maxCuts;
+        for (int r = 0; r < rows; r++)
+        {
+            var row = _inverse.AsSpan(r * n, rows);
+            _weight[r] = Math.Max(1e-12, Internal.Cholesky.Dot(row, row));
+        }
     }
 
     /// <summary>
@@ -495,6 +605,7 @@ internal sealed class CoveringLp
         Array.Copy(_inverse, leave * n, _rho, 0, rows);
         var rho = _rho.AsSpan(0, rows);
         int variables = _baseVariables + _cuts.Count;
+        PriceRow(rho);
         double bound = double.PositiveInfinity;
         for (int j = 0; j < variables; j++)
         {
@@ -503,8 +614,11 @@ internal sealed class CoveringLp
                 _alphaRow[j] = 0;
                 continue;
             }
-            double alpha = DotColumn(rho, j);
-            _alphaRow[j] = alpha;
+            double alpha = _alphaRow[j];
+            if (alpha == 0)
+            {
+                continue;
+            }
             // Moving x_j in its free direction must push the basic variable towards its violated bound.
             double signed = Eligible(j, alpha, toUpper);
             if (signed > PivotTolerance)
@@ -598,11 +712,9 @@ internal sealed class CoveringLp
 
         // B⁻¹ ← E·B⁻¹: scale the pivot row, eliminate the entering column elsewhere.
         var pivotRow = inverse.Slice(leave * n, rows);
-        double scale = 1 / pivot;
-        for (int c = 0; c < rows; c++)
-        {
-            pivotRow[c] *= scale;
-        }
+        Scale(pivotRow, 1 / pivot);
+        double pivotWeight = _weight[leave] / (pivot * pivot);
+        _weight[leave] = Math.Max(1e-12, pivotWeight);
         for (int r = 0; r < rows; r++)
         {
             double factor = column[r];
@@ -611,10 +723,8 @@ internal sealed class CoveringLp
                 continue;
             }
             var row = inverse.Slice(r * n, rows);
-            for (int c = 0; c < rows; c++)
-            {
-                row[c] -= factor * pivotRow[c];
-            }
+            AddScaled(row, pivotRow, -factor);
+            _weight[r] = Math.Max(1e-12, Internal.Cholesky.Dot(row, row));
         }
         _basis[leave] = enter;
         _position[enter] = leave;
@@ -624,6 +734,19 @@ internal sealed class CoveringLp
 
     /// <summary>Inverts the basis from scratch (Gauss-Jordan with partial pivoting) to shed the rounding the updates accumulate.</summary>
     private void Refactor()
+    {
+        long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            RefactorCore();
+        }
+        finally
+        {
+            Profile[3] += System.Diagnostics.Stopwatch.GetTimestamp() - t0;
+        }
+    }
+
+    private void RefactorCore()
     {
         _sincePivotRefactor = 0;
         int rows = Rows, n = _baseRows + _maxCuts;
@@ -696,6 +819,30 @@ internal sealed class CoveringLp
         {
             inverse.AsSpan(r * rows, rows).CopyTo(_inverse.AsSpan(r * n, rows));
         }
+        RecomputeWeights();
+    }
+
+    /// <summary>y += a·x, vectorised.</summary>
+    private static void AddScaled(Span<double> y, ReadOnlySpan<double> x, double a)
+    {
+        int width = System.Numerics.Vector<double>.Count, i = 0;
+        var scale = new System.Numerics.Vector<double>(a);
+        for (; i <= y.Length - width; i += width)
+        {
+            (new System.Numerics.Vector<double>(y[i..]) + scale * new System.Numerics.Vector<double>(x[i..])).CopyTo(y[i..]);
+        }
+        for (; i < y.Length; i++)
+        {
+            y[i] += a * x[i];
+        }
+    }
+
+    private static void Scale(Span<double> y, double a)
+    {
+        for (int i = 0; i < y.Length; i++)
+        {
+            y[i] *= a;
+        }
     }
 
     private static void SwapRows(double[] matrix, int width, int a, int b)
@@ -710,6 +857,13 @@ internal sealed class CoveringLp
 
     /// <summary>x_B = B⁻¹ (b − Σ_N a_j x_j).</summary>
     private void RecomputeBasicValues()
+    {
+        long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+        RecomputeBasicValuesCore();
+        Profile[4] += System.Diagnostics.Stopwatch.GetTimestamp() - t0;
+    }
+
+    private void RecomputeBasicValuesCore()
     {
         int rows = Rows, n = _baseRows + _maxCuts;
         var residual = _work.AsSpan(0, rows);
@@ -733,9 +887,12 @@ internal sealed class CoveringLp
                 {
                     residual[_varRow[k]] -= _varValue[k] * value;
                 }
-                for (int c = 0; c < _cuts.Count; c++)
+                if (_cutEntries[j] is { } entries)
                 {
-                    residual[_baseRows + c] -= _cuts[c][j] * value;
+                    foreach (var (cut, h) in entries)
+                    {
+                        residual[_baseRows + cut] -= h * value;
+                    }
                 }
             }
             else

@@ -59,9 +59,29 @@ internal sealed class NeighbourhoodSearch
         }
         _lp.Refresh();
         _search.Set(_counts);
-        _search.FillGreedily(0, _columns.Count);
-        _search.Descend(cancellationToken, deadline);
+        _search.FillGreedily(cancellationToken, deadline);
+        if (_windowLength > 0 && !_columns.Problem.Cyclic)
+        {
+            _search.DescendWindow(_windowFrom, _windowFrom + _windowLength, cancellationToken, deadline);
+        }
+        else if (_windowLength > 0)
+        {
+            // Columns keep their unwrapped start interval: a window that wraps is two ranges.
+            long horizon = _columns.Problem.IntervalCount;
+            _search.DescendWindow(_windowFrom, _windowFrom + _windowLength, cancellationToken, deadline);
+            if (_windowFrom + _windowLength > horizon)
+            {
+                _search.DescendWindow(0, _windowFrom + _windowLength - horizon, cancellationToken, deadline);
+            }
+        }
+        else
+        {
+            _search.Descend(cancellationToken, deadline);
+        }
     }
+
+    private long _windowFrom;
+    private long _windowLength;
 
     private void ChooseNeighbourhood()
     {
@@ -74,11 +94,13 @@ internal sealed class NeighbourhoodSearch
             {
                 _free[c] = _columns.Template[c] == chosen;
             }
+            _windowLength = 0;
             return;
         }
         long horizon = problem.IntervalCount;
         long length = Math.Max(1, (long)(horizon * (0.1 + 0.23 * _random.NextDouble())));
         long from = _random.NextInt64(horizon);
+        (_windowFrom, _windowLength) = (from, length);
         for (int c = 0; c < _columns.Count; c++)
         {
             long start = _columns.AbsoluteStartInterval[c];

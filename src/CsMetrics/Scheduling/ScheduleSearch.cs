@@ -112,33 +112,55 @@ internal sealed class ScheduleSearch
         Cost += delta;
     }
 
-    /// <summary>Adds agents greedily, the best improving column first, until no addition lowers the cost.</summary>
-    public void FillGreedily(int fromRank, int toRank)
+    /// <summary>Adds agents wherever an addition lowers the cost, in passes over the columns by start, until none does or the deadline passes.</summary>
+    public void FillGreedily(CancellationToken cancellationToken, long deadline)
     {
-        while (true)
+        bool improved = true;
+        while (improved && !cancellationToken.IsCancellationRequested && Environment.TickCount64 <= deadline)
         {
-            int best = -1;
-            double bestDelta = -Epsilon;
-            for (int k = Math.Max(0, fromRank); k < Math.Min(_byStart.Length, toRank); k++)
+            improved = false;
+            foreach (int column in _byStart)
             {
-                int column = _byStart[k];
-                if (!CanAdd(column))
+                while (CanAdd(column))
                 {
-                    continue;
-                }
-                double delta = Delta(column, +1);
-                if (delta < bestDelta)
-                {
-                    bestDelta = delta;
-                    best = column;
+                    double delta = Delta(column, +1);
+                    if (delta >= -Epsilon)
+                    {
+                        break;
+                    }
+                    Apply(column, +1, delta);
+                    improved = true;
                 }
             }
-            if (best < 0)
-            {
-                return;
-            }
-            Apply(best, +1, bestDelta);
         }
+    }
+
+    /// <summary>
+    /// The descent restricted to the columns starting in intervals [<paramref name="from"/>, <paramref name="to"/>)
+    /// (before wrapping), widened by the move neighbourhood: a repair after a local change.
+    /// </summary>
+    public void DescendWindow(long from, long to, CancellationToken cancellationToken, long deadline)
+    {
+        var starts = _columns.AbsoluteStartInterval;
+        int Rank(long interval)
+        {
+            int low = 0, high = _byStart.Length;
+            while (low < high)
+            {
+                int middle = (low + high) >>> 1;
+                if (starts[_byStart[middle]] < interval)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+            return low;
+        }
+        long margin = _neighbourIntervals;
+        Descend(Rank(from - margin), Rank(to + margin), cancellationToken, deadline);
     }
 
     /// <summary>Runs drop, move and add moves until none improves (a local optimum) or the deadline passes.</summary>

@@ -49,7 +49,9 @@ public static class ShiftScheduler
 
         // 1. The LP relaxation: its Lagrangian bound is valid even if stopped early.
         var lp = new CoveringLp(columns);
-        var outcome = lp.Solve(cancellationToken, deadline);
+        // The LP gets most of the time but not all: a schedule must come out of an unfinished LP too.
+        long lpDeadline = Environment.TickCount64 + (long)((deadline - Environment.TickCount64) * 0.85);
+        var outcome = lp.Solve(cancellationToken, lpDeadline);
         if (outcome == LpOutcome.Infeasible)
         {
             return DiagnoseCaps(problem, columns, clock.Elapsed);
@@ -66,9 +68,38 @@ public static class ShiftScheduler
         {
             Dive(lp, counts, cancellationToken, deadline);
         }
+        else
+        {
+            // Stopped: round the current basic solution up (clamped to the boxes) and let the descent repair it.
+            var x = new double[columns.Count];
+            lp.Primal(x);
+            for (int c = 0; c < counts.Length; c++)
+            {
+                counts[c] = (int)Math.Min(lp.Upper(c), Math.Ceiling(x[c] - 1e-7));
+            }
+        }
         search.Set(counts);
-        search.FillGreedily(0, columns.Count);
+        search.FillGreedily(cancellationToken, deadline);
         search.Descend(cancellationToken, deadline);
+        if (outcome == LpOutcome.Stopped && !cancellationToken.IsCancellationRequested && Environment.TickCount64 <= deadline)
+        {
+            // Time is left after the repair: finish the LP for the bound, and dive from it if it finishes.
+            outcome = lp.Solve(cancellationToken, deadline);
+            bound = Math.Max(bound, RoundUp(lp.LagrangianBound(), grid));
+            if (outcome == LpOutcome.Optimal)
+            {
+                var rounded = (int[])search.Counts.Clone();
+                double roundedCost = search.Cost;
+                Dive(lp, counts, cancellationToken, deadline);
+                search.Set(counts);
+                search.FillGreedily(cancellationToken, deadline);
+                search.Descend(cancellationToken, deadline);
+                if (search.Cost > roundedCost)
+                {
+                    search.Set(rounded);
+                }
+            }
+        }
         var best = (int[])search.Counts.Clone();
         double bestCost = search.Cost;
         progress?.Report(new ScheduleProgress("rounding", bestCost, bound, clock.Elapsed));
@@ -92,7 +123,9 @@ public static class ShiftScheduler
             while (!Closed(bestCost, bound, options.TargetGap, grid) && !tree.Finished
                 && !cancellationToken.IsCancellationRequested && Environment.TickCount64 <= deadline)
             {
+                long t0 = Stopwatch.GetTimestamp();
                 tree.Run(100, cancellationToken, deadline);
+                CoveringLp.Profile[6] += Stopwatch.GetTimestamp() - t0;
                 bound = Math.Max(bound, tree.Bound);
                 if (tree.Finished || Closed(bestCost, bound, options.TargetGap, grid))
                 {
@@ -101,7 +134,9 @@ public static class ShiftScheduler
                 for (int step = 0; step < 4; step++)
                 {
                     lnsSteps++;
+                    long t1 = Stopwatch.GetTimestamp();
                     neighbourhood.Step(best, cancellationToken, deadline);
+                    CoveringLp.Profile[7] += Stopwatch.GetTimestamp() - t1;
                     Improve("search");
                 }
             }
@@ -114,6 +149,7 @@ public static class ShiftScheduler
         if (Environment.GetEnvironmentVariable("CSMETRICS_SCHEDULE_DEBUG") is not null)
         {
             Console.Error.WriteLine($"debug: lp iterations {lp.Iterations}, tree nodes {tree.Nodes}, lns steps {lnsSteps}, tree lp {tree.LpIterations}");
+            Console.Error.WriteLine("profile ms: " + string.Join(" ", CoveringLp.Profile.Select(t => (t * 1000.0 / Stopwatch.Frequency).ToString("0", CultureInfo.InvariantCulture))));
         }
         return Build(problem, columns, search, bound, grid, hard, outcome, tree, clock.Elapsed);
 
