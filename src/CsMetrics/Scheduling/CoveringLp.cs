@@ -28,7 +28,6 @@ internal enum LpOutcome
 /// </summary>
 internal sealed class CoveringLp
 {
-    public static readonly long[] Profile = new long[8];
 
     private const double PrimalTolerance = 1e-7;
     private const double DualTolerance = 1e-9;
@@ -288,19 +287,6 @@ internal sealed class CoveringLp
     /// </summary>
     public double LagrangianBound()
     {
-        long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-        try
-        {
-            return LagrangianBoundCore();
-        }
-        finally
-        {
-            Profile[5] += System.Diagnostics.Stopwatch.GetTimestamp() - t0;
-        }
-    }
-
-    private double LagrangianBoundCore()
-    {
         int rows = Rows;
         var duals = Duals();
         double bound = 0;
@@ -337,17 +323,12 @@ internal sealed class CoveringLp
                 RecomputeBasicValues();
                 RecomputeReducedCosts();
             }
-            long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
             int leave = ChooseLeavingRow(out bool toUpper);
-            long t1 = System.Diagnostics.Stopwatch.GetTimestamp();
-            Profile[0] += t1 - t0;
             if (leave < 0)
             {
                 return LpOutcome.Optimal;
             }
             int enter = ChooseEnteringVariable(leave, toUpper);
-            long t2 = System.Diagnostics.Stopwatch.GetTimestamp();
-            Profile[1] += t2 - t1;
             if (enter < 0)
             {
                 // The row proves primal infeasibility (dual unbounded), unless the inverse has drifted: refactor once and retry.
@@ -361,7 +342,6 @@ internal sealed class CoveringLp
                 return LpOutcome.Infeasible;
             }
             Pivot(leave, enter, toUpper);
-            Profile[2] += System.Diagnostics.Stopwatch.GetTimestamp() - t2;
             Iterations++;
         }
     }
@@ -735,19 +715,6 @@ internal sealed class CoveringLp
     /// <summary>Inverts the basis from scratch (Gauss-Jordan with partial pivoting) to shed the rounding the updates accumulate.</summary>
     private void Refactor()
     {
-        long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-        try
-        {
-            RefactorCore();
-        }
-        finally
-        {
-            Profile[3] += System.Diagnostics.Stopwatch.GetTimestamp() - t0;
-        }
-    }
-
-    private void RefactorCore()
-    {
         _sincePivotRefactor = 0;
         int rows = Rows, n = _baseRows + _maxCuts;
         var matrix = new double[rows * rows];
@@ -857,13 +824,6 @@ internal sealed class CoveringLp
 
     /// <summary>x_B = B⁻¹ (b − Σ_N a_j x_j).</summary>
     private void RecomputeBasicValues()
-    {
-        long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-        RecomputeBasicValuesCore();
-        Profile[4] += System.Diagnostics.Stopwatch.GetTimestamp() - t0;
-    }
-
-    private void RecomputeBasicValuesCore()
     {
         int rows = Rows, n = _baseRows + _maxCuts;
         var residual = _work.AsSpan(0, rows);

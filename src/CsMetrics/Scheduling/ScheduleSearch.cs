@@ -112,26 +112,31 @@ internal sealed class ScheduleSearch
         Cost += delta;
     }
 
-    /// <summary>Adds agents wherever an addition lowers the cost, in passes over the columns by start, until none does or the deadline passes.</summary>
+    /// <summary>Adds agents greedily, the best improving column first, until no addition lowers the cost or the deadline passes.</summary>
     public void FillGreedily(CancellationToken cancellationToken, long deadline)
     {
-        bool improved = true;
-        while (improved && !cancellationToken.IsCancellationRequested && Environment.TickCount64 <= deadline)
+        while (!cancellationToken.IsCancellationRequested && Environment.TickCount64 <= deadline)
         {
-            improved = false;
+            int best = -1;
+            double bestDelta = -Epsilon;
             foreach (int column in _byStart)
             {
-                while (CanAdd(column))
+                if (!CanAdd(column))
                 {
-                    double delta = Delta(column, +1);
-                    if (delta >= -Epsilon)
-                    {
-                        break;
-                    }
-                    Apply(column, +1, delta);
-                    improved = true;
+                    continue;
+                }
+                double delta = Delta(column, +1);
+                if (delta < bestDelta)
+                {
+                    bestDelta = delta;
+                    best = column;
                 }
             }
+            if (best < 0)
+            {
+                return;
+            }
+            Apply(best, +1, bestDelta);
         }
     }
 

@@ -107,7 +107,6 @@ public static class ShiftScheduler
         // 3. Branch and cut for the proof, interleaved with a large-neighbourhood search from the incumbent,
         //    until the gap closes, the time limit passes or the caller cancels.
         var tree = new BranchAndBound(columns, grid);
-        long lnsSteps = 0;
         tree.NewIncumbent = found =>
         {
             search.Set(found);
@@ -123,9 +122,7 @@ public static class ShiftScheduler
             while (!Closed(bestCost, bound, options.TargetGap, grid) && !tree.Finished
                 && !cancellationToken.IsCancellationRequested && Environment.TickCount64 <= deadline)
             {
-                long t0 = Stopwatch.GetTimestamp();
                 tree.Run(100, cancellationToken, deadline);
-                CoveringLp.Profile[6] += Stopwatch.GetTimestamp() - t0;
                 bound = Math.Max(bound, tree.Bound);
                 if (tree.Finished || Closed(bestCost, bound, options.TargetGap, grid))
                 {
@@ -133,10 +130,7 @@ public static class ShiftScheduler
                 }
                 for (int step = 0; step < 4; step++)
                 {
-                    lnsSteps++;
-                    long t1 = Stopwatch.GetTimestamp();
                     neighbourhood.Step(best, cancellationToken, deadline);
-                    CoveringLp.Profile[7] += Stopwatch.GetTimestamp() - t1;
                     Improve("search");
                 }
             }
@@ -146,11 +140,6 @@ public static class ShiftScheduler
             }
         }
         search.Set(best);
-        if (Environment.GetEnvironmentVariable("CSMETRICS_SCHEDULE_DEBUG") is not null)
-        {
-            Console.Error.WriteLine($"debug: lp iterations {lp.Iterations}, tree nodes {tree.Nodes}, lns steps {lnsSteps}, tree lp {tree.LpIterations}");
-            Console.Error.WriteLine("profile ms: " + string.Join(" ", CoveringLp.Profile.Select(t => (t * 1000.0 / Stopwatch.Frequency).ToString("0", CultureInfo.InvariantCulture))));
-        }
         return Build(problem, columns, search, bound, grid, hard, outcome, tree, clock.Elapsed);
 
         void Improve(string phase)
