@@ -24,6 +24,28 @@ public sealed record ScheduleSolverOptions
         }
     }
 
+    private readonly int? _nodeLimit;
+
+    /// <summary>
+    /// The most branch-and-cut nodes (null, the default: no limit). With a limit and a generous
+    /// <see cref="TimeLimit"/>, a solve ends after a fixed amount of work, so its result does not depend on
+    /// the machine's speed or load: the same input, seed and limit give the same schedule, and a larger
+    /// limit never a worse one. (&gt;= 0.)
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public int? NodeLimit
+    {
+        get => _nodeLimit;
+        init
+        {
+            if (value is int limit)
+            {
+                Preconditions.CheckNonNegative(limit, nameof(NodeLimit));
+            }
+            _nodeLimit = value;
+        }
+    }
+
     /// <summary>The seed of the large-neighbourhood search (default 1). The same input and seed give the same schedule.</summary>
     public int Seed { get; init; } = 1;
 

@@ -4,18 +4,18 @@ using System.Globalization;
 namespace CsMetrics.Scheduling;
 
 /// <summary>
-/// Solves shift-scheduling problems: the LP relaxation over every possible shift gives a proven lower
-/// bound (and, without breaks and wrap-around, the integer optimum itself); an LP dive rounds it to a
-/// schedule, and a local search (drop, add and move an agent, then pairs of moves; optionally simulated
-/// annealing) improves it until no move helps, the gap closes or the time limit passes. Thread-safe:
-/// each call is independent.
+/// Solves shift-scheduling problems to optimality or until the time limit: the LP relaxation over every
+/// possible shift (bounded dual simplex) gives a lower bound; an LP dive and a local search give the first
+/// schedule; branch and cut (Gomory mixed-integer cuts at the root, best-bound search with dives) raises
+/// the bound towards a proof while a large-neighbourhood search from the incumbent improves the schedule,
+/// until the gap closes, the time limit passes or the caller cancels. Thread-safe: each call is independent.
 /// </summary>
 /// <remarks>
 /// Model: Dantzig's (1954) set-covering formulation with explicit break placements (one column per
 /// template × day × start × break placement), under- and over-staffing variables, and a cap row per
 /// template and day. Without breaks on a non-cyclic horizon the covering matrix has consecutive ones, is
-/// totally unimodular, and the simplex optimum is integral (Segal 1974): the schedule is then proven
-/// optimal. See <c>docs/scheduling.md</c>.
+/// totally unimodular, and the simplex optimum is integral (Segal 1974). The reported bound is the best
+/// bound of the open branch-and-cut nodes, never weaker than the LP relaxation's. See <c>docs/scheduling.md</c>.
 /// </remarks>
 public static class ShiftScheduler
 {
@@ -47,9 +47,19 @@ public static class ShiftScheduler
             return Infeasible(problem, uncovered, [], $"no template can cover interval(s) {Describe(problem, uncovered)}", clock.Elapsed);
         }
 
-        // 1. The LP relaxation: its Lagrangian bound is valid even if stopped early.
+        // 1. A greedy schedule before any LP (a tenth of the time at most): every later step only improves on
+        //    it, so more time never gives a worse schedule, wherever the LP happens to stop.
+        double penalty = problem.UnderstaffCost ?? HardPenalty(problem, columns);
+        var search = new ScheduleSearch(columns, penalty);
+        long greedyDeadline = Environment.TickCount64 + (deadline - Environment.TickCount64) / 10;
+        search.FillGreedily(cancellationToken, greedyDeadline);
+        search.Descend(cancellationToken, greedyDeadline);
+        var best = (int[])search.Counts.Clone();
+        double bestCost = search.Cost;
+
+        // 2. The LP relaxation: its Lagrangian bound is valid even if stopped early. It gets most of the
+        //    time but not all: a schedule must come out of an unfinished LP too.
         var lp = new CoveringLp(columns);
-        // The LP gets most of the time but not all: a schedule must come out of an unfinished LP too.
         long lpDeadline = Environment.TickCount64 + (long)((deadline - Environment.TickCount64) * 0.85);
         var outcome = lp.Solve(cancellationToken, lpDeadline);
         if (outcome == LpOutcome.Infeasible)
@@ -58,11 +68,10 @@ public static class ShiftScheduler
         }
         var grid = CostGrid(problem);
         double bound = RoundUp(lp.LagrangianBound(), grid);
-        progress?.Report(new ScheduleProgress("relaxation", double.NaN, bound, clock.Elapsed));
+        progress?.Report(new ScheduleProgress("relaxation", bestCost, Math.Min(bound, bestCost), clock.Elapsed));
 
-        // 2. Dive: fix the LP's whole agents, round up its largest fraction, re-solve (warm) until integral; then descend.
-        double penalty = problem.UnderstaffCost ?? HardPenalty(problem, columns);
-        var search = new ScheduleSearch(columns, penalty);
+        // 3. Dive: fix the LP's whole agents, round up its largest fraction, re-solve (warm) until integral;
+        //    then fill and descend. From an unfinished LP, round its current solution up instead.
         var counts = new int[columns.Count];
         if (outcome == LpOutcome.Optimal)
         {
@@ -70,7 +79,6 @@ public static class ShiftScheduler
         }
         else
         {
-            // Stopped: round the current basic solution up (clamped to the boxes) and let the descent repair it.
             var x = new double[columns.Count];
             lp.Primal(x);
             for (int c = 0; c < counts.Length; c++)
@@ -78,9 +86,7 @@ public static class ShiftScheduler
                 counts[c] = (int)Math.Min(lp.Upper(c), Math.Ceiling(x[c] - 1e-7));
             }
         }
-        search.Set(counts);
-        search.FillGreedily(cancellationToken, deadline);
-        search.Descend(cancellationToken, deadline);
+        Repair(counts);
         if (outcome == LpOutcome.Stopped && !cancellationToken.IsCancellationRequested && Environment.TickCount64 <= deadline)
         {
             // Time is left after the repair: finish the LP for the bound, and dive from it if it finishes.
@@ -88,21 +94,11 @@ public static class ShiftScheduler
             bound = Math.Max(bound, RoundUp(lp.LagrangianBound(), grid));
             if (outcome == LpOutcome.Optimal)
             {
-                var rounded = (int[])search.Counts.Clone();
-                double roundedCost = search.Cost;
                 Dive(lp, counts, cancellationToken, deadline);
-                search.Set(counts);
-                search.FillGreedily(cancellationToken, deadline);
-                search.Descend(cancellationToken, deadline);
-                if (search.Cost > roundedCost)
-                {
-                    search.Set(rounded);
-                }
+                Repair(counts);
             }
         }
-        var best = (int[])search.Counts.Clone();
-        double bestCost = search.Cost;
-        progress?.Report(new ScheduleProgress("rounding", bestCost, bound, clock.Elapsed));
+        progress?.Report(new ScheduleProgress("rounding", bestCost, Math.Min(bound, bestCost), clock.Elapsed));
 
         // 3. Branch and cut for the proof, interleaved with a large-neighbourhood search from the incumbent,
         //    until the gap closes, the time limit passes or the caller cancels.
@@ -122,7 +118,12 @@ public static class ShiftScheduler
             while (!Closed(bestCost, bound, options.TargetGap, grid) && !tree.Finished
                 && !cancellationToken.IsCancellationRequested && Environment.TickCount64 <= deadline)
             {
-                tree.Run(100, cancellationToken, deadline);
+                long left = (options.NodeLimit ?? long.MaxValue) - tree.Nodes;
+                if (left <= 0)
+                {
+                    break;
+                }
+                tree.Run((int)Math.Min(100, left), cancellationToken, deadline);
                 bound = Math.Max(bound, tree.Bound);
                 if (tree.Finished || Closed(bestCost, bound, options.TargetGap, grid))
                 {
@@ -141,6 +142,18 @@ public static class ShiftScheduler
         }
         search.Set(best);
         return Build(problem, columns, search, bound, grid, hard, outcome, tree, clock.Elapsed);
+
+        void Repair(int[] start)
+        {
+            search.Set(start);
+            search.FillGreedily(cancellationToken, deadline);
+            search.Descend(cancellationToken, deadline);
+            if (search.Cost < bestCost - 1e-9)
+            {
+                bestCost = search.Cost;
+                search.Counts.CopyTo(best, 0);
+            }
+        }
 
         void Improve(string phase)
         {

@@ -58,7 +58,7 @@ public partial class ShiftSchedulerTests
     public void A_proof_is_deterministic_for_a_seed()
     {
         var problem = ScheduleOracle.RandomProblem(21, breaks: true, soft: true, hours: 20);
-        var options = new ScheduleSolverOptions { TimeLimit = TimeSpan.FromSeconds(20), Seed = 5 };
+        var options = new ScheduleSolverOptions { TimeLimit = TimeSpan.FromMinutes(5), Seed = 5 };
         var first = ShiftScheduler.Solve(problem, options);
         var second = ShiftScheduler.Solve(problem, options);
         Assert.Equal(ScheduleStatus.Optimal, first.Status);
@@ -67,22 +67,35 @@ public partial class ShiftSchedulerTests
     }
 
     [Fact]
+    public void A_search_cut_short_by_a_node_limit_is_deterministic_for_a_seed()
+    {
+        var problem = ScheduleJson.ParseProblem(ReferenceData.ReadText("scheduling/week30_breaks_soft.json")).Problem!;
+        var options = new ScheduleSolverOptions { TimeLimit = TimeSpan.FromMinutes(5), Seed = 3, NodeLimit = 10 };
+        var first = ShiftScheduler.Solve(problem, options);
+        var second = ShiftScheduler.Solve(problem, options);
+        Assert.Equal(ScheduleJson.ToJson(first), ScheduleJson.ToJson(second));
+    }
+
+    [Fact]
     public void More_time_never_gives_a_worse_schedule_or_a_weaker_bound()
     {
+        // The search is one sequence of work for a seed and time only cuts it; node limits cut it at
+        // fixed points, so the comparison does not depend on the machine's load.
         var problem = ScheduleJson.ParseProblem(ReferenceData.ReadText("scheduling/day15_breaks_soft.json")).Problem!;
-        var shorter = ShiftScheduler.Solve(problem, new ScheduleSolverOptions { TimeLimit = TimeSpan.FromSeconds(1.5) });
-        var longer = ShiftScheduler.Solve(problem, new ScheduleSolverOptions { TimeLimit = TimeSpan.FromSeconds(4) });
-        Assert.True(longer.Cost <= shorter.Cost + 1e-9, $"{longer.Cost} after 4 s, {shorter.Cost} after 1.5 s");
-        Assert.True(longer.LowerBound >= shorter.LowerBound - 1e-9, $"bound {longer.LowerBound} after 4 s, {shorter.LowerBound} after 1.5 s");
+        ScheduleSolution After(int nodes) => ShiftScheduler.Solve(problem, new ScheduleSolverOptions { TimeLimit = TimeSpan.FromMinutes(5), NodeLimit = nodes });
+        var (none, shorter, longer) = (After(0), After(10), After(40));
+        Assert.True(shorter.Cost <= none.Cost + 1e-9 && longer.Cost <= shorter.Cost + 1e-9, $"{none.Cost}, {shorter.Cost}, {longer.Cost}");
+        Assert.True(shorter.LowerBound >= none.LowerBound - 1e-9 && longer.LowerBound >= shorter.LowerBound - 1e-9,
+            $"bounds {none.LowerBound}, {shorter.LowerBound}, {longer.LowerBound}");
     }
 
     [Fact]
     public void The_bound_is_never_weaker_than_the_LP_relaxation()
     {
-        // The LP optimum of day15_breaks_soft is 280.17 (rounded up to the 0.05 cost grid: every cost is a multiple of 0.05).
+        // The LP optimum of day15_breaks_soft, rounded up to its 0.01 cost grid (every cost is a multiple of 0.01), is 280.17.
         var problem = ScheduleJson.ParseProblem(ReferenceData.ReadText("scheduling/day15_breaks_soft.json")).Problem!;
-        var solution = ShiftScheduler.Solve(problem, new ScheduleSolverOptions { TimeLimit = TimeSpan.FromSeconds(1.5) });
-        Assert.True(solution.LowerBound >= 280.15, $"bound {solution.LowerBound}");
+        var solution = ShiftScheduler.Solve(problem, new ScheduleSolverOptions { TimeLimit = TimeSpan.FromMinutes(5), NodeLimit = 0 });
+        Assert.True(solution.LowerBound >= 280.17 - 1e-9, $"bound {solution.LowerBound}");
     }
 
     [Fact]
