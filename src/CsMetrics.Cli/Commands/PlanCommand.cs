@@ -90,16 +90,15 @@ internal static class PlanCommand
             var report = PlanReport.Render(plan, historySource, history.Values.Length, history.Start);
             if (parse.GetValue(output) is DirectoryInfo directory)
             {
-                WriteOrInputError(directory.ToString(), () => PlanFiles.Write(directory.FullName, plan, report));
+                PlanFiles.Write(directory.FullName, directory.ToString(), plan, report);
             }
             if (parse.GetValue(chart) is FileInfo png)
             {
-                WriteOrInputError(png.ToString(), () => progress.Stage("Drawing the chart", () =>
+                progress.Stage("Drawing the chart", () =>
                 {
-                    png.Directory?.Create();
-                    PlanChart.Save(plan, png.FullName);
+                    AtomicFile.WriteFile(png.FullName, png.ToString(), temporary => PlanChart.Save(plan, temporary));
                     return 0;
-                }));
+                });
             }
             context.Out.Write(report);
             context.Out.Flush();
@@ -122,21 +121,7 @@ internal static class PlanCommand
             ? TimeSpan.FromSeconds(seconds)
             : throw new InputException(option, $"{seconds} is not a number of seconds >= 0");
 
-    private static string ReadFile(string path, string name)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new InputException(name, "file not found");
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(name, $"cannot read the file: {ex.Message}");
-        }
-    }
+    private static string ReadFile(string path, string name) => CommandIo.ReadFileText(path, name);
 
     private static IReadOnlyList<ShiftTemplate> ReadTemplates(FileInfo file)
     {
@@ -174,18 +159,6 @@ internal static class PlanCommand
         catch (ArgumentException ex)
         {
             throw InputException.FromArgument(source, ex);
-        }
-    }
-
-    private static void WriteOrInputError(string target, Action write)
-    {
-        try
-        {
-            write();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(target, $"cannot write: {ex.Message}");
         }
     }
 }
