@@ -179,6 +179,11 @@ internal sealed class ScheduleSearch
             improved = false;
             for (int k = fromRank; k < toRank; k++)
             {
+                // One pass over a large instance is long: look at the clock within it too.
+                if ((k & 255) == 0 && (cancellationToken.IsCancellationRequested || Environment.TickCount64 > deadline))
+                {
+                    return;
+                }
                 int column = _byStart[k];
                 while (Counts[column] > 0 && TryDropOrMove(column))
                 {
