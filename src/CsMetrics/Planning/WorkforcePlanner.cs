@@ -99,7 +99,7 @@ public static class WorkforcePlanner
         if (method == ForecastMethod.DoubleSeasonal)
         {
             model = DoubleSeasonalHoltWinters.Fit(past, perDay, perWeek, openHours: open);
-            forecast = model.Forecast(horizon, options.Levels, seed: (ulong)options.Seed);
+            forecast = model.Forecast(horizon, options.Levels, seed: options.Seed);
             description = model.ToString();
         }
         else
@@ -129,7 +129,7 @@ public static class WorkforcePlanner
     {
         int perWeek = 7 * perDay;
         var levels = options.Levels;
-        ulong seed = (ulong)options.Seed;
+        int seed = options.Seed;
         return method switch
         {
             ForecastMethod.DoubleSeasonal => (past, horizon) => DoubleSeasonalHoltWinters.Fit(past, perDay, perWeek, openHours: OpenHoursMask.Detect(past, perWeek))
