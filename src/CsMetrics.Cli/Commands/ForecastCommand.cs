@@ -228,11 +228,12 @@ internal static class ForecastCommand
 
     private static string Count(long count, string unit) => $"{count} {unit}{(count == 1 ? "" : "s")}";
 
-    /// <summary>A library message without the runtime's " (Parameter 'x')" suffix.</summary>
+    /// <summary>A library message as one line: its first line, without the runtime's " (Parameter 'x')" suffix.</summary>
     private static string WithoutParameterSuffix(string message)
     {
-        int at = message.LastIndexOf(" (Parameter '", StringComparison.Ordinal);
-        return at >= 0 && message.EndsWith("')", StringComparison.Ordinal) ? message[..at] : message;
+        string first = message.Split('\n')[0].Trim();
+        int at = first.LastIndexOf(" (Parameter '", StringComparison.Ordinal);
+        return at >= 0 && first.EndsWith("')", StringComparison.Ordinal) ? first[..at] : first;
     }
 
     /// <summary>One row of a series: its instant (if timestamped), whether it had a UTC offset, its row index and value.</summary>
