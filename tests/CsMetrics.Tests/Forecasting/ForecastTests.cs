@@ -1,5 +1,4 @@
 using CsMetrics.Forecasting;
-using CsMetrics.Planning;
 
 namespace CsMetrics.Tests.Forecasting;
 
@@ -77,18 +76,6 @@ public class ForecastTests
         Assert.Contains("looks like a percent", percent.Message);
         var missing = Assert.Throws<ArgumentOutOfRangeException>(() => forecast.IntervalAt(0.9));
         Assert.Contains("levels: 0.8, 0.95", missing.Message);
-    }
-
-    [Fact]
-    public void Plan_options_take_fractions()
-    {
-        new PlanOptions { Levels = [0.5, 0.9] }.Validate();
-        var percent = Assert.Throws<ArgumentOutOfRangeException>(() => new PlanOptions { Levels = [80, 95] }.Validate());
-        Assert.Equal("Levels", percent.ParamName);
-        Assert.Contains("Levels[0]", percent.Message);
-        Assert.Contains("use 0.8", percent.Message);
-        Assert.Equal([0.8, 0.95], new PlanOptions().Levels);
-        Assert.Equal(new PlanOptions { Levels = [0.8, 0.95] }, new PlanOptions());
     }
 
     [Fact]
