@@ -125,8 +125,8 @@ internal static class ForecastCommand
     private sealed record Level(string Suffix, double Fraction);
 
     /// <summary>
-    /// Parses <c>--level</c> values: percents in (1, 100), invariant culture, <see cref="NumberStyles.Float"/> only
-    /// (so <c>9,5</c> is an error, not 95). A value at most 1 is rejected: a fraction here would silently mean a band of
+    /// Parses <c>--level</c> values: percents in (1, 100), read as every CLI number is (<see cref="NumberOptions.TryParseDouble"/>:
+    /// invariant culture, so <c>9,5</c> is an error, not 95). A value at most 1 is rejected: a fraction here would silently mean a band of
     /// under 1%. Repeats are dropped.
     /// </summary>
     private static List<Level> ParseLevels(string[]? given, InputProblems problems)
@@ -138,9 +138,12 @@ internal static class ForecastCommand
         var levels = new List<Level>();
         foreach (string text in given)
         {
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double percent) || !double.IsFinite(percent))
+            if (!NumberOptions.TryParseDouble(text, out double percent))
             {
-                problems.Add("--level", null, null, $"'{text}' is not a number (write a percent such as 95, with a point for decimals: 97.5)");
+                // Worded as NumberOptions words every other number option.
+                problems.Add("--level", null, null, text.Contains(',')
+                    ? $"'{text}' is not a number: use '.' for decimals (e.g. {text.Replace(',', '.')}) and no thousands separators"
+                    : $"'{text}' is not a number (a percent such as 95 or 97.5)");
             }
             else if (percent > 0 && percent <= 1)
             {
