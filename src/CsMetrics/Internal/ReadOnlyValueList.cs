@@ -25,7 +25,7 @@ internal sealed class ReadOnlyValueList<T> : IReadOnlyList<T>, IEquatable<ReadOn
     public static ReadOnlyValueList<T> CopyOf(IEnumerable<T> items) => items is ReadOnlyValueList<T> list ? list : new(items.ToArray());
 
     /// <summary>Takes ownership of <paramref name="items"/>: the caller must not keep or change the array.</summary>
-    public static ReadOnlyValueList<T> Own(T[] items) => new(items);
+    public static ReadOnlyValueList<T> Own(T[] items) => items.Length == 0 ? Empty : new(items);
 
     /// <inheritdoc/>
     public T this[int index] => _items[index];
@@ -60,6 +60,28 @@ internal sealed class ReadOnlyValueList<T> : IReadOnlyList<T>, IEquatable<ReadOn
             hash.Add(_items[i]);
         }
         return hash.ToHashCode();
+    }
+
+    /// <summary>Value equality of two lists that may be any <see cref="IReadOnlyList{T}"/> (for types that accept a caller's list).</summary>
+    public static bool SequenceEqual(IReadOnlyList<T>? a, IReadOnlyList<T>? b)
+    {
+        if (ReferenceEquals(a, b))
+        {
+            return true;
+        }
+        if (a is null || b is null || a.Count != b.Count)
+        {
+            return false;
+        }
+        var comparer = EqualityComparer<T>.Default;
+        for (int i = 0; i < a.Count; i++)
+        {
+            if (!comparer.Equals(a[i], b[i]))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>The count and the first items, e.g. <c>[3 items: 1, 2, 3]</c>.</summary>
