@@ -16,5 +16,7 @@ public class QueueTimesTests
         Assert.Equal(51, QueueTimes.AverageAbandonTime(waits, answered).MeanSeconds, 1e-12);
         Assert.Equal(0, Allocations.Measure(() => QueueTimes.AverageSpeedOfAnswer(waits, answered)));
         Assert.True(double.IsNaN(QueueTimes.AverageAbandonTime(waits.AsSpan(0, 5), answered.AsSpan(0, 5)).MeanSeconds));
+        Assert.Equal(asa, QueueTimes.AverageSpeedOfAnswer(waits.AsSpan(0, 5)));
+        Assert.Contains("answerWaitSeconds[1]", Assert.Throws<ArgumentOutOfRangeException>(() => QueueTimes.AverageSpeedOfAnswer([1, -1])).Message);
     }
 }

@@ -16,7 +16,30 @@ public class WorkforceTests
     public void Gross_staff_published_values(double net, double shrinkage, long gross)
     {
         Assert.Equal(gross, Workforce.GrossStaffRounded(net, shrinkage));
-        Assert.Equal(net / (1 - shrinkage), Workforce.GrossStaff(net, shrinkage), 1e-12);
+        // The unrounded value lies in (gross - 1, gross]: the published figures are its ceiling.
+        Assert.InRange(Workforce.GrossStaff(net, shrinkage), gross - 1 + 1e-9, gross + 1e-9);
+    }
+
+    [Theory]
+    // Exact at the boundary (issue 11): the quotient in exact rational arithmetic, not binary floating point.
+    [InlineData(21, 0.30, 30)]           // 21 / 0.7 = 30 exactly; binary gives 30.000000000000004
+    [InlineData(70, 0.30, 100)]          // 100.00000000000001 in binary
+    [InlineData(100.0000001, 0, 101)]    // no tolerance: a real excess over 100 needs a 101st person
+    [InlineData(1e-10, 0.5, 1)]          // any positive requirement needs one person (the old 1e-9 tolerance gave 0)
+    [InlineData(0, 0.9, 0)]
+    [InlineData(13.4, 0.33, 20)]         // fractional agents: 13.4 / 0.67 = 20 exactly (exactly 20)
+    [InlineData(13.4000001, 0.33, 21)]   // 20.0000001 -> 21
+    public void Gross_staff_rounded_is_exact(double net, double shrinkage, long gross)
+    {
+        Assert.Equal(gross, Workforce.GrossStaffRounded(net, shrinkage));
+    }
+
+    [Fact]
+    public void Gross_staff_arguments_are_checked()
+    {
+        Assert.Equal("shrinkage", Assert.Throws<ArgumentOutOfRangeException>(() => Workforce.GrossStaffRounded(10, 1)).ParamName);
+        Assert.Equal("netStaff", Assert.Throws<ArgumentOutOfRangeException>(() => Workforce.GrossStaffRounded(-1, 0.3)).ParamName);
+        Assert.Equal("shrinkage", Assert.Throws<ArgumentOutOfRangeException>(() => Workforce.GrossStaff(10, double.NaN)).ParamName);
     }
 
     [Fact]
