@@ -8,7 +8,10 @@ namespace CsMetrics.Internal;
 /// <remarks>
 /// Callers validate: the probability is a fraction in [0, 1] and the values are not NaN. Empty input gives NaN.
 /// Type 7 with <c>h = (n − 1)p</c> is <c>x₍⌊h⌋₎ + (h − ⌊h⌋)(x₍⌊h⌋+1₎ − x₍⌊h⌋₎)</c> (0-based order statistics); at an
-/// integer h it returns the order statistic itself, so an infinite neighbour never turns 0·∞ into NaN.
+/// integer h it returns the order statistic itself, so an infinite neighbour never turns 0·∞ into NaN. Positions and
+/// ranks are computed in decimal arithmetic on the probability as written (15 significant digits): p90 of ten values
+/// sits exactly a tenth of the way from the 9th to the 10th (binary gives 0.0999999999999996), so ten response
+/// times whose two largest are 600 s and 3600 s have p90 900 s, not 899.9999999999989.
 /// </remarks>
 internal static class SampleQuantile
 {
@@ -20,13 +23,11 @@ internal static class SampleQuantile
         {
             return double.NaN;
         }
-        double h = (n - 1) * probability;
-        int below = (int)Math.Floor(h);
+        var (below, fraction) = Position(n, probability);
         if (below >= n - 1)
         {
             return sorted[n - 1];
         }
-        double fraction = h - below;
         return fraction == 0 ? sorted[below] : sorted[below] + fraction * (sorted[below + 1] - sorted[below]);
     }
 
@@ -58,14 +59,12 @@ internal static class SampleQuantile
         {
             return double.NaN;
         }
-        double h = (n - 1) * probability;
-        int below = (int)Math.Floor(h);
+        var (below, fraction) = Position(n, probability);
         if (below >= n - 1)
         {
             return Select(values, n - 1);
         }
         double low = Select(values, below);
-        double fraction = h - below;
         if (fraction == 0)
         {
             return low;
@@ -77,6 +76,14 @@ internal static class SampleQuantile
             high = Math.Min(high, v);
         }
         return low + fraction * (high - low);
+    }
+
+    /// <summary>The type-7 position <c>h = (n − 1)p</c> as its whole part (0-based) and fraction, in decimal arithmetic.</summary>
+    private static (int Below, double Fraction) Position(int n, double probability)
+    {
+        decimal h = (decimal)probability * (n - 1);
+        decimal below = decimal.Floor(h);
+        return ((int)below, (double)(h - below));
     }
 
     /// <summary>Quickselect (Hoare's partition, median-of-three pivot): places the k-th smallest at index k, smaller values before it, larger after.</summary>

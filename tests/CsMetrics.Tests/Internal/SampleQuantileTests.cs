@@ -39,6 +39,11 @@ public class SampleQuantileTests
         double[] ten = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
         Assert.Equal(3, SampleQuantile.NearestRankOfSorted(ten, 0.3));
         Assert.Equal(7, SampleQuantile.NearestRankOfSorted(ten, 0.7));
+        // The position (n - 1)p in decimal: 9 × 0.9 = 8.1, a tenth of the way from 600 to 3600 is 900 exactly
+        // (binary floating point puts it at 8.0999999999999996 and gives 899.9999999999989).
+        double[] responses = [15, 35, 48, 66, 75, 90, 120, 240, 600, 3600];
+        Assert.Equal(900, SampleQuantile.Type7OfSorted(responses, 0.9));
+        Assert.Equal(900, SampleQuantile.Type7InPlace(responses.Reverse().ToArray(), 0.9));
         // At an integer position the order statistic itself: an infinite neighbour does not make 0·∞ = NaN.
         Assert.Equal(2, SampleQuantile.Type7OfSorted([1, 2, double.PositiveInfinity], 0.5));
         Span<double> withInfinity = [double.PositiveInfinity, 2, 1];

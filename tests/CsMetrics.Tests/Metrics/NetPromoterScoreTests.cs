@@ -29,7 +29,7 @@ public class NetPromoterScoreTests
             Assert.Equal(counts[0], result.Detractors);
             Assert.Equal(counts[1], result.Passives);
             Assert.Equal(counts[2], result.Promoters);
-            Assert.Equal(100 * c.GetProperty("nps").GetDouble(), result.Score, 1e-10);
+            Relative.Equal(100 * c.GetProperty("nps").GetDouble(), result.Score, 1e-10);
             Assert.Equal(c.GetProperty("var").GetDouble(), result.Variance, 1e-6);
             Assert.Equal(100 * c.GetProperty("se").GetDouble(), result.StandardError, 1e-4);
             var wald = c.GetProperty("wald95_x100").Doubles();
@@ -157,7 +157,7 @@ public class NetPromoterScoreTests
         Assert.InRange(result.Interval.Lower, -100, 100);
         Assert.InRange(result.Interval.Upper, -100, 100);
         Assert.True(result.Interval.Contains(result.AdjustedScore));
-        Assert.Equal(1, result.PromoterShare + result.PassiveShare + result.DetractorShare, 1e-12);
+        Relative.Equal(1, result.PromoterShare + result.PassiveShare + result.DetractorShare, 1e-12);
     }
 
     [Property(MaxTest = 100)]

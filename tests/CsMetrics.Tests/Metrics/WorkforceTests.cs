@@ -46,11 +46,11 @@ public class WorkforceTests
     public void Shrinkage_combines_multiplicatively()
     {
         // DEFINITIONS.md 1.6: AgentTime divides by 0.80 x 0.98.
-        Assert.Equal(1 - 0.80 * 0.98, Workforce.CombineShrinkage([0.20, 0.02]), 1e-15);
+        Relative.Equal(1 - 0.80 * 0.98, Workforce.CombineShrinkage([0.20, 0.02]), 1e-15);
         Assert.Equal(0, Workforce.CombineShrinkage([]));
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Workforce.CombineShrinkage([0.1, 1.0]));
         Assert.Contains("factors[1]", ex.Message);
-        Assert.Equal(0.3, Workforce.Shrinkage([1000, 2000], [4000, 6000]).Value, 1e-15);
+        Relative.Equal(0.3, Workforce.Shrinkage([1000, 2000], [4000, 6000]).Value, 1e-15);
     }
 
     [Fact]
@@ -59,10 +59,10 @@ public class WorkforceTests
         // Agent 1: 300 min handle, 100 available, 480 paid; agent 2: 100 handle, 100 available, 240 paid.
         double[] handle = [18000, 6000], available = [6000, 6000], paid = [28800, 14400];
         var occupancy = Workforce.Occupancy(handle, available);
-        Assert.Equal(24000.0 / 36000, occupancy.Value, 1e-15); // pooled, not the mean of 0.75 and 0.5
+        Relative.Equal(24000.0 / 36000, occupancy.Value, 1e-15); // pooled, not the mean of 0.75 and 0.5
         Assert.Equal(2, occupancy.Count);
-        Assert.Equal(36000.0 / 43200, Workforce.Utilisation(handle, available, paid).Value, 1e-15);
-        Assert.Equal(0.75, Workforce.Occupancy(TimeSpan.FromMinutes(300), TimeSpan.FromMinutes(100)), 1e-15);
+        Relative.Equal(36000.0 / 43200, Workforce.Utilisation(handle, available, paid).Value, 1e-15);
+        Relative.Equal(0.75, Workforce.Occupancy(TimeSpan.FromMinutes(300), TimeSpan.FromMinutes(100)), 1e-15);
         Assert.Equal(0, Allocations.Measure(() => Workforce.Occupancy(handle, available)));
         Assert.True(double.IsNaN(Workforce.Occupancy([], []).Value));
         Assert.Throws<ArgumentException>(() => Workforce.Occupancy([1], []));
@@ -72,9 +72,9 @@ public class WorkforceTests
     public void Adherence_and_conformance()
     {
         // NICE: 450 of 480 minutes worked -> conformance 0.9375.
-        Assert.Equal(0.9375, Workforce.Conformance([450 * 60.0], [480 * 60.0]).Value, 1e-15);
+        Relative.Equal(0.9375, Workforce.Conformance([450 * 60.0], [480 * 60.0]).Value, 1e-15);
         Assert.True(Workforce.Conformance([500.0], [480.0]).Value > 1);
-        Assert.Equal(0.9, Workforce.Adherence([420 * 60.0, 444 * 60.0], [480 * 60.0, 480 * 60.0]).Value, 1e-15);
+        Relative.Equal(0.9, Workforce.Adherence([420 * 60.0, 444 * 60.0], [480 * 60.0, 480 * 60.0]).Value, 1e-15);
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Workforce.Adherence([10, 500], [20, 480]));
         Assert.Contains("adherentSeconds[1]", ex.Message);
         // Timeline: slots 0 (off) are not counted; 3 of 4 scheduled slots match.
