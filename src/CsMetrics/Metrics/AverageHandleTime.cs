@@ -60,16 +60,16 @@ public readonly record struct HandleTimeResult
     }
 
     /// <summary>Handled contacts; 0 for empty input.</summary>
-    public long Count { get; }
+    public long Count { get; private init; }
 
     /// <summary>Total talk time.</summary>
-    public double TalkSeconds { get; }
+    public double TalkSeconds { get; private init; }
 
     /// <summary>Total hold time.</summary>
-    public double HoldSeconds { get; }
+    public double HoldSeconds { get; private init; }
 
     /// <summary>Total after-call work.</summary>
-    public double WrapSeconds { get; }
+    public double WrapSeconds { get; private init; }
 
     /// <summary>AHT in seconds: (talk + hold + wrap) / count; NaN when empty.</summary>
     [JsonIgnore]
@@ -108,6 +108,15 @@ public readonly record struct HandleTimeResult
             DurationKernel.Sum(holdSeconds, nameof(holdSeconds)), DurationKernel.Sum(wrapSeconds, nameof(wrapSeconds)));
     }
 
+    /// <summary>This result with one more contact: the accumulator's per-record path (a copy, no checks: the caller checked the times).</summary>
+    internal HandleTimeResult Plus(double talkSeconds, double holdSeconds, double wrapSeconds) => this with
+    {
+        Count = Count + 1,
+        TalkSeconds = TalkSeconds + talkSeconds,
+        HoldSeconds = HoldSeconds + holdSeconds,
+        WrapSeconds = WrapSeconds + wrapSeconds,
+    };
+
     /// <summary>Pools two results: counts and totals add.</summary>
     /// <exception cref="OverflowException">The count overflows.</exception>
     public HandleTimeResult Combine(in HandleTimeResult other) => new(checked(Count + other.Count),
@@ -123,15 +132,12 @@ public readonly record struct HandleTimeResult
 /// <summary>
 /// Running totals of talk, hold and wrap time. Mergeable: totals of partitions merged equal the totals of the whole
 /// (up to floating-point rounding). A class, so an accumulator held in a dictionary or list is updated in place;
-/// <see cref="State"/> is the immutable, serialisable snapshot. Not thread-safe: give each thread its own and
-/// <see cref="Merge(HandleTimeAccumulator)"/>.
+/// <see cref="State"/> is the immutable, serialisable snapshot it holds. Nothing allocates. Not thread-safe: give each
+/// thread its own and <see cref="Merge(HandleTimeAccumulator)"/>.
 /// </summary>
 public sealed class HandleTimeAccumulator
 {
-    private long _count;
-    private double _talk;
-    private double _hold;
-    private double _wrap;
+    private HandleTimeResult _state;
 
     /// <summary>Creates an empty accumulator.</summary>
     public HandleTimeAccumulator()
@@ -139,28 +145,22 @@ public sealed class HandleTimeAccumulator
     }
 
     /// <summary>Resumes from a snapshot (e.g. one deserialised from another job).</summary>
-    public HandleTimeAccumulator(in HandleTimeResult state)
-    {
-        _count = state.Count;
-        _talk = state.TalkSeconds;
-        _hold = state.HoldSeconds;
-        _wrap = state.WrapSeconds;
-    }
+    public HandleTimeAccumulator(in HandleTimeResult state) => _state = state;
 
     /// <summary>Contacts so far.</summary>
-    public long Count => _count;
+    public long Count => _state.Count;
 
     /// <summary>Total talk seconds.</summary>
-    public double TalkSeconds => _talk;
+    public double TalkSeconds => _state.TalkSeconds;
 
     /// <summary>Total hold seconds.</summary>
-    public double HoldSeconds => _hold;
+    public double HoldSeconds => _state.HoldSeconds;
 
     /// <summary>Total after-call work seconds.</summary>
-    public double WrapSeconds => _wrap;
+    public double WrapSeconds => _state.WrapSeconds;
 
-    /// <summary>An immutable snapshot of the count and totals, to merge, store or serialise.</summary>
-    public HandleTimeResult State => new(_count, _talk, _hold, _wrap);
+    /// <summary>The immutable snapshot of the count and totals, to merge, store or serialise.</summary>
+    public HandleTimeResult State => _state;
 
     /// <summary>Adds one contact.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A time is negative, NaN or infinite.</exception>
@@ -173,38 +173,25 @@ public sealed class HandleTimeAccumulator
         Preconditions.CheckNonNegative(talkSeconds);
         Preconditions.CheckNonNegative(holdSeconds);
         Preconditions.CheckNonNegative(wrapSeconds);
-        _count++;
-        _talk += talkSeconds;
-        _hold += holdSeconds;
-        _wrap += wrapSeconds;
+        _state = _state.Plus(talkSeconds, holdSeconds, wrapSeconds);
     }
 
     /// <summary>Adds contacts from per-contact spans (see <see cref="AverageHandleTime.Compute(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double})"/>).</summary>
     /// <exception cref="ArgumentException">A non-empty hold or wrap span has a different length from <paramref name="talkSeconds"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A time is negative, NaN or infinite; nothing is added.</exception>
     public void Add(ReadOnlySpan<double> talkSeconds, ReadOnlySpan<double> holdSeconds, ReadOnlySpan<double> wrapSeconds) =>
-        Merge(HandleTimeResult.Of(talkSeconds, holdSeconds, wrapSeconds));
+        _state = _state.Combine(HandleTimeResult.Of(talkSeconds, holdSeconds, wrapSeconds));
 
     /// <summary>Adds the totals of <paramref name="other"/> (which is unchanged).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
-    public void Merge(HandleTimeAccumulator other)
-    {
-        ArgumentNullException.ThrowIfNull(other);
-        Merge(other.State);
-    }
+    public void Merge(HandleTimeAccumulator other) => _state = _state.Combine((other ?? throw new ArgumentNullException(nameof(other)))._state);
 
     /// <summary>Adds the totals of a snapshot.</summary>
-    public void Merge(in HandleTimeResult other)
-    {
-        _count = checked(_count + other.Count);
-        _talk += other.TalkSeconds;
-        _hold += other.HoldSeconds;
-        _wrap += other.WrapSeconds;
-    }
+    public void Merge(in HandleTimeResult other) => _state = _state.Combine(other);
 
     /// <summary>AHT of everything added so far.</summary>
-    public HandleTimeResult Result() => State;
+    public HandleTimeResult Result() => _state;
 
     /// <inheritdoc />
-    public override string ToString() => State.ToString();
+    public override string ToString() => _state.ToString();
 }

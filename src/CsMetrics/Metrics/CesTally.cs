@@ -46,19 +46,19 @@ public readonly record struct CesTally
     public CesScale Scale => _scale.Max == 0 ? CesScale.SevenPointAgreement : _scale;
 
     /// <summary>The number of answers.</summary>
-    public long Count { get; }
+    public long Count { get; private init; }
 
     /// <summary>Answers in the agree (easy) group.</summary>
-    public long Agreeing { get; }
+    public long Agreeing { get; private init; }
 
     /// <summary>Answers in the net index's top group.</summary>
-    public long NetTop { get; }
+    public long NetTop { get; private init; }
 
     /// <summary>Answers in the net index's bottom group.</summary>
-    public long NetBottom { get; }
+    public long NetBottom { get; private init; }
 
     /// <summary>The sum of the raw scores.</summary>
-    public long ScoreSum { get; }
+    public long ScoreSum { get; private init; }
 
     /// <summary>An empty tally on <paramref name="scale"/>.</summary>
     /// <exception cref="ArgumentException">The scale is inconsistent.</exception>
@@ -81,6 +81,21 @@ public readonly record struct CesTally
         var mirroredNet = ScoreKernel.Tally(scores, scale.Min, scale.Max, (byte)(mirror - scale.NetTopFrom + 1), (byte)(mirror - scale.NetBottomThrough), nameof(scores));
         var mirroredAgree = ScoreKernel.Tally(scores, scale.Min, scale.Max, (byte)(mirror - scale.AgreeFrom + 1), byte.MaxValue, nameof(scores));
         return new CesTally(scale, mirroredNet.Count, mirroredAgree.Low, mirroredNet.Low, mirroredNet.High, mirroredNet.Sum);
+    }
+
+    /// <summary>This tally with one more answer: the accumulators' per-record path (a copy, no checks: the caller checked the score).</summary>
+    internal CesTally Plus(byte score)
+    {
+        var scale = Scale;
+        int ease = scale.Direction == EffortDirection.HigherIsEasier ? score : scale.Min + scale.Max - score;
+        return this with
+        {
+            Count = Count + 1,
+            ScoreSum = ScoreSum + score,
+            Agreeing = Agreeing + (ease >= scale.AgreeFrom ? 1 : 0),
+            NetTop = NetTop + (ease >= scale.NetTopFrom ? 1 : 0),
+            NetBottom = NetBottom + (ease <= scale.NetBottomThrough ? 1 : 0),
+        };
     }
 
     /// <summary>The tally of both (counts and sums add).</summary>

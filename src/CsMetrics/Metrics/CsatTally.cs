@@ -43,16 +43,16 @@ public readonly record struct CsatTally
     public CsatScale Scale => _scale.Max == 0 ? CsatScale.FivePoint : _scale;
 
     /// <summary>The number of ratings.</summary>
-    public long Count { get; }
+    public long Count { get; private init; }
 
     /// <summary>Ratings in the top box.</summary>
-    public long Satisfied { get; }
+    public long Satisfied { get; private init; }
 
     /// <summary>Ratings in the bottom box.</summary>
-    public long Dissatisfied { get; }
+    public long Dissatisfied { get; private init; }
 
     /// <summary>The sum of the ratings.</summary>
-    public long ScoreSum { get; }
+    public long ScoreSum { get; private init; }
 
     /// <summary>An empty tally on <paramref name="scale"/>.</summary>
     /// <exception cref="ArgumentException">The scale is inconsistent.</exception>
@@ -67,6 +67,15 @@ public readonly record struct CsatTally
         var tally = ScoreKernel.Tally(scores, scale.Min, scale.Max, (byte)(scale.DissatisfiedThrough + 1), scale.SatisfiedFrom, nameof(scores));
         return new CsatTally(scale, tally.Count, tally.High, tally.Low, tally.Sum);
     }
+
+    /// <summary>This tally with one more rating: the accumulators' per-record path (a copy, no checks: the caller checked the score).</summary>
+    internal CsatTally Plus(byte score) => this with
+    {
+        Count = Count + 1,
+        ScoreSum = ScoreSum + score,
+        Satisfied = Satisfied + (score >= Scale.SatisfiedFrom ? 1 : 0),
+        Dissatisfied = Dissatisfied + (score <= Scale.DissatisfiedThrough ? 1 : 0),
+    };
 
     /// <summary>The tally of both (counts and sums add).</summary>
     /// <exception cref="ArgumentException">The tallies use different scales.</exception>

@@ -33,10 +33,10 @@ public readonly record struct DurationMean
     }
 
     /// <summary>The number of durations; 0 for empty input.</summary>
-    public long Count { get; }
+    public long Count { get; private init; }
 
     /// <summary>The sum of the durations in seconds.</summary>
-    public double TotalSeconds { get; }
+    public double TotalSeconds { get; private init; }
 
     /// <summary>The mean in seconds; NaN when <see cref="Count"/> is 0.</summary>
     [JsonIgnore]
@@ -51,6 +51,9 @@ public readonly record struct DurationMean
     public static DurationMean Of(ReadOnlySpan<double> seconds) =>
         new(seconds.Length, DurationKernel.Sum(seconds, nameof(seconds)));
 
+    /// <summary>This mean with one more duration: the accumulators' per-record path (a copy, no checks: the caller checked it).</summary>
+    internal DurationMean Plus(double seconds) => this with { Count = Count + 1, TotalSeconds = TotalSeconds + seconds };
+
     /// <summary>Pools two means: totals and counts add (never average the averages).</summary>
     /// <exception cref="OverflowException">The count overflows.</exception>
     public DurationMean Combine(in DurationMean other) => new(checked(Count + other.Count), TotalSeconds + other.TotalSeconds);
@@ -64,13 +67,12 @@ public readonly record struct DurationMean
 /// <summary>
 /// A running sum and count of durations. Mergeable: sums of partitions merged equal the sum of the whole (up to
 /// floating-point rounding of the totals). A class, so an accumulator held in a dictionary or list is updated in
-/// place; <see cref="State"/> is the immutable, serialisable snapshot. Not thread-safe: give each thread its own and
-/// <see cref="Merge(DurationAccumulator)"/>.
+/// place; <see cref="State"/> is the immutable, serialisable snapshot it holds. Nothing allocates. Not thread-safe:
+/// give each thread its own and <see cref="Merge(DurationAccumulator)"/>.
 /// </summary>
 public sealed class DurationAccumulator
 {
-    private long _count;
-    private double _totalSeconds;
+    private DurationMean _state;
 
     /// <summary>Creates an empty accumulator.</summary>
     public DurationAccumulator()
@@ -78,20 +80,16 @@ public sealed class DurationAccumulator
     }
 
     /// <summary>Resumes from a snapshot (e.g. one deserialised from another job).</summary>
-    public DurationAccumulator(in DurationMean state)
-    {
-        _count = state.Count;
-        _totalSeconds = state.TotalSeconds;
-    }
+    public DurationAccumulator(in DurationMean state) => _state = state;
 
     /// <summary>Durations so far.</summary>
-    public long Count => _count;
+    public long Count => _state.Count;
 
     /// <summary>Their total in seconds.</summary>
-    public double TotalSeconds => _totalSeconds;
+    public double TotalSeconds => _state.TotalSeconds;
 
-    /// <summary>An immutable snapshot (count and total), to merge, store or serialise.</summary>
-    public DurationMean State => new(_count, _totalSeconds);
+    /// <summary>The immutable snapshot (count and total), to merge, store or serialise.</summary>
+    public DurationMean State => _state;
 
     /// <summary>Adds one duration in seconds.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="seconds"/> is negative, NaN or infinite.</exception>
@@ -101,8 +99,7 @@ public sealed class DurationAccumulator
         {
             ThrowHelper.ThrowOutOfRange(nameof(seconds), seconds, "must be a finite number of seconds >= 0");
         }
-        _count++;
-        _totalSeconds += seconds;
+        _state = _state.Plus(seconds);
     }
 
     /// <summary>Adds one duration.</summary>
@@ -111,30 +108,18 @@ public sealed class DurationAccumulator
 
     /// <summary>Adds every duration in <paramref name="seconds"/> (vectorised, allocation-free).</summary>
     /// <exception cref="ArgumentOutOfRangeException">A duration is negative, NaN or infinite; nothing is added.</exception>
-    public void Add(ReadOnlySpan<double> seconds)
-    {
-        _totalSeconds += DurationKernel.Sum(seconds, nameof(seconds));
-        _count += seconds.Length;
-    }
+    public void Add(ReadOnlySpan<double> seconds) => _state = _state.Combine(DurationMean.Of(seconds));
 
     /// <summary>Adds the durations of <paramref name="other"/> (which is unchanged).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
-    public void Merge(DurationAccumulator other)
-    {
-        ArgumentNullException.ThrowIfNull(other);
-        Merge(other.State);
-    }
+    public void Merge(DurationAccumulator other) => _state = _state.Combine((other ?? throw new ArgumentNullException(nameof(other)))._state);
 
     /// <summary>Adds the durations of a snapshot.</summary>
-    public void Merge(in DurationMean other)
-    {
-        _count = checked(_count + other.Count);
-        _totalSeconds += other.TotalSeconds;
-    }
+    public void Merge(in DurationMean other) => _state = _state.Combine(other);
 
     /// <summary>The mean of everything added so far.</summary>
-    public DurationMean Result() => State;
+    public DurationMean Result() => _state;
 
     /// <inheritdoc />
-    public override string ToString() => $"DurationAccumulator: {State}";
+    public override string ToString() => $"DurationAccumulator: {_state}";
 }

@@ -40,13 +40,13 @@ public readonly record struct NpsTally
     public NpsScale Scale => _scale.Max == 0 ? NpsScale.Standard : _scale;
 
     /// <summary>Responses at or below the detractor break.</summary>
-    public long Detractors { get; }
+    public long Detractors { get; private init; }
 
     /// <summary>Responses between the breaks.</summary>
-    public long Passives { get; }
+    public long Passives { get; private init; }
 
     /// <summary>Responses at or above the promoter break.</summary>
-    public long Promoters { get; }
+    public long Promoters { get; private init; }
 
     /// <summary>All responses.</summary>
     [JsonIgnore]
@@ -68,6 +68,15 @@ public readonly record struct NpsTally
         scale.Validate(nameof(scale));
         var tally = ScoreKernel.Tally(scores, 0, scale.Max, (byte)(scale.DetractorThrough + 1), scale.PromoterFrom, nameof(scores));
         return new NpsTally(scale, tally.Low, tally.Count - tally.Low - tally.High, tally.High);
+    }
+
+    /// <summary>This tally with one more answer: the accumulators' per-record path (a copy, no checks: the caller checked the score).</summary>
+    internal NpsTally Plus(byte score)
+    {
+        var scale = Scale;
+        return score >= scale.PromoterFrom ? this with { Promoters = Promoters + 1 }
+            : score <= scale.DetractorThrough ? this with { Detractors = Detractors + 1 }
+            : this with { Passives = Passives + 1 };
     }
 
     /// <summary>The tally of both (counts add).</summary>

@@ -24,13 +24,16 @@ public readonly record struct ProportionTally
     }
 
     /// <summary>The number of successes.</summary>
-    public long Successes { get; }
+    public long Successes { get; private init; }
 
     /// <summary>The number of trials.</summary>
-    public long Count { get; }
+    public long Count { get; private init; }
 
     /// <summary>The tally of <paramref name="outcomes"/> (vectorised count, allocation-free).</summary>
     public static ProportionTally Of(ReadOnlySpan<bool> outcomes) => new(outcomes.Count(true), outcomes.Length);
+
+    /// <summary>This tally with one more trial: the accumulator's per-record path (a copy, no checks).</summary>
+    internal ProportionTally Plus(bool success) => this with { Successes = Successes + (success ? 1 : 0), Count = Count + 1 };
 
     /// <summary>The tally of both: numerators and denominators add.</summary>
     /// <exception cref="OverflowException">A count overflows.</exception>

@@ -61,13 +61,13 @@ public readonly record struct QueueTally
     public double ShortAbandonSeconds { get; }
 
     /// <summary>The service-level counts.</summary>
-    public ServiceLevelCounts Counts { get; }
+    public ServiceLevelCounts Counts { get; private init; }
 
     /// <summary>The total queue wait of answered contacts, in seconds.</summary>
-    public double AnswerWaitSeconds { get; }
+    public double AnswerWaitSeconds { get; private init; }
 
     /// <summary>The total queue wait of abandoned contacts, in seconds.</summary>
-    public double AbandonWaitSeconds { get; }
+    public double AbandonWaitSeconds { get; private init; }
 
     /// <summary>Average speed of answer: the mean queue wait of answered contacts (Genesys tAnswered; abandons excluded).</summary>
     [JsonIgnore]
@@ -98,28 +98,12 @@ public readonly record struct QueueTally
             ThrowHelper.ThrowArgument(nameof(answered), $"answered has length {answered.Length}; waitSeconds has {waitSeconds.Length}.");
         }
         DurationKernel.Sum(waitSeconds, nameof(waitSeconds)); // validates every wait before anything is counted
-        long answeredCount = 0, answeredWithin = 0, abandoned = 0, abandonedWithin = 0, shortCount = 0;
-        double answerWait = 0, abandonWait = 0;
+        var tally = new QueueTally(thresholdSeconds, shortAbandonSeconds, default, 0, 0);
         for (int i = 0; i < waitSeconds.Length; i++)
         {
-            double wait = waitSeconds[i];
-            long within = wait <= thresholdSeconds ? 1 : 0;
-            if (answered[i])
-            {
-                answeredCount++;
-                answeredWithin += within;
-                answerWait += wait;
-            }
-            else
-            {
-                abandoned++;
-                abandonedWithin += within;
-                shortCount += wait <= shortAbandonSeconds ? 1 : 0;
-                abandonWait += wait;
-            }
+            tally = tally.Plus(waitSeconds[i], answered[i]);
         }
-        return new QueueTally(thresholdSeconds, shortAbandonSeconds,
-            new ServiceLevelCounts(answeredCount, answeredWithin, abandoned, abandonedWithin, shortCount), answerWait, abandonWait);
+        return tally;
     }
 
     /// <summary>The tally of a table of answered contacts only (no abandons recorded): every wait is an answered contact's.</summary>
@@ -127,14 +111,23 @@ public readonly record struct QueueTally
     public static QueueTally OfAnswered(ReadOnlySpan<double> answerWaitSeconds, double thresholdSeconds)
     {
         Preconditions.CheckNonNegative(thresholdSeconds);
-        double total = DurationKernel.Sum(answerWaitSeconds, nameof(answerWaitSeconds));
-        long within = 0;
+        DurationKernel.Sum(answerWaitSeconds, nameof(answerWaitSeconds));
+        var tally = new QueueTally(thresholdSeconds, 0, default, 0, 0);
         foreach (double wait in answerWaitSeconds)
         {
-            within += wait <= thresholdSeconds ? 1 : 0;
+            tally = tally.Plus(wait, answered: true);
         }
-        return new QueueTally(thresholdSeconds, 0, new ServiceLevelCounts(answerWaitSeconds.Length, within, 0, 0, 0), total, 0);
+        return tally;
     }
+
+    /// <summary>This tally with one more contact: the accumulator's per-record path (a copy, no checks: the caller checked the wait).</summary>
+    internal QueueTally Plus(double waitSeconds, bool answered) => answered
+        ? this with { Counts = Counts.Plus(true, waitSeconds <= ThresholdSeconds, false), AnswerWaitSeconds = AnswerWaitSeconds + waitSeconds }
+        : this with
+        {
+            Counts = Counts.Plus(false, waitSeconds <= ThresholdSeconds, waitSeconds <= ShortAbandonSeconds),
+            AbandonWaitSeconds = AbandonWaitSeconds + waitSeconds,
+        };
 
     /// <summary>The tally of both: counts and wait totals add.</summary>
     /// <exception cref="ArgumentException">The tallies count against different thresholds.</exception>
@@ -179,50 +172,40 @@ public readonly record struct QueueTally
 /// A running tally of queue outcomes from per-contact waits: service-level counts, ASA and average abandon time in one
 /// pass (the counting rules are <see cref="QueueTally"/>'s). Mergeable: tallies of partitions merged equal the tally of
 /// the whole. A class, so an accumulator held in a dictionary or list is updated in place
-/// (<c>byQueue["billing"].Add(waits, answered)</c>); <see cref="State"/> is the immutable, serialisable snapshot. Span
-/// adds are allocation-free. Not thread-safe: give each thread its own and <see cref="Merge(QueueAccumulator)"/>.
+/// (<c>byQueue["billing"].Add(waits, answered)</c>); <see cref="State"/> is the immutable, serialisable snapshot it
+/// holds. Nothing allocates. Not thread-safe: give each thread its own and <see cref="Merge(QueueAccumulator)"/>.
 /// </summary>
 public sealed class QueueAccumulator
 {
-    private long _answered, _answeredWithin, _abandoned, _abandonedWithin, _short;
-    private double _answerWaitSeconds, _abandonWaitSeconds;
+    private QueueTally _state;
 
     /// <summary>Creates an empty tally.</summary>
     /// <param name="thresholdSeconds">The service-level threshold T in seconds, finite and &gt;= 0.</param>
     /// <param name="shortAbandonSeconds">The short-abandon threshold in seconds, finite and &gt;= 0; 0 counts only zero-second abandons.</param>
     /// <exception cref="ArgumentOutOfRangeException">A threshold is out of range.</exception>
-    public QueueAccumulator(double thresholdSeconds, double shortAbandonSeconds = 0)
-    {
-        Preconditions.CheckNonNegative(thresholdSeconds);
-        Preconditions.CheckNonNegative(shortAbandonSeconds);
-        ThresholdSeconds = thresholdSeconds;
-        ShortAbandonSeconds = shortAbandonSeconds;
-    }
+    public QueueAccumulator(double thresholdSeconds, double shortAbandonSeconds = 0) =>
+        _state = QueueTally.Empty(thresholdSeconds, shortAbandonSeconds);
 
     /// <summary>Resumes from a snapshot (e.g. one deserialised from another job).</summary>
-    public QueueAccumulator(in QueueTally state)
-        : this(state.ThresholdSeconds, state.ShortAbandonSeconds)
-    {
-        Load(state);
-    }
+    public QueueAccumulator(in QueueTally state) => _state = state;
 
     /// <summary>The service-level threshold T in seconds.</summary>
-    public double ThresholdSeconds { get; }
+    public double ThresholdSeconds => _state.ThresholdSeconds;
 
     /// <summary>The short-abandon threshold in seconds.</summary>
-    public double ShortAbandonSeconds { get; }
+    public double ShortAbandonSeconds => _state.ShortAbandonSeconds;
 
     /// <summary>The counts so far.</summary>
-    public ServiceLevelCounts Counts => new(_answered, _answeredWithin, _abandoned, _abandonedWithin, _short);
+    public ServiceLevelCounts Counts => _state.Counts;
 
-    /// <summary>An immutable snapshot, to merge, store or serialise.</summary>
-    public QueueTally State => new(ThresholdSeconds, ShortAbandonSeconds, Counts, _answerWaitSeconds, _abandonWaitSeconds);
+    /// <summary>The immutable snapshot, to merge, store or serialise.</summary>
+    public QueueTally State => _state;
 
     /// <summary>Average speed of answer so far: the mean queue wait of answered contacts (Genesys tAnswered; abandons excluded).</summary>
-    public DurationMean AverageSpeedOfAnswer => new(_answered, _answerWaitSeconds);
+    public DurationMean AverageSpeedOfAnswer => _state.AverageSpeedOfAnswer;
 
     /// <summary>Average abandon time so far: the mean queue wait of abandoned contacts (short abandons included).</summary>
-    public DurationMean AverageAbandonTime => new(_abandoned, _abandonWaitSeconds);
+    public DurationMean AverageAbandonTime => _state.AverageAbandonTime;
 
     /// <summary>Adds one contact.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="waitSeconds"/> is negative, NaN or infinite.</exception>
@@ -232,20 +215,7 @@ public sealed class QueueAccumulator
         {
             ThrowHelper.ThrowOutOfRange(nameof(waitSeconds), waitSeconds, "must be a finite number of seconds >= 0");
         }
-        long within = waitSeconds <= ThresholdSeconds ? 1 : 0;
-        if (answered)
-        {
-            _answered++;
-            _answeredWithin += within;
-            _answerWaitSeconds += waitSeconds;
-        }
-        else
-        {
-            _abandoned++;
-            _abandonedWithin += within;
-            _short += waitSeconds <= ShortAbandonSeconds ? 1 : 0;
-            _abandonWaitSeconds += waitSeconds;
-        }
+        _state = _state.Plus(waitSeconds, answered);
     }
 
     /// <summary>Adds one contact.</summary>
@@ -256,44 +226,28 @@ public sealed class QueueAccumulator
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A wait is negative, NaN or infinite (named by index); nothing is added.</exception>
     public void Add(ReadOnlySpan<double> waitSeconds, ReadOnlySpan<bool> answered) =>
-        Merge(QueueTally.Of(waitSeconds, answered, ThresholdSeconds, ShortAbandonSeconds));
+        _state = _state.Combine(QueueTally.Of(waitSeconds, answered, _state.ThresholdSeconds, _state.ShortAbandonSeconds));
 
     /// <summary>Adds the tally of <paramref name="other"/> (which is unchanged).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
     /// <exception cref="ArgumentException">The tallies use different thresholds.</exception>
-    public void Merge(QueueAccumulator other)
-    {
-        ArgumentNullException.ThrowIfNull(other);
-        Merge(other.State);
-    }
+    public void Merge(QueueAccumulator other) => _state = _state.Combine((other ?? throw new ArgumentNullException(nameof(other)))._state);
 
     /// <summary>Adds the tally of a snapshot.</summary>
     /// <exception cref="ArgumentException">The snapshot uses different thresholds.</exception>
-    public void Merge(in QueueTally other) => Load(State.Combine(other));
+    public void Merge(in QueueTally other) => _state = _state.Combine(other);
 
     /// <summary>The service level so far (see <see cref="QueueTally.ServiceLevel"/>).</summary>
     /// <exception cref="ArgumentException">An enum value is not defined, or short abandons are excluded or met with a short-abandon threshold above T.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not a fraction in (0, 1).</exception>
     public ProportionResult ServiceLevel(AbandonPolicy policy, ShortAbandonTreatment shortAbandons = ShortAbandonTreatment.Counted, double level = 0.95) =>
-        State.ServiceLevel(policy, shortAbandons, level);
+        _state.ServiceLevel(policy, shortAbandons, level);
 
     /// <summary>The abandonment rate so far (see <see cref="Metrics.ServiceLevel.AbandonmentRate(in ServiceLevelCounts, bool, double)"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not a fraction in (0, 1).</exception>
     public ProportionResult AbandonmentRate(bool excludeShortAbandons = false, double level = 0.95) =>
-        State.AbandonmentRate(excludeShortAbandons, level);
+        _state.AbandonmentRate(excludeShortAbandons, level);
 
     /// <inheritdoc />
-    public override string ToString() => State.ToString();
-
-    private void Load(in QueueTally state)
-    {
-        var counts = state.Counts;
-        _answered = counts.Answered;
-        _answeredWithin = counts.AnsweredWithinThreshold;
-        _abandoned = counts.Abandoned;
-        _abandonedWithin = counts.AbandonedWithinThreshold;
-        _short = counts.ShortAbandons;
-        _answerWaitSeconds = state.AnswerWaitSeconds;
-        _abandonWaitSeconds = state.AbandonWaitSeconds;
-    }
+    public override string ToString() => _state.ToString();
 }

@@ -78,23 +78,33 @@ public readonly record struct ServiceLevelCounts
     }
 
     /// <summary>Answered contacts (A).</summary>
-    public long Answered { get; }
+    public long Answered { get; private init; }
 
     /// <summary>Answered with a wait at or below the threshold (A≤T).</summary>
-    public long AnsweredWithinThreshold { get; }
+    public long AnsweredWithinThreshold { get; private init; }
 
     /// <summary>Abandoned contacts (Ab).</summary>
-    public long Abandoned { get; }
+    public long Abandoned { get; private init; }
 
     /// <summary>Abandoned at or below the threshold (Ab≤T).</summary>
-    public long AbandonedWithinThreshold { get; }
+    public long AbandonedWithinThreshold { get; private init; }
 
     /// <summary>Abandoned at or below the short-abandon threshold.</summary>
-    public long ShortAbandons { get; }
+    public long ShortAbandons { get; private init; }
 
     /// <summary>Contacts offered to the queue: answered + abandoned.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public long Offered => Answered + Abandoned;
+
+    /// <summary>These counts with one more contact: the queue tallies' per-record path (a copy, no checks).</summary>
+    internal ServiceLevelCounts Plus(bool answered, bool within, bool isShort) => answered
+        ? this with { Answered = Answered + 1, AnsweredWithinThreshold = AnsweredWithinThreshold + (within ? 1 : 0) }
+        : this with
+        {
+            Abandoned = Abandoned + 1,
+            AbandonedWithinThreshold = AbandonedWithinThreshold + (within ? 1 : 0),
+            ShortAbandons = ShortAbandons + (isShort ? 1 : 0),
+        };
 
     /// <summary>Adds the counts of two periods.</summary>
     /// <exception cref="OverflowException">A count overflows.</exception>
