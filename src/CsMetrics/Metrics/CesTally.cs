@@ -114,9 +114,11 @@ public readonly record struct CesTally
     /// <summary>The CES with the Wilson interval of the agree share at <paramref name="level"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not a fraction in (0, 1).</exception>
     public CesResult Result(double level = 0.95) =>
-        new(Scale, Count, Count == 0 ? double.NaN : (double)ScoreSum / Count, Agreeing,
-            Count == 0 ? double.NaN : 100.0 * (NetTop - NetBottom) / Count,
-            ProportionStatistics.WilsonInterval(Agreeing, Count, level));
+        new()
+        {
+            Scale = Scale, Count = Count, Mean = Count == 0 ? double.NaN : (double)ScoreSum / Count, Agreeing = Agreeing,
+            NetIndex = Count == 0 ? double.NaN : 100.0 * (NetTop - NetBottom) / Count, Interval = ProportionStatistics.WilsonInterval(Agreeing, Count, level),
+        };
 
     /// <summary>Value equality; a <c>default</c> tally equals an empty one on <see cref="CesScale.SevenPointAgreement"/>.</summary>
     public bool Equals(CesTally other) =>

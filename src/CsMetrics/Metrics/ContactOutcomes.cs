@@ -65,32 +65,24 @@ public static class CustomerRetention
                 $"must be in [max(0, E - S), E] = [{Math.Max(0, customersAtEnd - customersAtStart)}, {customersAtEnd}]");
         }
         long retained = customersAtEnd - newCustomers;
-        return new ChurnResult(customersAtStart, customersAtEnd, newCustomers, customersAtStart - retained);
+        return new ChurnResult { CustomersAtStart = customersAtStart, CustomersAtEnd = customersAtEnd, NewCustomers = newCustomers, Lost = customersAtStart - retained };
     }
 }
 
 /// <summary>Churn and retention for a period. Immutable and thread-safe.</summary>
 public readonly record struct ChurnResult
 {
-    internal ChurnResult(long customersAtStart, long customersAtEnd, long newCustomers, long lost)
-    {
-        CustomersAtStart = customersAtStart;
-        CustomersAtEnd = customersAtEnd;
-        NewCustomers = newCustomers;
-        Lost = lost;
-    }
-
     /// <summary>S, the customers at the start.</summary>
-    public long CustomersAtStart { get; }
+    public long CustomersAtStart { get; internal init; }
 
     /// <summary>E, the customers at the end.</summary>
-    public long CustomersAtEnd { get; }
+    public long CustomersAtEnd { get; internal init; }
 
     /// <summary>N, the new customers during the period.</summary>
-    public long NewCustomers { get; }
+    public long NewCustomers { get; internal init; }
 
     /// <summary>S − (E − N), the customers lost.</summary>
-    public long Lost { get; }
+    public long Lost { get; internal init; }
 
     /// <summary>Lost / S, a fraction in [0, 1].</summary>
     public double ChurnRate => (double)Lost / CustomersAtStart;

@@ -93,8 +93,11 @@ public readonly record struct CsatTally
     /// <summary>The CSAT with the Wilson interval of the top-box share at <paramref name="level"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not a fraction in (0, 1).</exception>
     public CsatResult Result(double level = 0.95) =>
-        new(Scale, Count, Satisfied, Dissatisfied, Count == 0 ? double.NaN : (double)ScoreSum / Count,
-            ProportionStatistics.WilsonInterval(Satisfied, Count, level));
+        new()
+        {
+            Scale = Scale, Count = Count, Satisfied = Satisfied, Dissatisfied = Dissatisfied,
+            Mean = Count == 0 ? double.NaN : (double)ScoreSum / Count, Interval = ProportionStatistics.WilsonInterval(Satisfied, Count, level),
+        };
 
     /// <summary>Value equality; a <c>default</c> tally equals an empty one on <see cref="CsatScale.FivePoint"/>.</summary>
     public bool Equals(CsatTally other) =>

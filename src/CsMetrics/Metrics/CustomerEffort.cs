@@ -27,33 +27,23 @@ public static class CustomerEffort
 /// <summary>A CES result. Immutable and thread-safe.</summary>
 public readonly record struct CesResult
 {
-    internal CesResult(CesScale scale, long count, double mean, long agreeing, double netIndex, ConfidenceInterval interval)
-    {
-        Scale = scale;
-        Count = count;
-        Mean = mean;
-        Agreeing = agreeing;
-        NetIndex = netIndex;
-        Interval = interval;
-    }
-
     /// <summary>The scale it was computed on.</summary>
-    public CesScale Scale { get; }
+    public CesScale Scale { get; internal init; }
 
     /// <summary>The number of answers; 0 for empty input.</summary>
-    public long Count { get; }
+    public long Count { get; internal init; }
 
     /// <summary>The mean raw score (NaN when empty).</summary>
-    public double Mean { get; }
+    public double Mean { get; internal init; }
 
     /// <summary>Answers in the "agree / easy" group.</summary>
-    public long Agreeing { get; }
+    public long Agreeing { get; internal init; }
 
     /// <summary>100·(top share − bottom share), in [−100, 100] (NaN when empty).</summary>
-    public double NetIndex { get; }
+    public double NetIndex { get; internal init; }
 
     /// <summary>The Wilson interval of <see cref="AgreeShare"/>.</summary>
-    public ConfidenceInterval Interval { get; }
+    public ConfidenceInterval Interval { get; internal init; }
 
     /// <summary>The share agreeing (easy), a fraction in [0, 1]; NaN when empty.</summary>
     public double AgreeShare => (double)Agreeing / Count;

@@ -28,33 +28,23 @@ public static class CustomerSatisfaction
 /// <summary>A CSAT result. Immutable and thread-safe.</summary>
 public readonly record struct CsatResult
 {
-    internal CsatResult(CsatScale scale, long count, long satisfied, long dissatisfied, double mean, ConfidenceInterval interval)
-    {
-        Scale = scale;
-        Count = count;
-        Satisfied = satisfied;
-        Dissatisfied = dissatisfied;
-        Mean = mean;
-        Interval = interval;
-    }
-
     /// <summary>The scale it was computed on.</summary>
-    public CsatScale Scale { get; }
+    public CsatScale Scale { get; internal init; }
 
     /// <summary>The number of ratings; 0 for empty input.</summary>
-    public long Count { get; }
+    public long Count { get; internal init; }
 
     /// <summary>Ratings in the top box.</summary>
-    public long Satisfied { get; }
+    public long Satisfied { get; internal init; }
 
     /// <summary>Ratings in the bottom box.</summary>
-    public long Dissatisfied { get; }
+    public long Dissatisfied { get; internal init; }
 
     /// <summary>The mean rating on the scale (NaN when empty).</summary>
-    public double Mean { get; }
+    public double Mean { get; internal init; }
 
     /// <summary>The Wilson interval of <see cref="SatisfiedShare"/>.</summary>
-    public ConfidenceInterval Interval { get; }
+    public ConfidenceInterval Interval { get; internal init; }
 
     /// <summary>The top-box share (the headline CSAT), a fraction in [0, 1]; NaN when empty.</summary>
     public double SatisfiedShare => (double)Satisfied / Count;

@@ -45,7 +45,11 @@ public static class NetPromoterScore
         long n = detractors + passives + promoters;
         if (n == 0)
         {
-            return new NpsResult(0, 0, 0, 0, double.NaN, double.NaN, double.NaN, double.NaN, ConfidenceInterval.Empty(level, IntervalMethod.AdjustedWald));
+            return new NpsResult
+            {
+                Score = double.NaN, Variance = double.NaN, StandardError = double.NaN, AdjustedScore = double.NaN,
+                Interval = ConfidenceInterval.Empty(level, IntervalMethod.AdjustedWald),
+            };
         }
         double p = (double)promoters / n;
         double d = (double)detractors / n;
@@ -53,7 +57,11 @@ public static class NetPromoterScore
         var (adjustedScore, adjustedSe) = Adjusted(detractors, passives, promoters);
         var (lower, upper) = StandardNormal.Interval(adjustedScore, adjustedSe, z);
         var interval = new ConfidenceInterval(Math.Max(-100, lower), Math.Min(100, upper), level, IntervalMethod.AdjustedWald);
-        return new NpsResult(n, detractors, passives, promoters, 100 * (p - d), variance, 100 * Math.Sqrt(variance / n), adjustedScore, interval);
+        return new NpsResult
+        {
+            Count = n, Detractors = detractors, Passives = passives, Promoters = promoters, Score = 100 * (p - d),
+            Variance = variance, StandardError = 100 * Math.Sqrt(variance / n), AdjustedScore = adjustedScore, Interval = interval,
+        };
     }
 
     /// <summary>The plain Wald interval <c>NPS ± z·SE</c> (clamped to [−100, 100]): narrower than adjusted Wald at
@@ -89,7 +97,7 @@ public static class NetPromoterScore
         double difference = second.Score - first.Score;
         if (first.Count == 0 || second.Count == 0)
         {
-            return new NpsDifference(difference, double.NaN, double.NaN, ConfidenceInterval.Empty(level, IntervalMethod.AdjustedWald));
+            return new NpsDifference { Difference = difference, Z = double.NaN, PValue = double.NaN, Interval = ConfidenceInterval.Empty(level, IntervalMethod.AdjustedWald) };
         }
         var (score1, se1) = Adjusted(first.Detractors, first.Passives, first.Promoters);
         var (score2, se2) = Adjusted(second.Detractors, second.Passives, second.Promoters);
@@ -97,8 +105,11 @@ public static class NetPromoterScore
         double se = Math.Sqrt(se1 * se1 + se2 * se2);
         double statistic = adjustedDifference / se;
         var (lower, upper) = StandardNormal.Interval(adjustedDifference, se, z);
-        return new NpsDifference(difference, statistic, StandardNormal.TwoSidedPValue(statistic),
-            new ConfidenceInterval(lower, upper, level, IntervalMethod.AdjustedWald));
+        return new NpsDifference
+        {
+            Difference = difference, Z = statistic, PValue = StandardNormal.TwoSidedPValue(statistic),
+            Interval = new ConfidenceInterval(lower, upper, level, IntervalMethod.AdjustedWald),
+        };
     }
 
     /// <summary>The variance of one +1/0/−1 ticket: <c>(p + d) − (p − d)²</c>.</summary>
@@ -118,46 +129,32 @@ public static class NetPromoterScore
 /// <summary>A Net Promoter Score with its uncertainty. Immutable and thread-safe.</summary>
 public readonly record struct NpsResult
 {
-    internal NpsResult(long count, long detractors, long passives, long promoters,
-        double score, double variance, double standardError, double adjustedScore, ConfidenceInterval interval)
-    {
-        Count = count;
-        Detractors = detractors;
-        Passives = passives;
-        Promoters = promoters;
-        Score = score;
-        Variance = variance;
-        StandardError = standardError;
-        AdjustedScore = adjustedScore;
-        Interval = interval;
-    }
-
     /// <summary>The number of responses; 0 for empty input.</summary>
-    public long Count { get; }
+    public long Count { get; internal init; }
 
     /// <summary>Responses at or below the detractor break.</summary>
-    public long Detractors { get; }
+    public long Detractors { get; internal init; }
 
     /// <summary>Responses between the breaks.</summary>
-    public long Passives { get; }
+    public long Passives { get; internal init; }
 
     /// <summary>Responses at or above the promoter break.</summary>
-    public long Promoters { get; }
+    public long Promoters { get; internal init; }
 
     /// <summary>NPS = 100·(promoters − detractors)/n, in [−100, 100]; NaN when empty.</summary>
-    public double Score { get; }
+    public double Score { get; internal init; }
 
     /// <summary>The variance of one response's +1/0/−1 ticket, in [0, 1]: <c>(p + d) − (p − d)²</c>; NaN when empty.</summary>
-    public double Variance { get; }
+    public double Variance { get; internal init; }
 
     /// <summary>The standard error of <see cref="Score"/>, in NPS points: <c>100·√(Variance/n)</c>; NaN when empty.</summary>
-    public double StandardError { get; }
+    public double StandardError { get; internal init; }
 
     /// <summary>The adjusted-Wald centre (0.75/1.5/0.75 added), in points: the interval's midpoint before clamping.</summary>
-    public double AdjustedScore { get; }
+    public double AdjustedScore { get; internal init; }
 
     /// <summary>The adjusted-Wald interval in NPS points.</summary>
-    public ConfidenceInterval Interval { get; }
+    public ConfidenceInterval Interval { get; internal init; }
 
     /// <summary>The promoter share, a fraction in [0, 1] (NaN when empty).</summary>
     public double PromoterShare => (double)Promoters / Count;
@@ -178,25 +175,17 @@ public readonly record struct NpsResult
 /// <summary>The change in NPS between two periods and its test. Immutable and thread-safe.</summary>
 public readonly record struct NpsDifference
 {
-    internal NpsDifference(double difference, double z, double pValue, ConfidenceInterval interval)
-    {
-        Difference = difference;
-        Z = z;
-        PValue = pValue;
-        Interval = interval;
-    }
-
     /// <summary>The signed change <c>second − first</c> in NPS points.</summary>
-    public double Difference { get; }
+    public double Difference { get; internal init; }
 
     /// <summary>The z statistic on the adjusted-Wald counts.</summary>
-    public double Z { get; }
+    public double Z { get; internal init; }
 
     /// <summary>The two-sided p-value.</summary>
-    public double PValue { get; }
+    public double PValue { get; internal init; }
 
     /// <summary>The interval for the change, in NPS points.</summary>
-    public ConfidenceInterval Interval { get; }
+    public ConfidenceInterval Interval { get; internal init; }
 
     /// <summary>Prints the change, its interval, z and p.</summary>
     public override string ToString() =>

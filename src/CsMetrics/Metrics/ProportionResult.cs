@@ -9,24 +9,17 @@ namespace CsMetrics.Metrics;
 /// </summary>
 public readonly record struct ProportionResult
 {
-    private ProportionResult(long successes, long count, ConfidenceInterval interval)
-    {
-        Successes = successes;
-        Count = count;
-        Interval = interval;
-    }
-
     /// <summary>The numerator (resolved, transferred, answered in time, ...).</summary>
-    public long Successes { get; }
+    public long Successes { get; internal init; }
 
     /// <summary>The denominator; 0 for empty input.</summary>
-    public long Count { get; }
+    public long Count { get; internal init; }
 
     /// <summary>The fraction in [0, 1]; NaN when <see cref="Count"/> is 0.</summary>
     public double Value => Count == 0 ? double.NaN : (double)Successes / Count;
 
     /// <summary>The Wilson score interval (without continuity correction); NaN bounds when <see cref="Count"/> is 0.</summary>
-    public ConfidenceInterval Interval { get; }
+    public ConfidenceInterval Interval { get; internal init; }
 
     /// <summary>The counts behind the result, for pooling: <c>Tally.Combine(other.Tally)</c>.</summary>
     public ProportionTally Tally => new(Successes, Count);
@@ -38,7 +31,7 @@ public readonly record struct ProportionResult
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative, <paramref name="successes"/> is
     /// outside [0, count], or <paramref name="level"/> is not a fraction in (0, 1).</exception>
     public static ProportionResult FromCounts(long successes, long count, double level = 0.95) =>
-        new(successes, count, ProportionStatistics.WilsonInterval(successes, count, level));
+        new() { Successes = successes, Count = count, Interval = ProportionStatistics.WilsonInterval(successes, count, level) };
 
     /// <summary>Prints e.g. <c>0.85 (85 / 100), CI [0.7672, 0.9069] (95%, Wilson)</c>, or <c>no data (0 / 0)</c>.</summary>
     public override string ToString() => Count == 0

@@ -98,7 +98,11 @@ public static class ProportionStatistics
         double unpooledSe = Math.Sqrt(p1 * (1 - p1) / count1 + p2 * (1 - p2) / count2);
         double difference = p2 - p1;
         var (lower, upper) = StandardNormal.Interval(difference, unpooledSe, zCritical);
-        return new TwoProportionTest(p1, p2, difference, z, TwoSidedPValue(z), new ConfidenceInterval(lower, upper, level, IntervalMethod.Wald));
+        return new TwoProportionTest
+        {
+            Proportion1 = p1, Proportion2 = p2, Difference = difference, Z = z, PValue = TwoSidedPValue(z),
+            DifferenceInterval = new ConfidenceInterval(lower, upper, level, IntervalMethod.Wald),
+        };
     }
 
     /// <summary>The two-sided p-value <c>2Φ(−|z|)</c> of a standard normal statistic (1 at z = 0).</summary>
@@ -116,33 +120,23 @@ public static class ProportionStatistics
 /// </summary>
 public readonly record struct TwoProportionTest
 {
-    internal TwoProportionTest(double proportion1, double proportion2, double difference, double z, double pValue, ConfidenceInterval differenceInterval)
-    {
-        Proportion1 = proportion1;
-        Proportion2 = proportion2;
-        Difference = difference;
-        Z = z;
-        PValue = pValue;
-        DifferenceInterval = differenceInterval;
-    }
-
     /// <summary>The first sample's proportion, a fraction in [0, 1].</summary>
-    public double Proportion1 { get; }
+    public double Proportion1 { get; internal init; }
 
     /// <summary>The second sample's proportion, a fraction in [0, 1].</summary>
-    public double Proportion2 { get; }
+    public double Proportion2 { get; internal init; }
 
     /// <summary>The signed change <c>Proportion2 − Proportion1</c>.</summary>
-    public double Difference { get; }
+    public double Difference { get; internal init; }
 
     /// <summary>The pooled z statistic for <see cref="Difference"/> (positive when the second proportion is higher).</summary>
-    public double Z { get; }
+    public double Z { get; internal init; }
 
     /// <summary>The two-sided p-value.</summary>
-    public double PValue { get; }
+    public double PValue { get; internal init; }
 
     /// <summary>The unpooled Wald interval for <see cref="Difference"/>.</summary>
-    public ConfidenceInterval DifferenceInterval { get; }
+    public ConfidenceInterval DifferenceInterval { get; internal init; }
 
     /// <summary>Prints the difference, its interval, z and p.</summary>
     public override string ToString() =>
