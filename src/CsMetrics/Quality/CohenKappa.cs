@@ -37,12 +37,8 @@ public readonly record struct KappaResult(
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not in (0, 1).</exception>
     public (double Lower, double Upper) ConfidenceInterval(double level = 0.95)
     {
-        if (!(level > 0 && level < 1))
-        {
-            ThrowHelper.ThrowOutOfRange(nameof(level), level, "must be in (0, 1)");
-        }
-        double z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.5 + level / 2);
-        return (Kappa - z * StandardError, Kappa + z * StandardError);
+        double z = StandardNormal.TwoSidedCritical(level);
+        return StandardNormal.Interval(Kappa, StandardError, z);
     }
 
     /// <inheritdoc />

@@ -120,18 +120,12 @@ public static class QaAggregation
     {
         Preconditions.CheckPositive(standardDeviation);
         Preconditions.CheckPositive(margin);
-        if (!(confidence > 0 && confidence < 1))
-        {
-            ThrowHelper.ThrowOutOfRange(nameof(confidence), confidence, "must be in (0, 1)");
-        }
+        double z = StandardNormal.TwoSidedCritical(confidence);
         if (population < 0)
         {
             ThrowHelper.ThrowOutOfRange(nameof(population), population, "must be >= 0 (0 = infinite)");
         }
-        double z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.5 + confidence / 2);
-        double n0 = z * z * standardDeviation * standardDeviation / (margin * margin);
-        double n = population > 0 ? n0 / (1 + (n0 - 1) / population) : n0;
-        // Guard against 34.0000000001 from rounding becoming 35.
-        return (int)Math.Ceiling(n - 1e-9);
+        // Cochran's formula with the per-evaluation variance σ², written once with the survey sample sizes.
+        return checked((int)SampleSize.Cochran(z, standardDeviation * standardDeviation, margin, population > 0 ? population : null));
     }
 }
