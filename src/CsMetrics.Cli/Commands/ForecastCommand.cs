@@ -75,7 +75,7 @@ internal static class ForecastCommand
             }
             problems.ThrowIfAny();
 
-            var table = io.ReadTable(parse, context);
+            var table = io.ReadTable(parse, context, problems);
             var series = ReadSeries(table, problems);
             problems.ThrowIfAny();
 

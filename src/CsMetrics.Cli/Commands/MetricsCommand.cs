@@ -146,8 +146,8 @@ internal static class MetricsCommand
         command.SetAction(parse =>
         {
             var metric = parse.GetValue(options.Metric)!;
-            var table = io.ReadTable(parse, context);
             var problems = new InputProblems();
+            var table = io.ReadTable(parse, context, problems);
             var output = metric switch
             {
                 "nps" => Nps(parse, options, table, problems),

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CsMetrics.Data;
 using System.Text.Json;
 using CsMetrics.Cli.Plan;
 using CsMetrics.Planning;
@@ -45,6 +46,8 @@ internal static class PlanCommand
             "staff every interval with Erlang C (Erlang A with --patience-s), schedule shifts with breaks, and report what the schedule delivers " +
             "(service level and occupancy computed from the scheduled coverage).\n" +
             "Example: csmetrics plan --aht-s 300 --target-sl 0.8 --answer-s 20 --shrinkage 0.3 --output plan --chart plan.png");
+        var tableInput = new TableInputOptions();
+        tableInput.AddTo(command);
         foreach (var option in new Option[] { input, output, chart, intervalMinutes, horizonDays, forecastMethod, aht, targetSl, answer, maxOccupancy, shrinkage, patience, templates, understaff, overstaff, timeLimit, seed })
         {
             command.Options.Add(option);
@@ -55,7 +58,8 @@ internal static class PlanCommand
             var historyFile = parse.GetValue(input);
             string historyPath = historyFile?.FullName ?? SampleHistory;
             string historySource = historyFile?.ToString() ?? "bundled sample (Samples/history.csv)";
-            var table = InputTable.ParseCsv(new StringReader(ReadFile(historyPath, historyFile?.ToString() ?? historyPath)), historyFile?.ToString() ?? "history.csv");
+            var readOptions = tableInput.Read(parse);
+            var table = InputTable.Read(() => InputTable.OpenFile(historyPath, historyFile?.ToString() ?? "history.csv", TableFormat.Csv, readOptions));
             int? minutes = parse.GetValue(intervalMinutes);
             var history = TimeSeriesInput.Read(table, minutes is int m ? TimeSpan.FromMinutes(m) : null);
 

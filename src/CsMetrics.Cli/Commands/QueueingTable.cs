@@ -1,10 +1,14 @@
 using System.CommandLine;
-using System.Globalization;
+using CsMetrics.Data;
 using CsMetrics.Queueing;
 
 namespace CsMetrics.Cli.Commands;
 
-/// <summary>What <c>staffing</c> and <c>queue</c> share: the queue columns every row carries and the metric columns they write.</summary>
+/// <summary>
+/// What <c>staffing</c> and <c>queue</c> share: the queue columns every row carries, the metric columns they
+/// write, and the streaming loop (rows are read, computed and written one at a time; memory is flat in the
+/// number of rows; the output appears only when every row is good).
+/// </summary>
 internal static class QueueingTable
 {
     /// <summary>The metric columns, in the order the CLI contract fixes.</summary>
@@ -14,108 +18,142 @@ internal static class QueueingTable
     /// <summary>The longest time a cell may hold, in seconds (about 317 years; keeps every <see cref="TimeSpan"/> in range).</summary>
     public const double MaxSeconds = 1e10;
 
-    /// <summary>
-    /// Records a problem unless the table has the volume columns: <c>contacts</c> and <c>interval_s</c>,
-    /// or instead <c>traffic</c> (offered load in Erlangs), and the other <paramref name="required"/> columns.
-    /// </summary>
-    public static void RequireColumns(InputTable table, InputProblems problems, params string[] required)
+    /// <summary>Computes one row's results into <c>results</c> (NaN = not applicable); false when the row has a problem (recorded on the reader).</summary>
+    public delegate bool RowComputer(TableReader table, in Columns columns, Span<double> results);
+
+    /// <summary>The column indices of the queue inputs, looked up once (-1 when absent).</summary>
+    public readonly struct Columns(TableReader table)
     {
-        if (UsesTraffic(table))
-        {
-            table.RequireColumns(problems, required);
-        }
-        else
-        {
-            table.RequireColumns(problems, ["contacts", "interval_s", .. required]);
-        }
+        public bool UsesTraffic { get; } = !table.HasColumn("contacts") && table.HasColumn("traffic");
+        public int Contacts { get; } = table.ColumnIndex("contacts");
+        public int Traffic { get; } = table.ColumnIndex("traffic");
+        public int IntervalSeconds { get; } = table.ColumnIndex("interval_s");
+        public int HandleSeconds { get; } = table.ColumnIndex("aht_s");
+        public int AnswerSeconds { get; } = table.ColumnIndex("answer_s");
+        public int PatienceSeconds { get; } = table.ColumnIndex("patience_s");
+        public TableReader Table { get; } = table;
+
+        public int this[string name] => Table.ColumnIndex(name);
     }
 
     /// <summary>
-    /// The shared body of <c>staffing</c> and <c>queue</c>: reads the table, checks its columns, computes each
-    /// row with <paramref name="computeRow"/> (null when the row has a problem, recorded in the collector),
-    /// and writes the echoed input columns then <paramref name="written"/> only when no row had a problem.
+    /// The shared body of <c>staffing</c> and <c>queue</c>: opens the table, checks its columns, computes each row
+    /// with <paramref name="computeRow"/> and writes the echoed input columns then <paramref name="written"/>.
+    /// Every problem in every row is reported; no output is written when there is any.
     /// </summary>
-    public static int Run(ParseResult parse, CliContext context, CommandIo io, string[] required, string[] written,
-        Func<InputTable, int, InputProblems, IEnumerable<object?>?> computeRow)
+    public static int Run(ParseResult parse, CliContext context, CommandIo io, string[] required, string[] written, RowComputer computeRow)
     {
-        var table = io.ReadTable(parse, context);
-        var problems = new InputProblems();
-        RequireColumns(table, problems, required);
-        problems.ThrowIfAny();
-
-        var format = parse.GetValue(io.Format);
-        var echoed = EchoedColumns(table, written);
-        var writer = new TableWriter([.. echoed, .. written]);
-        for (int row = 0; row < table.RowCount; row++)
+        TableReader? table = null;
+        try
         {
-            if (computeRow(table, row, problems) is { } cells)
+            table = io.OpenTable(parse, context);
+            var columns = new Columns(table);
+            foreach (var name in columns.UsesTraffic ? required : ["contacts", "interval_s", .. required])
             {
-                writer.AddRow([.. echoed.Select(c => EchoCell(table, row, c, format)), .. cells]);
+                if (!table.HasColumn(name))
+                {
+                    table.AddProblem(1, name, $"required column is missing (columns found: {string.Join(",", table.Columns)})");
+                }
             }
-        }
-        problems.ThrowIfAny();
-        io.WriteOutput(parse, context, output => writer.Write(output, format));
-        return CliApp.Success;
-    }
+            table.ThrowIfProblems();
 
-    /// <summary>True when the rows give the load as <c>traffic</c> in Erlangs rather than contacts per interval.</summary>
-    private static bool UsesTraffic(InputTable table) => !table.HasColumn("contacts") && table.HasColumn("traffic");
+            var format = parse.GetValue(io.Format);
+            var own = new HashSet<string>(written, StringComparer.OrdinalIgnoreCase);
+            int[] echoed = Enumerable.Range(0, table.Columns.Count).Where(c => !own.Contains(table.Columns[c]) && table.Columns[c].Length > 0).ToArray();
+            var outputColumns = echoed.Select(c => TableColumn.Text(table.Columns[c])).Concat(written.Select(TableColumn.Number)).ToArray();
+
+            using var spool = OutputSpool.Create(parse, context, io.Output);
+            using var writer = CsMetrics.Data.TableWriter.Create(spool.Stream, format == OutputFormat.Json ? TableFormat.Json : TableFormat.Csv, outputColumns, leaveOpen: true);
+            Span<double> results = stackalloc double[written.Length];
+            while (table.MoveNext())
+            {
+                results.Fill(double.NaN);
+                if (!computeRow(table, columns, results) || table.HasProblems)
+                {
+                    continue; // keep reading: every problem of every row is reported
+                }
+                foreach (int c in echoed)
+                {
+                    EchoCell(writer, table, c, format);
+                }
+                foreach (double value in results)
+                {
+                    writer.Write(value);
+                }
+                writer.EndRow();
+            }
+            table.ThrowIfProblems();
+            writer.Complete();
+            spool.Commit();
+            return CliApp.Success;
+        }
+        catch (TableFormatException ex)
+        {
+            throw InputException.FromTable(ex);
+        }
+        finally
+        {
+            table?.Dispose();
+        }
+    }
 
     /// <summary>One row's queue: interval, handle time and patience (null: Erlang C), or null after recording problems.</summary>
-    public static ContactQueue? ReadQueue(InputTable table, int row, InputProblems problems, out double contacts, out double answerWithinSeconds)
+    public static ContactQueue? ReadQueue(TableReader table, in Columns columns, out double contacts, out double answerWithinSeconds)
     {
-        double handle = table.ReadDouble(row, "aht_s", problems, min: 0, max: MaxSeconds, minExclusive: true);
+        long before = table.ProblemCount;
+        double handle = table.ReadDouble(columns.HandleSeconds, min: 0, max: MaxSeconds, minExclusive: true);
         double interval;
-        if (UsesTraffic(table))
+        if (columns.UsesTraffic)
         {
             // Traffic in Erlangs: contacts = traffic × interval / AHT (the interval defaults to one AHT).
-            double traffic = table.ReadDouble(row, "traffic", problems, min: 0);
-            interval = table.ReadOptionalDouble(row, "interval_s", problems, min: 0, max: MaxSeconds, minExclusive: true) ?? handle;
+            double traffic = table.ReadDouble(columns.Traffic, min: 0);
+            interval = table.ReadOptionalDouble(columns.IntervalSeconds, min: 0, max: MaxSeconds, minExclusive: true) ?? handle;
             contacts = traffic * interval / handle;
         }
         else
         {
-            contacts = table.ReadDouble(row, "contacts", problems, min: 0);
-            interval = table.ReadDouble(row, "interval_s", problems, min: 0, max: MaxSeconds, minExclusive: true);
+            contacts = table.ReadDouble(columns.Contacts, min: 0);
+            interval = table.ReadDouble(columns.IntervalSeconds, min: 0, max: MaxSeconds, minExclusive: true);
         }
-        answerWithinSeconds = table.ReadDouble(row, "answer_s", problems, min: 0, max: MaxSeconds);
-        double patience = table.ReadOptionalDouble(row, "patience_s", problems, min: 0, max: MaxSeconds) ?? 0;
-        if (double.IsNaN(contacts) || double.IsNaN(interval) || double.IsNaN(handle) || double.IsNaN(answerWithinSeconds) || double.IsNaN(patience))
+        answerWithinSeconds = table.ReadDouble(columns.AnswerSeconds, min: 0, max: MaxSeconds);
+        double patience = table.ReadOptionalDouble(columns.PatienceSeconds, min: 0, max: MaxSeconds) ?? 0;
+        if (table.ProblemCount > before)
         {
             return null;
         }
         var queue = new ContactQueue(TimeSpan.FromSeconds(interval), TimeSpan.FromSeconds(handle), patience > 0 ? TimeSpan.FromSeconds(patience) : null);
         if (queue.Traffic(contacts) > Staffing.MaxTraffic)
         {
-            problems.Add(table.Source, table.RowNumber(row), "contacts", $"{contacts} contacts give more than {Staffing.MaxTraffic} Erlangs");
+            table.AddProblem(columns.UsesTraffic ? columns.Traffic : columns.Contacts, $"{contacts} contacts give more than {Staffing.MaxTraffic} Erlangs");
             return null;
         }
         return queue;
     }
 
-    /// <summary>The input columns to echo: all but those the command writes itself.</summary>
-    public static string[] EchoedColumns(InputTable table, IEnumerable<string> written)
-    {
-        var own = new HashSet<string>(written, StringComparer.OrdinalIgnoreCase);
-        return table.Columns.Where(c => !own.Contains(c)).ToArray();
-    }
-
     /// <summary>An echoed input cell: its text as given for CSV; for JSON a number stays a number.</summary>
-    public static object? EchoCell(InputTable table, int row, string column, OutputFormat format)
+    private static void EchoCell(CsMetrics.Data.TableWriter writer, TableReader table, int column, OutputFormat format)
     {
-        var text = table.GetText(row, column);
-        return format == OutputFormat.Json && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double number)
-            ? number
-            : text;
+        if (table.IsEmpty(column))
+        {
+            writer.WriteNull();
+        }
+        else if (format == OutputFormat.Json && table.TryGetDouble(column, out double number))
+        {
+            writer.Write(number);
+        }
+        else
+        {
+            writer.Write(table.GetText(column));
+        }
     }
 
-    /// <summary>The metric cells: abandonment is empty for Erlang C rows (not applicable).</summary>
-    public static IEnumerable<object?> MetricCells(in QueueMetrics metrics) =>
-    [
-        metrics.ServiceLevel,
-        metrics.WaitProbability,
-        metrics.AverageSpeedOfAnswerSeconds,
-        metrics.Occupancy,
-        metrics.Model == QueueModel.ErlangA ? metrics.AbandonProbability : null,
-    ];
+    /// <summary>Writes the metric results: abandonment is NaN (empty) for Erlang C rows (not applicable).</summary>
+    public static void MetricCells(in QueueMetrics metrics, Span<double> results)
+    {
+        results[0] = metrics.ServiceLevel;
+        results[1] = metrics.WaitProbability;
+        results[2] = metrics.AverageSpeedOfAnswerSeconds;
+        results[3] = metrics.Occupancy;
+        results[4] = metrics.Model == QueueModel.ErlangA ? metrics.AbandonProbability : double.NaN;
+    }
 }

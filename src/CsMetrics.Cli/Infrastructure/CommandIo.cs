@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CsMetrics.Data;
 
 namespace CsMetrics.Cli;
 
@@ -34,7 +35,13 @@ internal sealed class CommandIo
         DefaultValueFactory = _ => OutputFormat.Csv,
     };
 
-    /// <summary>Adds <c>--input</c>, <c>--output</c> and, when <paramref name="withFormat"/>, <c>--format</c> to <paramref name="command"/>.</summary>
+    /// <summary><c>--delimiter</c>, <c>--decimal-comma</c>, <c>--encoding</c>: how table input is read.</summary>
+    public TableInputOptions TableInput { get; } = new();
+
+    /// <summary>
+    /// Adds <c>--input</c>, <c>--output</c> and, when <paramref name="withFormat"/>, <c>--format</c> and the table
+    /// reading options to <paramref name="command"/>.
+    /// </summary>
     public CommandIo AddTo(Command command, bool withFormat = true)
     {
         command.Options.Add(Input);
@@ -42,6 +49,7 @@ internal sealed class CommandIo
         if (withFormat)
         {
             command.Options.Add(Format);
+            TableInput.AddTo(command);
         }
         return this;
     }
@@ -71,15 +79,32 @@ internal sealed class CommandIo
         }
     }
 
-    /// <summary>Reads the input as a table in the format chosen by <c>--format</c> (CSV by default).</summary>
-    public InputTable ReadTable(ParseResult parse, CliContext context)
+    /// <summary>Reads the whole input as a table in the format chosen by <c>--format</c> (CSV by default).</summary>
+    /// <remarks>
+    /// With <paramref name="rowProblems"/>, row problems (a ragged row, text that does not decode) are collected
+    /// there and the other rows read, so that the value problems of later rows are reported too; the command must
+    /// then throw the collector before writing anything. Without it, row problems are thrown at once.
+    /// </remarks>
+    public InputTable ReadTable(ParseResult parse, CliContext context, InputProblems? rowProblems = null) =>
+        InputTable.Read(() => OpenTable(parse, context), rowProblems);
+
+    /// <summary>
+    /// Opens the input as a streaming table (CsMetrics.Data) in the format chosen by <c>--format</c>, with the
+    /// <c>--delimiter</c>, <c>--decimal-comma</c> and <c>--encoding</c> options. A file is read as bytes, so its
+    /// encoding is checked; standard input as the text the console decoded. Whole-table problems (empty input,
+    /// duplicate columns) throw <see cref="TableFormatException"/>; use <see cref="InputException.FromTable"/>.
+    /// </summary>
+    public TableReader OpenTable(ParseResult parse, CliContext context)
     {
-        var text = ReadAllText(parse, context);
+        var options = TableInput.Read(parse);
+        var format = parse.GetValue(Format) == OutputFormat.Json ? TableFormat.Json : TableFormat.Csv;
         var source = InputName(parse);
-        using var reader = new StringReader(text);
-        return parse.GetValue(Format) == OutputFormat.Json
-            ? InputTable.ParseJson(reader, source)
-            : InputTable.ParseCsv(reader, source);
+        var file = parse.GetValue(Input);
+        if (file is null)
+        {
+            return format == TableFormat.Json ? TableReader.OpenJson(context.In, source, options) : TableReader.OpenCsv(context.In, source, options);
+        }
+        return InputTable.OpenFile(file.FullName, source, format, options);
     }
 
     /// <summary>Writes the complete output at once to <c>--output</c> or standard output.</summary>
