@@ -25,6 +25,7 @@ internal static class CliApp
         {
             root.Subcommands.Add(command);
         }
+        NumberOptions.Apply(root);
         return root;
     }
 
@@ -79,6 +80,11 @@ internal static class CliApp
             {
                 context.Error.WriteLine($"error: {problem}");
             }
+            return BadInput;
+        }
+        catch (OutputUnavailableException ex)
+        {
+            context.Error.WriteLine($"error: {ex.Message}");
             return BadInput;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -104,9 +104,12 @@ internal sealed class CsvTableReader : TableReader
             ? $"the column name appears twice (columns {first + 1} and {second + 1}); column names must be unique"
             : $"'{firstName}' (column {first + 1}) and '{name}' (column {second + 1}) differ only in case; column names must be unique, ignoring case";
 
+    internal const string Utf8Message =
+        "the input is not valid UTF-8 (save the file as UTF-8, \"CSV UTF-8\" in Excel, or read it with the encoding windows-1252 if it is Excel's Windows-1252 export)";
+
     private string NotDecodedMessage => EncodingName is "UTF-8"
-        ? "the text is not valid UTF-8 (if the file is Windows-1252, as Excel's CSV export is, read it with the encoding windows-1252)"
-        : $"the text does not decode as {EncodingName}";
+        ? Utf8Message
+        : $"the input does not decode as {EncodingName}";
 
     public override bool MoveNext()
     {

@@ -138,7 +138,7 @@ internal sealed class JsonTableReader : TableReader
             string name = _value!;
             if (!_valueValid)
             {
-                AddProblem(_position, null, "a key is not valid UTF-8");
+                AddProblem(_position, null, $"a key: {CsvTableReader.Utf8Message}");
                 ok = false;
             }
             int c = _index.TryGetValue(name, out int known) ? known : AddColumn(name, seen: true);
@@ -159,7 +159,7 @@ internal sealed class JsonTableReader : TableReader
                     _cells[c] = _value;
                     if (!_valueValid)
                     {
-                        AddProblem(_position, name, "the text is not valid UTF-8 (if the file is Windows-1252, read it with the encoding windows-1252)");
+                        AddProblem(_position, name, CsvTableReader.Utf8Message);
                         ok = false;
                     }
                     break;

@@ -18,6 +18,9 @@ internal static class QueueingTable
     /// <summary>The longest time a cell may hold, in seconds (about 317 years; keeps every <see cref="TimeSpan"/> in range).</summary>
     public const double MaxSeconds = 1e10;
 
+    /// <summary>The shortest interval or handle time, in seconds: 1 ms (times are held as <see cref="TimeSpan"/>s, whose tick is 0.1 µs).</summary>
+    public const double MinSeconds = 1e-3;
+
     /// <summary>Computes one row's results into <c>results</c> (NaN = not applicable); false when the row has a problem (recorded on the reader).</summary>
     public delegate bool RowComputer(TableReader table, in Columns columns, Span<double> results);
 
@@ -62,29 +65,35 @@ internal static class QueueingTable
             int[] echoed = Enumerable.Range(0, table.Columns.Count).Where(c => !own.Contains(table.Columns[c]) && table.Columns[c].Length > 0).ToArray();
             var outputColumns = echoed.Select(c => TableColumn.Text(table.Columns[c])).Concat(written.Select(TableColumn.Number)).ToArray();
 
-            using var spool = OutputSpool.Create(parse, context, io.Output);
-            using var writer = CsMetrics.Data.TableWriter.Create(spool.Stream, format == OutputFormat.Json ? TableFormat.Json : TableFormat.Csv, outputColumns, leaveOpen: true);
-            Span<double> results = stackalloc double[written.Length];
-            while (table.MoveNext())
+            var tableFormat = format == OutputFormat.Json ? TableFormat.Json : TableFormat.Csv;
+            // Rows are read, computed and written one at a time into the command's temporary output, which
+            // appears (renamed into place, or copied to standard output) only if no row had a problem.
+            io.WriteOutput(parse, context, output =>
             {
-                results.Fill(double.NaN);
-                if (!computeRow(table, columns, results) || table.HasProblems)
+                using var writer = tableFormat == TableFormat.Json
+                    ? CsMetrics.Data.TableWriter.CreateJson(output, outputColumns)
+                    : CsMetrics.Data.TableWriter.CreateCsv(output, outputColumns);
+                Span<double> results = stackalloc double[written.Length];
+                while (table.MoveNext())
                 {
-                    continue; // keep reading: every problem of every row is reported
+                    results.Fill(double.NaN);
+                    if (!ComputeRowOrProblem(table, columns, results, computeRow) || table.HasProblems)
+                    {
+                        continue; // keep reading: every problem of every row is reported
+                    }
+                    foreach (int c in echoed)
+                    {
+                        EchoCell(writer, table, c, format);
+                    }
+                    foreach (double value in results)
+                    {
+                        writer.Write(value);
+                    }
+                    writer.EndRow();
                 }
-                foreach (int c in echoed)
-                {
-                    EchoCell(writer, table, c, format);
-                }
-                foreach (double value in results)
-                {
-                    writer.Write(value);
-                }
-                writer.EndRow();
-            }
-            table.ThrowIfProblems();
-            writer.Complete();
-            spool.Commit();
+                table.ThrowIfProblems();
+                writer.Complete();
+            });
             return CliApp.Success;
         }
         catch (TableFormatException ex)
@@ -97,23 +106,40 @@ internal static class QueueingTable
         }
     }
 
+    /// <summary>
+    /// Runs one row; an <see cref="ArgumentException"/> from the library (a value the CLI's own range checks let
+    /// through) becomes that row's problem instead of an internal failure.
+    /// </summary>
+    private static bool ComputeRowOrProblem(TableReader table, in Columns columns, Span<double> results, RowComputer computeRow)
+    {
+        try
+        {
+            return computeRow(table, columns, results);
+        }
+        catch (ArgumentException ex)
+        {
+            table.AddProblem(-1, InputException.FromArgument(table.Source, ex).Problems[0].Message);
+            return false;
+        }
+    }
+
     /// <summary>One row's queue: interval, handle time and patience (null: Erlang C), or null after recording problems.</summary>
     public static ContactQueue? ReadQueue(TableReader table, in Columns columns, out double contacts, out double answerWithinSeconds)
     {
         long before = table.ProblemCount;
-        double handle = table.ReadDouble(columns.HandleSeconds, min: 0, max: MaxSeconds, minExclusive: true);
+        double handle = table.ReadDouble(columns.HandleSeconds, min: MinSeconds, max: MaxSeconds);
         double interval;
         if (columns.UsesTraffic)
         {
             // Traffic in Erlangs: contacts = traffic × interval / AHT (the interval defaults to one AHT).
             double traffic = table.ReadDouble(columns.Traffic, min: 0);
-            interval = table.ReadOptionalDouble(columns.IntervalSeconds, min: 0, max: MaxSeconds, minExclusive: true) ?? handle;
+            interval = table.ReadOptionalDouble(columns.IntervalSeconds, min: MinSeconds, max: MaxSeconds) ?? handle;
             contacts = traffic * interval / handle;
         }
         else
         {
             contacts = table.ReadDouble(columns.Contacts, min: 0);
-            interval = table.ReadDouble(columns.IntervalSeconds, min: 0, max: MaxSeconds, minExclusive: true);
+            interval = table.ReadDouble(columns.IntervalSeconds, min: MinSeconds, max: MaxSeconds);
         }
         answerWithinSeconds = table.ReadDouble(columns.AnswerSeconds, min: 0, max: MaxSeconds);
         double patience = table.ReadOptionalDouble(columns.PatienceSeconds, min: 0, max: MaxSeconds) ?? 0;
@@ -126,6 +152,23 @@ internal static class QueueingTable
         {
             table.AddProblem(columns.UsesTraffic ? columns.Traffic : columns.Contacts, $"{contacts} contacts give more than {Staffing.MaxTraffic} Erlangs");
             return null;
+        }
+        if (!columns.UsesTraffic && columns.Traffic >= 0 && !table.IsEmpty(columns.Traffic))
+        {
+            // Both ways of giving the load (e.g. a staffing output read back): they must agree, or which one to
+            // believe is ambiguous and neither is picked.
+            double given = table.ReadDouble(columns.Traffic, min: 0);
+            double implied = queue.Traffic(contacts);
+            if (double.IsNaN(given))
+            {
+                return null;
+            }
+            if (Math.Abs(given - implied) > 1e-12 * Math.Max(given, implied))
+            {
+                table.AddProblem(columns.Traffic,
+                    $"{table.GetText(columns.Traffic)} Erlangs disagrees with contacts x aht_s / interval_s = {implied.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}: give the load one way (contacts with interval_s, or traffic)");
+                return null;
+            }
         }
         return queue;
     }

@@ -35,7 +35,7 @@ internal static class StaffingCommand
         var result = queue.RequiredAgents(contacts, targets, shrinkage);
         if (!result.IsFeasible)
         {
-            table.AddProblem(-1, "no number of agents meets every target of this row");
+            table.AddProblem(-1, $"infeasible: {result.InfeasibleReason}");
             return false;
         }
         results[0] = result.Metrics.Traffic;

@@ -99,8 +99,8 @@ public sealed class TableInputTests : IDisposable
 
         var lines = ErrorLines(CliRunner.Run("staffing", "--input", path));
         Assert.Equal(2, lines.Length);
-        Assert.StartsWith($"{path}: row 2, column 'agent': the text is not valid UTF-8", lines[0]);
-        Assert.StartsWith($"{path}: row 3, column 'agent': the text is not valid UTF-8", lines[1]);
+        Assert.StartsWith($"{path}: row 2, column 'agent': the input is not valid UTF-8", lines[0]);
+        Assert.StartsWith($"{path}: row 3, column 'agent': the input is not valid UTF-8", lines[1]);
 
         var read = CliRunner.Run("staffing", "--input", path, "--encoding", "windows-1252");
         Assert.Equal(0, read.ExitCode);
