@@ -184,6 +184,51 @@ public abstract class TableReader : IDisposable
         return null;
     }
 
+    /// <summary>
+    /// Reads a required ISO 8601 timestamp: <c>2026-03-29T01:30</c>, with optional seconds and fraction, a <c>T</c>
+    /// or a space, and an offset (<c>Z</c>, <c>+01:00</c>, <c>-0500</c>). A time with an offset is that instant. A
+    /// time without one is local time in <paramref name="zone"/>; it is a problem when no zone is given, when the
+    /// local time does not exist (clocks went forward) or when it is ambiguous (clocks went back), since either would
+    /// be a guess. Parquet timestamps adjusted to UTC are instants; others are local. Records a located problem and
+    /// returns null when the cell is empty or not such a timestamp.
+    /// </summary>
+    /// <param name="column">A column index from <see cref="ColumnIndex"/>, or -1.</param>
+    /// <param name="zone">The time zone of times written without an offset, or null to require offsets.</param>
+    public DateTimeOffset? ReadTimestamp(int column, TimeZoneInfo? zone = null)
+    {
+        if (IsEmpty(column))
+        {
+            AddProblem(column, "a timestamp is required");
+            return null;
+        }
+        var text = GetText(column);
+        if (!Timestamps.TryParse(text, out var local, out var offset))
+        {
+            AddProblem(column, $"'{text}' is not an ISO 8601 timestamp like 2026-03-29T08:30:00+01:00");
+            return null;
+        }
+        if (offset is TimeSpan given)
+        {
+            return new DateTimeOffset(local, given);
+        }
+        if (zone is null)
+        {
+            AddProblem(column, $"'{text}' has no offset: give one (Z, +01:00) or the time zone it is local to");
+            return null;
+        }
+        if (zone.IsInvalidTime(local))
+        {
+            AddProblem(column, $"'{text}' does not exist in {zone.Id} (the clocks went forward)");
+            return null;
+        }
+        if (zone.IsAmbiguousTime(local))
+        {
+            AddProblem(column, $"'{text}' happens twice in {zone.Id} (the clocks went back): give its offset");
+            return null;
+        }
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+
     /// <summary>Records a problem about a cell of the current row.</summary>
     /// <param name="column">A column index, or -1 for the row as a whole.</param>
     /// <param name="message">What is wrong.</param>

@@ -10,7 +10,7 @@ internal static class MetricsCommand
 {
     private static readonly string[] MetricNames = ["nps", "csat", "ces", "fcr", "aht", "asa", "service-level", "abandonment", "percentile"];
 
-    private static readonly Dictionary<string, AbandonPolicy> Policies = new(StringComparer.OrdinalIgnoreCase)
+    internal static readonly Dictionary<string, AbandonPolicy> Policies = new(StringComparer.OrdinalIgnoreCase)
     {
         ["ignored"] = AbandonPolicy.Ignored,
         ["missed"] = AbandonPolicy.CountedAsMissed,
@@ -18,7 +18,7 @@ internal static class MetricsCommand
         ["excluded-within"] = AbandonPolicy.ExcludedIfAbandonedWithinThreshold,
     };
 
-    private static readonly Dictionary<string, ShortAbandonTreatment> ShortTreatments = new(StringComparer.OrdinalIgnoreCase)
+    internal static readonly Dictionary<string, ShortAbandonTreatment> ShortTreatments = new(StringComparer.OrdinalIgnoreCase)
     {
         ["counted"] = ShortAbandonTreatment.Counted,
         ["excluded"] = ShortAbandonTreatment.Excluded,

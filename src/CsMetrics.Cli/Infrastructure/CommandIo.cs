@@ -92,10 +92,10 @@ internal sealed class CommandIo
     /// input are read as bytes, so the encoding is checked row by row (strict UTF-8 by default). Whole-table
     /// problems (empty input, duplicate columns) throw <see cref="TableFormatException"/>; use <see cref="InputException.FromTable"/>.
     /// </summary>
-    public TableReader OpenTable(ParseResult parse, CliContext context)
+    public TableReader OpenTable(ParseResult parse, CliContext context, TableFormat? formatOverride = null)
     {
         var options = TableInput.Read(parse);
-        var format = parse.GetValue(Format) == OutputFormat.Json ? TableFormat.Json : TableFormat.Csv;
+        var format = formatOverride ?? (parse.GetValue(Format) == OutputFormat.Json ? TableFormat.Json : TableFormat.Csv);
         var source = InputName(parse);
         if (parse.GetValue(Input) is FileInfo file)
         {
