@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using CsMetrics.Cli.Commands;
 
 namespace CsMetrics.Cli;
@@ -15,9 +16,13 @@ internal static class CliApp
     /// <summary>Exit code for bad input: arguments, files, rows or values.</summary>
     public const int BadInput = 2;
 
-    public static RootCommand BuildRoot(CliContext context)
+    /// <summary>The command's name as users type it (a tool's assembly is CsMetrics.Cli; help must still say csmetrics).</summary>
+    public const string Name = "csmetrics";
+
+    public static Command BuildRoot(CliContext context)
     {
-        var root = new RootCommand(
+        // A plain Command named csmetrics as the root, not RootCommand, whose name is the assembly's.
+        var root = new Command(Name,
             "CsMetrics: contact-centre metrics, Erlang staffing, shift scheduling, quality and forecasting.\n" +
             "Reads CSV (header row, invariant culture) or JSON; writes to standard output or --output.\n" +
             "Exit codes: 0 success, 2 bad input (one line per problem on standard error), 1 internal failure.");
@@ -25,6 +30,8 @@ internal static class CliApp
         {
             root.Subcommands.Add(command);
         }
+        root.Options.Add(new HelpOption());
+        root.Options.Add(new VersionOption());
         NumberOptions.Apply(root);
         return root;
     }
@@ -59,7 +66,7 @@ internal static class CliApp
             foreach (var error in parse.Errors)
             {
                 // One line per problem: some parser messages list the allowed values on lines of their own.
-                context.Error.WriteLine($"error: {string.Join(" ", error.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))}");
+                context.Error.WriteLine($"error: {InputProblem.OneLine(string.Join(" ", error.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))}");
             }
             context.Error.WriteLine("Run 'csmetrics --help' (or 'csmetrics <command> --help') for usage.");
             return BadInput;
@@ -85,7 +92,7 @@ internal static class CliApp
         }
         catch (OutputUnavailableException ex)
         {
-            context.Error.WriteLine($"error: {ex.Message}");
+            context.Error.WriteLine($"error: {InputProblem.OneLine(ex.Message)}");
             return BadInput;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

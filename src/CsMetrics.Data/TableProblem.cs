@@ -16,12 +16,39 @@ namespace CsMetrics.Data;
 /// <param name="Message">What is wrong, and where useful what to do about it.</param>
 public sealed record TableProblem(string Source, long? Row, string? Column, string Message)
 {
-    /// <summary>Formats as <c>file: row 3, column 'aht_s': message</c>, leaving out the parts that are not known.</summary>
-    public override string ToString() => (Row, Column) switch
+    /// <summary>
+    /// Formats as <c>file: row 3, column 'aht_s': message</c>, leaving out the parts that are not known. Always one
+    /// line: control characters from the input (a quoted cell may hold a line break) are shown escaped.
+    /// </summary>
+    public override string ToString() => OneLine((Row, Column) switch
     {
         (long row, string column) => $"{Source}: row {row}, column '{column}': {Message}",
         (long row, null) => $"{Source}: row {row}: {Message}",
         (null, string column) => $"{Source}: column '{column}': {Message}",
         _ => $"{Source}: {Message}",
-    };
+    });
+
+    /// <summary>Escapes line breaks, tabs and other control characters (<c>\n</c>, <c>\u0001</c>) so a message stays on one line.</summary>
+    /// <param name="text">Any text.</param>
+    public static string OneLine(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.AsSpan().ContainsAnyInRange('\u0000', '\u001F') && !text.Contains('\u007F'))
+        {
+            return text;
+        }
+        var line = new System.Text.StringBuilder(text.Length + 8);
+        foreach (char c in text)
+        {
+            line.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => $"\\u{(int)c:X4}",
+                _ => c.ToString(),
+            });
+        }
+        return line.ToString();
+    }
 }

@@ -1,7 +1,7 @@
 namespace CsMetrics.Cli;
 
-// One problem with the user's input is a CsMetrics.Data TableProblem (file, row, column, message, printed as
-// "file: row 3, column 'aht_s': message"): see the global alias InputProblem in CsMetrics.Cli.csproj.
+// One problem with the user's input is a CsMetrics.Data TableProblem (file, row, column, message, printed on one
+// line as "file: row 3, column 'aht_s': message"): see the global alias InputProblem in CsMetrics.Cli.csproj.
 
 /// <summary>
 /// Bad user input. <see cref="CliApp.Run"/> prints one line per problem and exits with code 2.
