@@ -57,11 +57,12 @@ internal static class ReportCommand
                 throw new InputException("--format", "parquet output is binary: give --output FILE");
             }
             TimeZoneInfo zone = TimeZoneInfo.Utc;
+            TimeZoneInfo? localZone = null; // arrivals without an offset need an explicit --time-zone
             if (parse.GetValue(timeZone) is string zoneId)
             {
                 try
                 {
-                    zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+                    zone = localZone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
                 }
                 catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
                 {
@@ -101,7 +102,7 @@ internal static class ReportCommand
             {
                 while (table.MoveNext())
                 {
-                    if (columns.Read(table, zone, out var record))
+                    if (columns.Read(table, localZone, out var record))
                     {
                         aggregator.Add(record, columns.Key(table, 0), columns.Key(table, 1), columns.Key(table, 2));
                     }
@@ -214,7 +215,7 @@ internal static class ReportCommand
 
         public ReadOnlySpan<char> Key(TableReader table, int i) => i < _keys.Length ? table.GetText(_keys[i]) : default;
 
-        public bool Read(TableReader table, TimeZoneInfo zone, out ContactRecord record)
+        public bool Read(TableReader table, TimeZoneInfo? zone, out ContactRecord record)
         {
             long before = table.ProblemCount;
             var arrival = table.ReadTimestamp(_arrival, zone);
