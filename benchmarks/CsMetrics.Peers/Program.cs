@@ -8,6 +8,8 @@ var peers = new SortedDictionary<string, (string Description, Func<string[], int
         Console.WriteLine($"OR-Tools {Google.OrTools.Init.OrToolsVersion.VersionString()}");
         return 0;
     }),
+    ["report-vs-duckdb"] = ("csmetrics report's aggregation (CsMetrics.Data + ContactAggregator) against DuckDB's GROUP BY on one contact CSV: report-vs-duckdb FILE [runs]",
+        CsMetrics.Peers.Data.ReportPeer.Run),
 };
 
 if (args.Length == 0 || !peers.TryGetValue(args[0], out var peer))
