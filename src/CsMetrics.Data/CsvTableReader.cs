@@ -12,7 +12,6 @@ internal sealed class CsvTableReader : TableReader
     private readonly SepReader _sep;
     private readonly string[] _columns;
     private readonly Dictionary<string, int> _index = new(StringComparer.OrdinalIgnoreCase);
-    private readonly bool _decimalComma;
     private int _nextLine = 1;
     private int _cellCount;
 
@@ -21,7 +20,6 @@ internal sealed class CsvTableReader : TableReader
     {
         _text = text;
         _ownsReader = ownsReader;
-        _decimalComma = options.DecimalComma;
         try
         {
             _sep = Sep.New(options.Delimiter).Reader(o => o with
@@ -153,17 +151,6 @@ internal sealed class CsvTableReader : TableReader
         }
         _cellCount = 0;
         return false;
-    }
-
-    public override bool TryGetDouble(int column, out double value)
-    {
-        // Fast path: Sep's csFastFloat parser (invariant, the whole cell must be the number). Anything it refuses,
-        // and every decimal-comma cell, takes the one definitive rule in CellText.
-        if (!_decimalComma && (uint)column < (uint)_cellCount && _sep.Current[column].TryParse(out value) && double.IsFinite(value))
-        {
-            return true;
-        }
-        return base.TryGetDouble(column, out value);
     }
 
     public override ReadOnlySpan<char> GetText(int column) =>

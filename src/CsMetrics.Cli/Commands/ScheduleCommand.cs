@@ -25,7 +25,17 @@ internal static class ScheduleCommand
                     .Select(e => new InputProblem(source, null, e.Field.Length == 0 ? null : e.Field, e.Message))
                     .ToArray());
             }
-            var solution = ShiftScheduler.Solve(document.Problem!, document.Options);
+            ScheduleSolution solution;
+            try
+            {
+                solution = ShiftScheduler.Solve(document.Problem!, document.Options);
+            }
+            catch (ArgumentException ex)
+            {
+                // A value the document's validation let through (e.g. timeLimitSeconds 1e-300, zero once a TimeSpan)
+                // is the user's input, not a bug: report it instead of an internal failure.
+                throw InputException.FromArgument(source, ex);
+            }
             io.WriteOutput(parse, context, writer => writer.WriteLine(ScheduleJson.ToJson(solution)));
             return CliApp.Success;
         });
