@@ -10,6 +10,7 @@ var peers = new SortedDictionary<string, (string Description, Func<string[], int
     }),
     ["report-vs-duckdb"] = ("csmetrics report's aggregation (CsMetrics.Data + ContactAggregator) against DuckDB's GROUP BY on one contact CSV: report-vs-duckdb FILE [runs]",
         CsMetrics.Peers.Data.ReportPeer.Run),
+    ["schedule"] = ("CsMetrics, SCIP, CP-SAT and CBC side by side on schedule problems: " + CsMetrics.Peers.Scheduling.SchedulePeers.Usage, CsMetrics.Peers.Scheduling.SchedulePeers.Run),
 };
 
 if (args.Length == 0 || !peers.TryGetValue(args[0], out var peer))

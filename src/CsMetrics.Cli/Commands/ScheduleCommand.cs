@@ -18,16 +18,16 @@ internal static class ScheduleCommand
         {
             var text = io.ReadAllText(parse, context);
             var source = io.InputName(parse);
-            var document = ScheduleJson.ParseProblem(text);
-            if (document.Errors.Count > 0)
-            {
-                throw new InputException(document.Errors
-                    .Select(e => new InputProblem(source, null, e.Field.Length == 0 ? null : e.Field, e.Message))
-                    .ToArray());
-            }
             ScheduleSolution solution;
             try
             {
+                var document = ScheduleJson.ParseProblem(text);
+                if (document.Errors.Count > 0)
+                {
+                    throw new InputException(document.Errors
+                        .Select(e => new InputProblem(source, null, e.Field.Length == 0 ? null : e.Field, e.Message))
+                        .ToArray());
+                }
                 solution = ShiftScheduler.Solve(document.Problem!, document.Options);
             }
             catch (ArgumentException ex)
