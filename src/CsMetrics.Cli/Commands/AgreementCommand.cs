@@ -31,8 +31,8 @@ internal static class AgreementCommand
             {
                 throw new InputException("--tolerance", $"must be a number >= 0; got {tol.ToString(CultureInfo.InvariantCulture)}");
             }
-            var table = io.ReadTable(parse, context);
             var problems = new InputProblems();
+            var table = io.ReadTable(parse, context, problems);
             string idColumn = parse.GetValue(id)!;
             var raters = table.Columns.Where(c => !string.Equals(c, idColumn, StringComparison.OrdinalIgnoreCase)).ToArray();
             if (raters.Length < 2)

@@ -173,7 +173,7 @@ internal static class QaCommand
                 {
                     answers[c] = double.NaN;
                 }
-                else if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out answers[c]) || !double.IsFinite(answers[c]))
+                else if (!table.TryParseNumber(text, out answers[c]))
                 {
                     problems.Add(table.Source, table.RowNumber(r), column, $"'{text}' is not a number or N/A");
                     continue;
