@@ -14,8 +14,10 @@ namespace CsMetrics.Scheduling;
 /// there are no shifts, <see cref="Cost"/> and <see cref="Gap"/> are NaN, and <see cref="Message"/>,
 /// <see cref="InfeasibleIntervals"/> and <see cref="InfeasibleTemplates"/> say why. A schedule from
 /// elsewhere is scored with <see cref="Evaluate"/> (status <see cref="ScheduleStatus.Evaluated"/>).
+/// Two solutions are equal when every field but <see cref="Elapsed"/> is equal (the problem, status, cost,
+/// bound, shifts, coverage, message and infeasibility lists), so two identical solves compare equal.
 /// </remarks>
-public sealed class ScheduleSolution
+public sealed class ScheduleSolution : IEquatable<ScheduleSolution>
 {
     internal ScheduleSolution(
         ScheduleProblem problem,
@@ -171,6 +173,30 @@ public sealed class ScheduleSolution
         return ReadOnlyValueList<TimedShift>.Own(timed);
     }
 
+    /// <summary>
+    /// The shifts as instants for a horizon whose day 0 starts at <paramref name="horizonStart"/> (midnight in
+    /// its offset). The offset is kept as given: for a zone with daylight saving, convert each instant with
+    /// <see cref="TimeZoneInfo.ConvertTime(DateTimeOffset, TimeZoneInfo)"/>.
+    /// </summary>
+    public IReadOnlyList<TimedShift> ShiftTimes(DateTimeOffset horizonStart) => ShiftTimes(horizonStart.DateTime);
+
+    /// <summary>The shifts as date-times for a horizon whose day 0 is <paramref name="firstDay"/> (from its midnight).</summary>
+    public IReadOnlyList<TimedShift> ShiftTimes(DateOnly firstDay) => ShiftTimes(firstDay.ToDateTime(TimeOnly.MinValue));
+
+    /// <summary>True when every field but <see cref="Elapsed"/> is equal (doubles by <see cref="double.Equals(double)"/>: NaN equals NaN).</summary>
+    public bool Equals(ScheduleSolution? other) =>
+        other is not null && (ReferenceEquals(this, other) ||
+            (Status == other.Status && Cost.Equals(other.Cost) && LowerBound.Equals(other.LowerBound)
+             && string.Equals(Message, other.Message, StringComparison.Ordinal) && Problem.Equals(other.Problem)
+             && Shifts.Equals(other.Shifts) && Coverage.Equals(other.Coverage)
+             && InfeasibleIntervals.Equals(other.InfeasibleIntervals) && InfeasibleTemplates.Equals(other.InfeasibleTemplates)));
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as ScheduleSolution);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Status, Cost, LowerBound, Message, Problem, Shifts, Coverage);
+
     /// <summary>A summary line (status, cost, bound, gap, agents, short, over) followed by one line per shift.</summary>
     public override string ToString()
     {
@@ -191,7 +217,7 @@ public sealed class ScheduleSolution
 public readonly record struct TimedBreak(DateTime Start, DateTime End);
 
 /// <summary>
-/// A scheduled shift as date-times (see <see cref="ScheduleSolution.ShiftTimes"/>). Immutable; equal
+/// A scheduled shift as date-times (see <see cref="ScheduleSolution.ShiftTimes(DateTime)"/>). Immutable; equal
 /// when every field (the breaks included) is equal.
 /// </summary>
 public sealed record TimedShift

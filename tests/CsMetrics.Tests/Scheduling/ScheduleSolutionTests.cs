@@ -68,4 +68,27 @@ public class ScheduleSolutionTests
         Assert.Equal(new TimedShift("Early", monday.AddHours(6), monday.AddHours(10), [new TimedBreak(monday.AddHours(7), monday.AddHours(8))], 2), timed);
         Assert.Equal("Early 2026-03-02 06:00-10:00 breaks 07:00-08:00 x2", timed.ToString());
     }
+
+    [Fact]
+    public void Two_identical_solves_compare_equal_and_a_different_schedule_does_not()
+    {
+        var options = new ScheduleSolverOptions { TimeLimit = TimeSpan.FromSeconds(10), NodeLimit = 50 };
+        var first = ShiftScheduler.Solve(Problem, options);
+        var second = ShiftScheduler.Solve(Problem, options);
+        Assert.Equal(first, second);
+        Assert.Equal(first.GetHashCode(), second.GetHashCode());
+        var other = ScheduleSolution.Evaluate(Problem, [new ScheduledShift("Early", 0, 360, [420], 1)]);
+        Assert.NotEqual(first, other);
+        Assert.Equal(ScheduleSolution.Evaluate(Problem, other.Shifts), other);
+    }
+
+    [Fact]
+    public void Shift_times_from_a_date_or_an_offset_instant_match_the_date_time_view()
+    {
+        var solution = ScheduleSolution.Evaluate(Problem, [new ScheduledShift("Early", 0, 360, [420], 2)]);
+        var byDate = solution.ShiftTimes(new DateOnly(2026, 3, 2));
+        Assert.Equal(new DateTime(2026, 3, 2, 6, 0, 0), byDate[0].Start);
+        Assert.Equal(new DateTime(2026, 3, 2, 7, 0, 0), byDate[0].Breaks[0].Start);
+        Assert.Equal(byDate, solution.ShiftTimes(new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.FromHours(1))));
+    }
 }
