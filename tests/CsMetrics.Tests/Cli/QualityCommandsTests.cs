@@ -77,7 +77,7 @@ public class QualityCommandsTests
 
         var bad = CliRunner.RunWithInput("""[ { "r1": 1, "r2": "x" }, { "r1": 2, "r2": 2 } ]""", "agreement", "--format", "json");
         Assert.Equal(2, bad.ExitCode);
-        Assert.Contains("row 1, column 'r2': 'x' is not a number", bad.Error);
+        Assert.Contains("row 1, column 'r2': 'x' is text but 3 other ratings are numbers", bad.Error);
     }
 
     [Fact]
@@ -134,9 +134,9 @@ public class QualityCommandsTests
 
         var bad = CliRunner.RunWithInput("e1,p1\n6,9\n", "servqual", "--map", "A=1");
         Assert.Equal(2, bad.ExitCode);
-        Assert.Contains("row 2, column 'p1': 9 is out of range", bad.Error);
+        Assert.Contains("row 2, column 'p1': 9 is outside the scale [1, 7] of item 1", bad.Error);
         var allocation = CliRunner.RunWithInput("e1,e2,p1,p2,w1,w2\n6,6,5,4,40,50\n", "servqual", "--map", "A=1;B=2");
-        Assert.Contains("row 2, column 'w1': w1..w2 sum to 90", allocation.Error);
+        Assert.Contains("row 2, column 'w1..w2': the importance allocation sums to 90", allocation.Error);
     }
 
     private static IEnumerable<string> SplitArguments(string line)
