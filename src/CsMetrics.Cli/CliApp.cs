@@ -25,6 +25,7 @@ internal static class CliApp
         {
             root.Subcommands.Add(command);
         }
+        NumberOptions.Apply(root);
         return root;
     }
 
@@ -57,7 +58,7 @@ internal static class CliApp
             foreach (var error in parse.Errors)
             {
                 // One line per problem: some parser messages list the allowed values on lines of their own.
-                context.Error.WriteLine($"error: {string.Join(" ", error.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))}");
+                context.Error.WriteLine($"error: {InputProblem.OneLine(string.Join(" ", error.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))}");
             }
             context.Error.WriteLine("Run 'csmetrics --help' (or 'csmetrics <command> --help') for usage.");
             return BadInput;
@@ -79,6 +80,11 @@ internal static class CliApp
             {
                 context.Error.WriteLine($"error: {problem}");
             }
+            return BadInput;
+        }
+        catch (OutputUnavailableException ex)
+        {
+            context.Error.WriteLine($"error: {InputProblem.OneLine(ex.Message)}");
             return BadInput;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -57,6 +57,10 @@ internal static class PlanCommand
             string historySource = historyFile?.ToString() ?? "bundled sample (Samples/history.csv)";
             var table = InputTable.ParseCsv(new StringReader(ReadFile(historyPath, historyFile?.ToString() ?? historyPath)), historyFile?.ToString() ?? "history.csv");
             int? minutes = parse.GetValue(intervalMinutes);
+            if (minutes is < 1 or > 1440)
+            {
+                throw new InputException("--interval-minutes", $"{minutes} is out of range: must be a whole number of minutes from 1 to 1440");
+            }
             var history = TimeSeriesInput.Read(table, minutes is int m ? TimeSpan.FromMinutes(m) : null);
 
             double? occupancyCap = parse.GetValue(maxOccupancy) ?? defaults.MaxOccupancy;
@@ -76,6 +80,7 @@ internal static class PlanCommand
                 ScheduleTimeLimit = Seconds(parse.GetValue(timeLimit), "--time-limit-s"),
                 Seed = parse.GetValue(seed),
             });
+            ValidateOptions(options, parse);
 
             var progress = new Progress(context);
             var plan = OptionsOrInputError(() =>
@@ -90,16 +95,15 @@ internal static class PlanCommand
             var report = PlanReport.Render(plan, historySource, history.Values.Length, history.Start);
             if (parse.GetValue(output) is DirectoryInfo directory)
             {
-                WriteOrInputError(directory.ToString(), () => PlanFiles.Write(directory.FullName, plan, report));
+                PlanFiles.Write(directory.FullName, directory.ToString(), plan, report);
             }
             if (parse.GetValue(chart) is FileInfo png)
             {
-                WriteOrInputError(png.ToString(), () => progress.Stage("Drawing the chart", () =>
+                progress.Stage("Drawing the chart", () =>
                 {
-                    png.Directory?.Create();
-                    PlanChart.Save(plan, png.FullName);
+                    AtomicFile.WriteFile(png.FullName, png.ToString(), temporary => PlanChart.Save(plan, temporary));
                     return 0;
-                }));
+                });
             }
             context.Out.Write(report);
             context.Out.Flush();
@@ -117,26 +121,53 @@ internal static class PlanCommand
         ["best"] = ForecastMethod.Best,
     };
 
-    private static TimeSpan Seconds(double seconds, string option) =>
-        double.IsFinite(seconds) && seconds >= 0 && seconds < TimeSpan.MaxValue.TotalSeconds
-            ? TimeSpan.FromSeconds(seconds)
-            : throw new InputException(option, $"{seconds} is not a number of seconds >= 0");
+    /// <summary>The largest number of seconds an option may give (about 317 years; keeps every <see cref="TimeSpan"/> in range).</summary>
+    private const double MaxSeconds = 1e10;
 
-    private static string ReadFile(string path, string name)
+    private static TimeSpan Seconds(double seconds, string option) =>
+        seconds >= 0 && seconds <= MaxSeconds
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new InputException(option, $"{seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} is out of range: must be a number of seconds from 0 to {MaxSeconds:0}");
+
+    /// <summary>Which option sets each <see cref="PlanOptions"/> property, so a rule the library checks is reported against the option the user typed.</summary>
+    private static readonly Dictionary<string, string> OptionOf = new(StringComparer.Ordinal)
+    {
+        [nameof(PlanOptions.HorizonDays)] = "--horizon-days",
+        [nameof(PlanOptions.AverageHandleTime)] = "--aht-s",
+        [nameof(PlanOptions.ServiceLevelTarget)] = "--target-sl",
+        [nameof(PlanOptions.AnswerWithin)] = "--answer-s",
+        [nameof(PlanOptions.MaxOccupancy)] = "--max-occupancy",
+        [nameof(PlanOptions.Shrinkage)] = "--shrinkage",
+        [nameof(PlanOptions.Patience)] = "--patience-s",
+        [nameof(PlanOptions.Templates)] = "--templates",
+        [nameof(PlanOptions.UnderstaffCost)] = "--understaff-cost",
+        [nameof(PlanOptions.OverstaffCost)] = "--overstaff-cost",
+        [nameof(PlanOptions.ScheduleTimeLimit)] = "--time-limit-s",
+        [nameof(PlanOptions.Seed)] = "--seed",
+    };
+
+    /// <summary>
+    /// Checks the options before any work, reporting a broken rule against its option with the value as typed:
+    /// <c>--aht-s: must be &gt; 0; got 0</c>, not the property name and a <see cref="TimeSpan"/>.
+    /// </summary>
+    private static void ValidateOptions(PlanOptions options, ParseResult parse)
     {
         try
         {
-            return File.ReadAllText(path);
+            options.Validate();
         }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        catch (ArgumentException ex) when (ex.ParamName is string name && OptionOf.TryGetValue(name, out var option))
         {
-            throw new InputException(name, "file not found");
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(name, $"cannot read the file: {ex.Message}");
+            string message = InputException.FromArgument(option, ex).Problems[0].Message;
+            int got = message.LastIndexOf("; got ", StringComparison.Ordinal);
+            string rule = (got > 0 ? message[..got] : message.TrimEnd('.'));
+            rule = rule.StartsWith(name + " ", StringComparison.Ordinal) ? rule[(name.Length + 1)..] : rule;
+            string? typed = parse.GetResult(option) is System.CommandLine.Parsing.OptionResult result && result.Tokens.Count > 0 ? result.Tokens[^1].Value : null;
+            throw new InputException(option, typed is null ? rule : $"{rule}; got {typed}");
         }
     }
+
+    private static string ReadFile(string path, string name) => CommandIo.ReadFileText(path, name);
 
     private static IReadOnlyList<ShiftTemplate> ReadTemplates(FileInfo file)
     {
@@ -174,18 +205,6 @@ internal static class PlanCommand
         catch (ArgumentException ex)
         {
             throw InputException.FromArgument(source, ex);
-        }
-    }
-
-    private static void WriteOrInputError(string target, Action write)
-    {
-        try
-        {
-            write();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(target, $"cannot write: {ex.Message}");
         }
     }
 }

@@ -44,7 +44,7 @@ internal static class StaffingCommand
             var result = queue.RequiredAgents(contacts, targets, shrinkage);
             if (!result.IsFeasible)
             {
-                problems.Add(table.Source, table.RowNumber(row), null, "no number of agents meets every target of this row");
+                problems.Add(table.Source, table.RowNumber(row), null, $"infeasible: {result.InfeasibleReason}");
                 return null;
             }
             return [result.Metrics.Traffic, result.Agents, result.ScheduledHeadcount, .. QueueingTable.MetricCells(result.Metrics)];

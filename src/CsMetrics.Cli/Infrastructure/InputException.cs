@@ -7,14 +7,39 @@ namespace CsMetrics.Cli;
 /// </summary>
 internal sealed record InputProblem(string Source, int? Row, string? Column, string Message)
 {
-    /// <summary>Formats as <c>file: row 3, column 'aht_s': message</c>, dropping the parts we do not know.</summary>
-    public override string ToString() => (Row, Column) switch
+    /// <summary>
+    /// Formats as <c>file: row 3, column 'aht_s': message</c>, dropping the parts we do not know. Always one
+    /// line: control characters from the input (a quoted cell may hold a line break) are shown escaped.
+    /// </summary>
+    public override string ToString() => OneLine((Row, Column) switch
     {
         (int row, string column) => $"{Source}: row {row}, column '{column}': {Message}",
         (int row, null) => $"{Source}: row {row}: {Message}",
         (null, string column) => $"{Source}: column '{column}': {Message}",
         _ => $"{Source}: {Message}",
-    };
+    });
+
+    /// <summary>Escapes line breaks, tabs and other control characters so a message stays on one line.</summary>
+    public static string OneLine(string text)
+    {
+        if (!text.AsSpan().ContainsAnyInRange('\u0000', '\u001F') && !text.Contains('\u007F'))
+        {
+            return text;
+        }
+        var line = new System.Text.StringBuilder(text.Length + 8);
+        foreach (char c in text)
+        {
+            line.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => $"\\u{(int)c:X4}",
+                _ => c.ToString(),
+            });
+        }
+        return line.ToString();
+    }
 }
 
 /// <summary>

@@ -47,6 +47,12 @@ internal sealed record TimeSeriesInput(DateTime Start, TimeSpan Interval, double
         problems.ThrowIfAny();
 
         var interval = expectedInterval ?? times[1] - times[0];
+        if (expectedInterval is TimeSpan given && times[1] - times[0] is var spacing && spacing > TimeSpan.Zero && spacing != given)
+        {
+            // One message, not one per row: the option and the file disagree about the spacing.
+            throw new InputException([new InputProblem(table.Source, table.RowNumber(1), "timestamp",
+                $"the timestamps are {spacing.TotalMinutes} minutes apart but --interval-minutes is {given.TotalMinutes}")]);
+        }
         if (interval <= TimeSpan.Zero)
         {
             throw new InputException([new InputProblem(table.Source, table.RowNumber(1), "timestamp", $"timestamps must increase; {times[1]:yyyy-MM-ddTHH:mm} follows {times[0]:yyyy-MM-ddTHH:mm}")]);

@@ -12,14 +12,24 @@ namespace CsMetrics.Cli.Plan;
 /// </summary>
 internal static class PlanFiles
 {
-    public static void Write(string directory, WorkforcePlan plan, string report)
+    /// <summary>
+    /// Writes the files into <paramref name="directory"/>: every content is built first, then each file is
+    /// written atomically (a temporary file renamed into place), so a failure leaves the previous files intact.
+    /// </summary>
+    public static void Write(string directory, string displayName, WorkforcePlan plan, string report)
     {
-        Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "forecast.csv"), Forecast(plan));
-        File.WriteAllText(Path.Combine(directory, "staffing.csv"), Staffing(plan));
-        File.WriteAllText(Path.Combine(directory, "schedule-problem.json"), Problem(plan));
-        File.WriteAllText(Path.Combine(directory, "schedule.json"), ScheduleJson.ToJson(plan.Schedule));
-        File.WriteAllText(Path.Combine(directory, "report.md"), $"# Workforce plan\n\n```text\n{report}```\n");
+        (string Name, string Content)[] files =
+        [
+            ("forecast.csv", Forecast(plan)),
+            ("staffing.csv", Staffing(plan)),
+            ("schedule-problem.json", Problem(plan)),
+            ("schedule.json", ScheduleJson.ToJson(plan.Schedule)),
+            ("report.md", $"# Workforce plan\n\n```text\n{report}```\n"),
+        ];
+        foreach (var (name, content) in files)
+        {
+            AtomicFile.WriteText(Path.Combine(directory, name), Path.Combine(displayName, name), writer => writer.Write(content));
+        }
     }
 
     private static string Forecast(WorkforcePlan plan)

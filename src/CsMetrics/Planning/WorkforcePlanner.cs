@@ -184,7 +184,8 @@ public static class WorkforcePlanner
         {
             if (agents[i] < 0)
             {
-                ThrowHelper.ThrowArgument(nameof(options), $"No team meets the targets for {contacts[i]:0.#} contacts in interval {i} ({forecast.TimeOf(i):yyyy-MM-dd HH:mm}); relax the targets.");
+                string reason = queue.RequiredAgents(contacts[i], options.Targets).InfeasibleReason ?? "no number of agents meets every target";
+                ThrowHelper.ThrowArgument(nameof(options), $"No team meets the targets for {contacts[i]:0.#} contacts in interval {i} ({forecast.TimeOf(i):yyyy-MM-dd HH:mm}): {reason}; relax the targets.");
             }
             headcount[i] = Staffing.ScheduledHeadcount(agents[i], options.Shrinkage);
         }

@@ -77,15 +77,15 @@ public static class ErlangA
         {
             // No traffic, or B below 1e-308: nobody waits.
             return new QueueMetrics(QueueModel.ErlangA, traffic, agents, answerWithinSeconds,
-                WaitProbability: 0, ServiceLevel: 1, AverageSpeedOfAnswerSeconds: 0, MeanDelayedWaitSeconds: 0,
-                MeanQueueLength: 0, Occupancy: agents > 0 ? traffic / agents : 0, AbandonProbability: 0, BlockingProbability: blocking);
+                waitProbability: 0, serviceLevel: 1, missProbability: 0, averageSpeedOfAnswerSeconds: 0, meanDelayedWaitSeconds: 0,
+                meanQueueLength: 0, occupancy: agents > 0 ? traffic / agents : 0, abandonProbability: 0, blockingProbability: blocking);
         }
         if (agents == 0)
         {
             // Everybody waits until they abandon.
             return new QueueMetrics(QueueModel.ErlangA, traffic, agents, answerWithinSeconds,
-                WaitProbability: 1, ServiceLevel: 0, AverageSpeedOfAnswerSeconds: patienceSeconds, MeanDelayedWaitSeconds: patienceSeconds,
-                MeanQueueLength: arrivalRate * patienceSeconds, Occupancy: 0, AbandonProbability: 1, BlockingProbability: blocking);
+                waitProbability: 1, serviceLevel: 0, missProbability: 1, averageSpeedOfAnswerSeconds: patienceSeconds, meanDelayedWaitSeconds: patienceSeconds,
+                meanQueueLength: arrivalRate * patienceSeconds, occupancy: 0, abandonProbability: 1, blockingProbability: blocking);
         }
 
         double x = agents * patienceSeconds / handleSeconds;
@@ -123,16 +123,19 @@ public static class ErlangA
             ? x * integrand.Integrate(0, OneMinusExp(answerWithinSeconds / patienceSeconds)) * (bySeries ? Math.Exp(integrand.Shift) : 1)
             : 0;
         double serviceLevel = Math.Min(1, (idle + answeredLater) / denominator);
+        // The waiting contacts not answered by t; the one subtraction here, so its error is absolute (about 1e-16 of the wait probability).
+        double miss = Math.Clamp((sum - answeredLater) / denominator, 0, 1);
         double asa = abandon * patienceSeconds;
         return new QueueMetrics(QueueModel.ErlangA, traffic, agents, answerWithinSeconds,
-            WaitProbability: wait,
-            ServiceLevel: serviceLevel,
-            AverageSpeedOfAnswerSeconds: asa,
-            MeanDelayedWaitSeconds: wait > 0 ? asa / wait : 0,
-            MeanQueueLength: arrivalRate * asa,
-            Occupancy: Math.Min(1, traffic * (1 - abandon) / agents),
-            AbandonProbability: abandon,
-            BlockingProbability: blocking);
+            waitProbability: wait,
+            serviceLevel: serviceLevel,
+            missProbability: miss,
+            averageSpeedOfAnswerSeconds: asa,
+            meanDelayedWaitSeconds: wait > 0 ? asa / wait : 0,
+            meanQueueLength: arrivalRate * asa,
+            occupancy: Math.Min(1, traffic * (1 - abandon) / agents),
+            abandonProbability: abandon,
+            blockingProbability: blocking);
     }
 
     /// <summary>1 - e^(-z) for z ≥ 0, accurate for small z (Kahan's correction of the rounded exponential).</summary>

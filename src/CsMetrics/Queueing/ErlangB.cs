@@ -97,6 +97,11 @@ public static class ErlangB
         {
             // One rounding per step; the division is off the dependency chain, so a step costs one FMA latency.
             inverse = Math.FusedMultiplyAdd((fraction + k) / traffic, inverse, 1.0);
+            if (double.IsPositiveInfinity(inverse))
+            {
+                // B has underflowed and every later step keeps 1/B infinite: a team of 1e300 agents returns at once.
+                break;
+            }
         }
         return inverse;
     }

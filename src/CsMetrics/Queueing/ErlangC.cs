@@ -112,20 +112,6 @@ public static class ErlangC
         return agents / ((agents - traffic) * inverseBlocking + traffic);
     }
 
-    /// <summary>The service level 1 - C·e^(-(N - A)t/h) from C; arguments trusted.</summary>
-    internal static double ServiceLevelFromWaitProbability(double traffic, double agents, double waitProbability, double handleSeconds, double answerWithinSeconds)
-    {
-        if (traffic == 0)
-        {
-            return 1;
-        }
-        if (agents <= traffic)
-        {
-            return 0;
-        }
-        return 1 - waitProbability * Math.Exp(-(agents - traffic) * answerWithinSeconds / handleSeconds);
-    }
-
     /// <summary>All metrics from 1/B(N, A); arguments trusted.</summary>
     internal static QueueMetrics FromInverseBlocking(double traffic, double agents, double inverseBlocking, double handleSeconds, double answerWithinSeconds)
     {
@@ -133,26 +119,28 @@ public static class ErlangC
         if (traffic == 0)
         {
             return new QueueMetrics(QueueModel.ErlangC, traffic, agents, answerWithinSeconds,
-                WaitProbability: 0, ServiceLevel: 1, AverageSpeedOfAnswerSeconds: 0, MeanDelayedWaitSeconds: agents > 0 ? handleSeconds / agents : double.PositiveInfinity,
-                MeanQueueLength: 0, Occupancy: 0, AbandonProbability: 0, BlockingProbability: blocking);
+                waitProbability: 0, serviceLevel: 1, missProbability: 0, averageSpeedOfAnswerSeconds: 0, meanDelayedWaitSeconds: agents > 0 ? handleSeconds / agents : double.PositiveInfinity,
+                meanQueueLength: 0, occupancy: 0, abandonProbability: 0, blockingProbability: blocking);
         }
         if (agents <= traffic)
         {
             return new QueueMetrics(QueueModel.ErlangC, traffic, agents, answerWithinSeconds,
-                WaitProbability: 1, ServiceLevel: 0, AverageSpeedOfAnswerSeconds: double.PositiveInfinity, MeanDelayedWaitSeconds: double.PositiveInfinity,
-                MeanQueueLength: double.PositiveInfinity, Occupancy: agents > 0 ? 1 : 0, AbandonProbability: 0, BlockingProbability: blocking);
+                waitProbability: 1, serviceLevel: 0, missProbability: 1, averageSpeedOfAnswerSeconds: double.PositiveInfinity, meanDelayedWaitSeconds: double.PositiveInfinity,
+                meanQueueLength: double.PositiveInfinity, occupancy: agents > 0 ? 1 : 0, abandonProbability: 0, blockingProbability: blocking);
         }
         double wait = WaitProbabilityFromInverseBlocking(traffic, agents, inverseBlocking);
         double spare = agents - traffic;
         double delayedWait = handleSeconds / spare;
+        double miss = wait * Math.Exp(-spare * answerWithinSeconds / handleSeconds);
         return new QueueMetrics(QueueModel.ErlangC, traffic, agents, answerWithinSeconds,
-            WaitProbability: wait,
-            ServiceLevel: ServiceLevelFromWaitProbability(traffic, agents, wait, handleSeconds, answerWithinSeconds),
-            AverageSpeedOfAnswerSeconds: wait * delayedWait,
-            MeanDelayedWaitSeconds: delayedWait,
-            MeanQueueLength: wait * traffic / spare,
-            Occupancy: traffic / agents,
-            AbandonProbability: 0,
-            BlockingProbability: blocking);
+            waitProbability: wait,
+            serviceLevel: 1 - miss,
+            missProbability: miss,
+            averageSpeedOfAnswerSeconds: wait * delayedWait,
+            meanDelayedWaitSeconds: delayedWait,
+            meanQueueLength: wait * traffic / spare,
+            occupancy: traffic / agents,
+            abandonProbability: 0,
+            blockingProbability: blocking);
     }
 }

@@ -27,32 +27,71 @@ public enum QueueModel
 /// stable at any load (abandonment drains the queue); its <see cref="IsOverloaded"/> only reports
 /// agents ≤ traffic.</para>
 /// </remarks>
-/// <param name="Model">Erlang C or Erlang A.</param>
-/// <param name="Traffic">Offered traffic in Erlangs.</param>
-/// <param name="Agents">Agents, possibly fractional.</param>
-/// <param name="AnswerWithinSeconds">The service-level threshold t in seconds.</param>
-/// <param name="WaitProbability">Probability that an arriving contact waits (finds every agent busy).</param>
-/// <param name="ServiceLevel">Fraction of offered contacts answered within t, in [0, 1].</param>
-/// <param name="AverageSpeedOfAnswerSeconds">Mean wait in queue over all offered contacts, in seconds (Erlang A: including the wait of those who abandon).</param>
-/// <param name="MeanDelayedWaitSeconds">Mean wait of the contacts that wait at all, in seconds.</param>
-/// <param name="MeanQueueLength">Mean number of contacts waiting (Little's law: arrival rate × mean wait).</param>
-/// <param name="Occupancy">Fraction of agent time spent handling contacts, in [0, 1].</param>
-/// <param name="AbandonProbability">Fraction of offered contacts that abandon (0 for Erlang C).</param>
-/// <param name="BlockingProbability">Erlang B at these agents and this traffic: the loss a system without a queue would have.</param>
-public readonly record struct QueueMetrics(
-    QueueModel Model,
-    double Traffic,
-    double Agents,
-    double AnswerWithinSeconds,
-    double WaitProbability,
-    double ServiceLevel,
-    double AverageSpeedOfAnswerSeconds,
-    double MeanDelayedWaitSeconds,
-    double MeanQueueLength,
-    double Occupancy,
-    double AbandonProbability,
-    double BlockingProbability)
+public readonly record struct QueueMetrics
 {
+    internal QueueMetrics(QueueModel model, double traffic, double agents, double answerWithinSeconds, double waitProbability,
+        double serviceLevel, double missProbability, double averageSpeedOfAnswerSeconds, double meanDelayedWaitSeconds,
+        double meanQueueLength, double occupancy, double abandonProbability, double blockingProbability)
+    {
+        Model = model;
+        Traffic = traffic;
+        Agents = agents;
+        AnswerWithinSeconds = answerWithinSeconds;
+        WaitProbability = waitProbability;
+        ServiceLevel = serviceLevel;
+        MissProbability = missProbability;
+        AverageSpeedOfAnswerSeconds = averageSpeedOfAnswerSeconds;
+        MeanDelayedWaitSeconds = meanDelayedWaitSeconds;
+        MeanQueueLength = meanQueueLength;
+        Occupancy = occupancy;
+        AbandonProbability = abandonProbability;
+        BlockingProbability = blockingProbability;
+    }
+
+    /// <summary>Erlang C or Erlang A.</summary>
+    public QueueModel Model { get; init; }
+
+    /// <summary>Offered traffic in Erlangs.</summary>
+    public double Traffic { get; init; }
+
+    /// <summary>Agents, possibly fractional.</summary>
+    public double Agents { get; init; }
+
+    /// <summary>The service-level threshold t in seconds.</summary>
+    public double AnswerWithinSeconds { get; init; }
+
+    /// <summary>Probability that an arriving contact waits (finds every agent busy).</summary>
+    public double WaitProbability { get; init; }
+
+    /// <summary>Fraction of offered contacts answered within t, in [0, 1].</summary>
+    public double ServiceLevel { get; init; }
+
+    /// <summary>
+    /// Fraction of offered contacts not answered within t (they wait longer, or abandon), in [0, 1]: the
+    /// complement of <see cref="ServiceLevel"/>, computed directly so it keeps its relative precision where the
+    /// service level is within rounding of 1 (Erlang C: <c>C·e^(-(N - A)t/h)</c>). Service-level targets are
+    /// compared on it (see <see cref="StaffingTargets.AreMetBy"/>).
+    /// </summary>
+    public double MissProbability { get; init; }
+
+    /// <summary>Mean wait in queue over all offered contacts, in seconds (Erlang A: including the wait of those who abandon).</summary>
+    public double AverageSpeedOfAnswerSeconds { get; init; }
+
+    /// <summary>Mean wait of the contacts that wait at all, in seconds.</summary>
+    public double MeanDelayedWaitSeconds { get; init; }
+
+    /// <summary>Mean number of contacts waiting (Little's law: arrival rate × mean wait).</summary>
+    public double MeanQueueLength { get; init; }
+
+    /// <summary>Fraction of agent time spent handling contacts, in [0, 1].</summary>
+    public double Occupancy { get; init; }
+
+    /// <summary>Fraction of offered contacts that abandon (0 for Erlang C).</summary>
+    public double AbandonProbability { get; init; }
+
+    /// <summary>Erlang B at these agents and this traffic: the loss a system without a queue would have.</summary>
+    public double BlockingProbability { get; init; }
+
     /// <summary>Probability that a contact is answered at once, without waiting: 1 - <see cref="WaitProbability"/>.</summary>
     public double ImmediateAnswerProbability => 1 - WaitProbability;
 

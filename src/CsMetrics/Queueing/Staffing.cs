@@ -42,7 +42,9 @@ public static class Staffing
         targets.Validate(nameof(targets));
         CheckShrinkage(shrinkage);
         int agents = Solve(traffic, handleSeconds, patienceSeconds, targets, out var metrics);
-        return new StaffingResult(agents, shrinkage, metrics);
+        return agents >= 0
+            ? new StaffingResult(agents, shrinkage, metrics)
+            : new StaffingResult(agents, shrinkage, metrics) { InfeasibleReason = InfeasibleReason(traffic, patienceSeconds, targets) };
     }
 
     /// <summary>
@@ -184,6 +186,22 @@ public static class Staffing
         return targets.AreMetBy(metrics) && !(metrics.Model == QueueModel.ErlangC && metrics.IsOverloaded);
     }
 
+    /// <summary>Why <see cref="Solve"/> found no team: an impossible target, or none up to the search's cap.</summary>
+    private static string InfeasibleReason(double traffic, double patienceSeconds, in StaffingTargets targets) =>
+        targets.ImpossibleReason(traffic, !double.IsPositiveInfinity(patienceSeconds))
+        ?? $"no team of up to {SearchCap(traffic, targets)} agents meets every target (in floating point no larger team does better)";
+
+    /// <summary>The largest team the search tries: far beyond the square-root-staffing point, where every probability has underflowed.</summary>
+    private static int SearchCap(double traffic, in StaffingTargets targets)
+    {
+        int cap = (int)Math.Ceiling(traffic + 50 * Math.Sqrt(traffic) + 100);
+        if (targets.MaxOccupancy is double occupancy)
+        {
+            cap = Math.Max(cap, (int)Math.Min(Math.Ceiling(traffic / occupancy) + 1, int.MaxValue - 1));
+        }
+        return cap;
+    }
+
     /// <summary>The search described on the type; returns -1 when infeasible. Arguments trusted.</summary>
     internal static int Solve(double traffic, double handleSeconds, double patienceSeconds, in StaffingTargets targets, out QueueMetrics metrics)
     {
@@ -194,12 +212,13 @@ public static class Staffing
             return 0;
         }
         bool erlangC = double.IsPositiveInfinity(patienceSeconds);
-        int low = erlangC ? (int)Math.Floor(traffic) : ErlangALowerBound(traffic, patienceSeconds, targets);
-        int cap = (int)Math.Ceiling(traffic + 50 * Math.Sqrt(traffic) + 100);
-        if (targets.MaxOccupancy is double occupancy)
+        if (targets.ImpossibleReason(traffic, !erlangC) is not null)
         {
-            cap = Math.Max(cap, (int)Math.Min(Math.Ceiling(traffic / occupancy) + 1, int.MaxValue - 1));
+            metrics = default;
+            return -1;
         }
+        int low = erlangC ? (int)Math.Floor(traffic) : ErlangALowerBound(traffic, patienceSeconds, targets);
+        int cap = SearchCap(traffic, targets);
         double lowInverse = ErlangB.InverseBlocking(traffic, low);
 
         // Gallop from the square-root-staffing point until every target holds.

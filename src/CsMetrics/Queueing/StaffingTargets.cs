@@ -38,13 +38,62 @@ public readonly record struct StaffingTargets
     internal double AnswerWithinSeconds => AnswerWithin.TotalSeconds;
 
     /// <summary>True when <paramref name="metrics"/> meets every target that is set.</summary>
-    public bool AreMetBy(in QueueMetrics metrics) =>
-        (ServiceLevel is not double level || metrics.ServiceLevel >= level)
-        && (MaxAverageSpeedOfAnswer is not TimeSpan asa || metrics.AverageSpeedOfAnswerSeconds <= asa.TotalSeconds)
-        && (MaxOccupancy is not double occupancy || metrics.Occupancy <= occupancy)
-        && (MaxWaitProbability is not double wait || metrics.WaitProbability <= wait)
-        && (MaxAbandonProbability is not double abandon || metrics.AbandonProbability <= abandon)
-        && (MaxBlockingProbability is not double blocking || metrics.BlockingProbability <= blocking);
+    /// <remarks>
+    /// <para>Targets are compared with the library's one rule (a relative tolerance of 1e-12, far below the
+    /// precision of any input), so a target met in decimal arithmetic is met: 612 contacts × 180 s / 1800 s on
+    /// 72 agents is occupancy 0.85 exactly, although binary floating point computes 0.8500000000000001.</para>
+    /// <para>Impossible targets are never met by rounding. The service level is compared on the share of
+    /// contacts that miss the threshold (<see cref="QueueMetrics.MissProbability"/> ≤ 1 - target), which keeps its
+    /// precision near 1; and with traffic above 0 a service level of 1, an ASA, wait, abandonment (Erlang A) or
+    /// blocking probability of 0 is met by no finite team, even where the computed value underflows to 0.</para>
+    /// </remarks>
+    public bool AreMetBy(in QueueMetrics metrics)
+    {
+        bool busy = metrics.Traffic > 0;
+        return (ServiceLevel is not double level || (level < 1 ? Tolerance.AtMost(metrics.MissProbability, 1 - level) : !busy))
+            && (MaxAverageSpeedOfAnswer is not TimeSpan asa || AtMostPositive(metrics.AverageSpeedOfAnswerSeconds, asa.TotalSeconds, busy))
+            && (MaxOccupancy is not double occupancy || Tolerance.AtMost(metrics.Occupancy, occupancy))
+            && (MaxWaitProbability is not double wait || AtMostPositive(metrics.WaitProbability, wait, busy))
+            && (MaxAbandonProbability is not double abandon || AtMostPositive(metrics.AbandonProbability, abandon, busy && metrics.Model == QueueModel.ErlangA))
+            && (MaxBlockingProbability is not double blocking || AtMostPositive(metrics.BlockingProbability, blocking, busy));
+    }
+
+    /// <summary>
+    /// Why no finite team meets these targets at <paramref name="traffic"/> Erlangs, or null when some team may.
+    /// Quantities that are strictly positive whenever contacts arrive cannot be held at 0 (or the service level at 1).
+    /// </summary>
+    internal string? ImpossibleReason(double traffic, bool erlangA)
+    {
+        if (!(traffic > 0))
+        {
+            return null;
+        }
+        if (ServiceLevel is >= 1)
+        {
+            return "a service level of 1 is met by no finite team: with contacts arriving, some always wait longer than the threshold";
+        }
+        if (MaxAverageSpeedOfAnswer == TimeSpan.Zero)
+        {
+            return "an ASA of 0 s is met by no finite team: with contacts arriving, some always wait";
+        }
+        if (MaxWaitProbability is 0)
+        {
+            return "a wait probability of 0 is met by no finite team: with contacts arriving, some always wait";
+        }
+        if (erlangA && MaxAbandonProbability is 0)
+        {
+            return "an abandonment of 0 is met by no finite team: with a finite patience, some contacts always abandon";
+        }
+        if (MaxBlockingProbability is 0)
+        {
+            return "a blocking probability of 0 is met by no finite team";
+        }
+        return null;
+    }
+
+    /// <summary>value ≤ limit with the tolerance; a limit of 0 is met only where the quantity is truly 0 (<paramref name="positive"/> false).</summary>
+    private static bool AtMostPositive(double value, double limit, bool positive) =>
+        limit > 0 ? Tolerance.AtMost(value, limit) : !positive;
 
     /// <summary>Throws if a target is out of its range.</summary>
     internal void Validate(string paramName)

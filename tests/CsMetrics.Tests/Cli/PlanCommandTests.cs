@@ -134,12 +134,36 @@ public class PlanCommandTests
 
             var shrinkage = CliRunner.Run("plan", "--shrinkage", "1.5");
             Assert.Equal(2, shrinkage.ExitCode);
-            Assert.Contains("Shrinkage", shrinkage.Error);
+            Assert.Equal("error: --shrinkage: must be in [0, 1); got 1.5", shrinkage.Error.Trim());
         }
         finally
         {
             File.Delete(templates);
         }
+    }
+
+    [Theory]
+    [InlineData("--horizon-days", "0", "error: --horizon-days: must be in [1, 28]; got 0")]
+    [InlineData("--aht-s", "0", "error: --aht-s: must be > 0; got 0")]
+    [InlineData("--aht-s", "1e12", "error: --aht-s: 1000000000000 is out of range: must be a number of seconds from 0 to 10000000000")]
+    [InlineData("--interval-minutes", "0", "error: --interval-minutes: 0 is out of range: must be a whole number of minutes from 1 to 1440")]
+    [InlineData("--interval-minutes", "7", "error: history.csv: row 3, column 'timestamp': the timestamps are 30 minutes apart but --interval-minutes is 7")]
+    [InlineData("--understaff-cost", "-1", "error: --understaff-cost: must be a finite number >= 0; got -1")]
+    public void Options_are_reported_against_the_option_as_typed(string option, string value, string expected)
+    {
+        var result = CliRunner.Run("plan", option, value);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("", result.Output);
+        Assert.Equal(expected, result.Error.Trim());
+    }
+
+    [Fact]
+    public void An_impossible_service_level_is_reported_with_its_reason()
+    {
+        var result = CliRunner.Run("plan", "--target-sl", "1");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("", result.Output);
+        Assert.Contains("a service level of 1 is met by no finite team", result.Error);
     }
 
     private static CliRunner.Result RunOnFile(string name, string content, params string[] extra)

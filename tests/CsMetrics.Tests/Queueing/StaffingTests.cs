@@ -4,7 +4,7 @@ using FsCheck.Xunit;
 
 namespace CsMetrics.Tests.Queueing;
 
-public class StaffingTests
+public partial class StaffingTests
 {
     private static readonly StaffingTargets EightyTwenty = new() { ServiceLevel = 0.8, AnswerWithin = TimeSpan.FromSeconds(20) };
 
