@@ -13,7 +13,7 @@ namespace CsMetrics.Quality;
 /// </summary>
 /// <remarks>
 /// <para><b>Categories.</b> Numeric ratings are ordered by value; their categories are the distinct values in the table,
-/// or the given scale (so a 1..5 scale keeps k = 5 for weighted kappa even when nobody used 1). Text labels are
+/// or the given scale (so weighted kappa keeps the scale's spacing when some points were not used: with 1, 2 and 5 used on a 1..5 scale, 2 and 5 are three steps apart, not one). Text labels are
 /// unordered (nominal statistics only) unless their order is given (<c>poor, fair, good</c>), which makes them ordinal.
 /// <see cref="Code"/> numbers the categories 0..k-1 in that order.</para>
 /// <para><b>Which statistic needs what.</b> Nominal: any table. Ordinal (Krippendorff's ordinal alpha, linear and

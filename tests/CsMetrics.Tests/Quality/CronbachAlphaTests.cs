@@ -79,4 +79,13 @@ public class CronbachAlphaTests
         var ex = Assert.Throws<ArgumentException>(() => CronbachAlpha.FromCovariance(new double[,] { { 1, 0.5 }, { 0.4, 1 } }));
         Assert.Contains("covariance[1, 0]", ex.Message);
     }
+
+    [Fact]
+    public void Feldt_levels_are_fractions()
+    {
+        var result = new ReliabilityResult { Alpha = 0.8, AlphaIfItemDeleted = [], Items = 4, Respondents = 11 };
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => result.FeldtInterval(95));
+        Assert.Equal("level", ex.ParamName);
+        Assert.Contains("looks like a percent", ex.Message);
+    }
 }
