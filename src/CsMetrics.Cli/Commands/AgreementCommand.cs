@@ -53,6 +53,9 @@ internal static class AgreementCommand
             {
                 problems.Add(table.Source, 1, null, $"at least two rater columns are required (columns found: {string.Join(",", table.Columns)})");
             }
+            problems.ThrowIfAny(); // the columns must be right before cells can be read as ratings
+
+            // Every further problem is reported together: the table's shape, the options and every bad cell.
             if (table.RowCount < 2)
             {
                 problems.Add(table.Source, null, null, "at least two units (rows) are required");
@@ -62,7 +65,6 @@ internal static class AgreementCommand
             {
                 problems.Add(table.Source, 1, expertColumn, $"--expert names a column that is not a rater (raters: {string.Join(",", raters)})");
             }
-            problems.ThrowIfAny();
 
             var rows = Enumerable.Range(0, table.RowCount)
                 .Select(u => (IReadOnlyList<string?>)raters.Select(r => table.GetText(u, r)).ToArray())
