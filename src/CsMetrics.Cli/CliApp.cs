@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using CsMetrics.Cli.Commands;
 
 namespace CsMetrics.Cli;
@@ -15,9 +16,13 @@ internal static class CliApp
     /// <summary>Exit code for bad input: arguments, files, rows or values.</summary>
     public const int BadInput = 2;
 
-    public static RootCommand BuildRoot(CliContext context)
+    /// <summary>The command's name as users type it (a tool's assembly is CsMetrics.Cli; help must still say csmetrics).</summary>
+    public const string Name = "csmetrics";
+
+    public static Command BuildRoot(CliContext context)
     {
-        var root = new RootCommand(
+        // A plain Command named csmetrics as the root, not RootCommand, whose name is the assembly's.
+        var root = new Command(Name,
             "CsMetrics: contact-centre metrics, Erlang staffing, shift scheduling, quality and forecasting.\n" +
             "Reads CSV (header row, invariant culture) or JSON; writes to standard output or --output.\n" +
             "Exit codes: 0 success, 2 bad input (one line per problem on standard error), 1 internal failure.");
@@ -25,6 +30,8 @@ internal static class CliApp
         {
             root.Subcommands.Add(command);
         }
+        root.Options.Add(new HelpOption());
+        root.Options.Add(new VersionOption());
         NumberOptions.Apply(root);
         return root;
     }
