@@ -31,6 +31,7 @@ public class RatingTableTests
         Assert.Equal("4", table.Label(2, 1));
         Assert.Equal(1, table.IndexOf("BEN"));
         Assert.Contains("4 units × 2 raters", table.ToString());
+        Assert.False(table.Raters is string[] || table.Categories is string[] || table.Scale is double[] || table.CompleteUnits is int[]);
     }
 
     [Fact]

@@ -314,6 +314,8 @@ public class ScorecardTests
         Assert.Equal("a", section.Criteria[0].Name);
         Assert.Equal(section, new ScorecardSection("S", 1, [ScorecardCriterion.Binary("a"), ScorecardCriterion.Binary("b")]));
         Assert.False(section.Criteria is ScorecardCriterion[]);
+        Assert.False(Scorecard.ContactCentreSeed.Sections is ScorecardSection[]); // the compiled card's lists cannot be changed through a cast
+        Assert.False(Scorecard.ContactCentreSeed.Criteria is ScorecardCriterion[]);
         // Section weights of 1/3 each sum to 1 in decimal; the one tolerance rule accepts them.
         _ = new Scorecard("thirds", [new("a", 100 / 3.0, [ScorecardCriterion.Binary("a")]), new("b", 100 / 3.0, [ScorecardCriterion.Binary("b")]), new("c", 100 / 3.0, [ScorecardCriterion.Binary("c")])]);
     }

@@ -49,5 +49,7 @@ public class ServqualInstrumentTests
         Assert.Contains("outside the scale [1, 5]", five.ProblemWithAnswer(0, 6));
         Assert.Null(five.ProblemWithAnswer(0, double.NaN));
         Assert.Throws<ArgumentException>(() => ServqualInstrument.Standard.WithScale(5, 1));
+        Assert.False(ServqualInstrument.Standard.Dimensions is string[]);
+        Assert.False(ServqualInstrument.Standard.ItemsOf(0) is int[]);
     }
 }
