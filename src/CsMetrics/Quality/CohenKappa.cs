@@ -210,22 +210,25 @@ public static class CohenKappa
         {
             ThrowHelper.ThrowArgument(nameof(weighting), $"{weighting.ToString().ToLowerInvariant()} weights need ordered categories: numbers, or text labels with their order given.");
         }
-        var x = new List<int>(table.UnitCount);
-        var y = new List<int>(table.UnitCount);
+        int k = table.Categories.Count;
+        var counts = new double[Math.Max(k, 1), Math.Max(k, 1)];
+        var codes = table.Codes;
+        int raters = table.RaterCount;
+        int both = 0;
         for (int u = 0; u < table.UnitCount; u++)
         {
-            int a = table.Code(u, rater1), b = table.Code(u, rater2);
+            int a = codes[u * raters + rater1], b = codes[u * raters + rater2];
             if (a >= 0 && b >= 0)
             {
-                x.Add(a);
-                y.Add(b);
+                counts[a, b]++;
+                both++;
             }
         }
-        if (x.Count == 0)
+        if (both == 0)
         {
             return new KappaResult(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, 0, weighting);
         }
-        return FromRatings(x.ToArray(), y.ToArray(), table.Categories.Count, weighting);
+        return FromTable(counts, weighting);
     }
 
     private static double AgreementWeight(int i, int j, int k, KappaWeighting weighting)

@@ -27,6 +27,7 @@ public sealed class RatingTable
     private readonly double[] _values; // units × raters, row-major: the value (numeric) or the category code (text); NaN = missing
     private readonly string[] _categories;
     private readonly double[]? _scale; // numeric tables: the category values, ascending
+    private readonly int[] _codes; // units × raters: the category code, -1 = missing
     private ValueList<int>? _complete;
 
     private RatingTable(string[] raters, double[] values, int units, string[] categories, double[]? scale, bool ordered)
@@ -37,9 +38,12 @@ public sealed class RatingTable
         _categories = categories;
         _scale = scale;
         IsOrdered = ordered;
+        _codes = new int[values.Length];
         for (int i = 0; i < values.Length; i++)
         {
-            MissingCount += double.IsNaN(values[i]) ? 1 : 0;
+            double x = values[i];
+            MissingCount += double.IsNaN(x) ? 1 : 0;
+            _codes[i] = double.IsNaN(x) ? -1 : scale is null ? (int)x : Array.BinarySearch(scale, x);
         }
     }
 
@@ -64,9 +68,17 @@ public sealed class RatingTable
     {
     }
 
+    /// <summary>Adopts what a builder made (the public constructors validate through <see cref="Parse"/>'s rules, then land here).</summary>
     private RatingTable(RatingTable built)
-        : this(built._raters, built._values, built.UnitCount, built._categories, built._scale, built.IsOrdered)
     {
+        _raters = built._raters;
+        _values = built._values;
+        _codes = built._codes;
+        _categories = built._categories;
+        _scale = built._scale;
+        UnitCount = built.UnitCount;
+        IsOrdered = built.IsOrdered;
+        MissingCount = built.MissingCount;
     }
 
     /// <summary>
@@ -150,11 +162,10 @@ public sealed class RatingTable
     public bool IsMissing(int unit, int rater) => double.IsNaN(_values[Index(unit, rater)]);
 
     /// <summary>The category code (0..k-1, in <see cref="Categories"/> order) of a rating, or -1 when it is missing.</summary>
-    public int Code(int unit, int rater)
-    {
-        double x = _values[Index(unit, rater)];
-        return double.IsNaN(x) ? -1 : _scale is null ? (int)x : Array.BinarySearch(_scale, x);
-    }
+    public int Code(int unit, int rater) => _codes[Index(unit, rater)];
+
+    /// <summary>The category codes row by row (<c>[unit * RaterCount + rater]</c>), -1 = missing.</summary>
+    internal ReadOnlySpan<int> Codes => _codes;
 
     /// <summary>The category label of a rating, or null when it is missing.</summary>
     public string? Label(int unit, int rater) => Code(unit, rater) is int code and >= 0 ? _categories[code] : null;
@@ -542,25 +553,62 @@ public sealed class RatingTable
     {
         ArgumentNullException.ThrowIfNull(raters);
         ArgumentNullException.ThrowIfNull(ratings);
-        var cells = new string?[ratings.GetLength(0), ratings.GetLength(1)];
-        for (int u = 0; u < ratings.GetLength(0); u++)
+        var errors = new List<QualityInputError>();
+        CheckRaters(raters, errors);
+        int units = ratings.GetLength(0), r = ratings.GetLength(1);
+        if (errors.Count == 0 && r != raters.Count)
         {
-            for (int j = 0; j < ratings.GetLength(1); j++)
+            errors.Add(new QualityInputError("ratings", $"the ratings have {r} columns for {raters.Count} raters"));
+        }
+        if (errors.Count > 0)
+        {
+            return new QualityParseResult<RatingTable>(null, errors).GetValueOrThrowFirst(nameof(ratings));
+        }
+        double[]? points = null;
+        if (scale is not null)
+        {
+            points = scale.Order().ToArray();
+            for (int k = 0; k < points.Length; k++)
+            {
+                if (!double.IsFinite(points[k]))
+                {
+                    throw new ArgumentOutOfRangeException(nameof(scale), points[k], $"scale points must be finite; got {Format(points[k])}.");
+                }
+                if (k > 0 && points[k] == points[k - 1])
+                {
+                    ThrowHelper.ThrowArgument(nameof(scale), $"the scale lists {Format(points[k])} twice.");
+                }
+            }
+            if (points.Length == 0)
+            {
+                ThrowHelper.ThrowArgument(nameof(scale), "the scale is empty.");
+            }
+        }
+        var values = new double[units * r];
+        var seen = points is null ? new HashSet<double>() : null;
+        for (int u = 0; u < units; u++)
+        {
+            for (int j = 0; j < r; j++)
             {
                 double x = ratings[u, j];
                 if (double.IsInfinity(x))
                 {
                     throw new ArgumentOutOfRangeException(nameof(ratings), x, $"ratings[{u}, {j}] must be finite (or NaN for missing); got {Format(x)}.");
                 }
-                cells[u, j] = double.IsNaN(x) ? null : x.ToString("R", CultureInfo.InvariantCulture);
+                if (!double.IsNaN(x))
+                {
+                    x += 0.0; // -0 and 0 are one rating
+                    if (points is not null && Array.BinarySearch(points, x) < 0)
+                    {
+                        ThrowHelper.ThrowArgument(nameof(ratings), $"ratings[{u}, {j}]: {Format(x)} is not on the scale {string.Join(", ", points.Select(Format))}.");
+                    }
+                    seen?.Add(x);
+                }
+                values[u * r + j] = x;
             }
         }
-        if (scale is not null && scale.Any(x => !double.IsFinite(x)))
-        {
-            throw new ArgumentOutOfRangeException(nameof(scale), scale.First(x => !double.IsFinite(x)), "scale points must be finite.");
-        }
-        var labels = scale?.Select(x => x.ToString("R", CultureInfo.InvariantCulture)).ToArray();
-        return Classify(raters, cells, labels).GetValueOrThrowFirst(nameof(ratings));
+        points ??= seen!.Order().ToArray();
+        return new RatingTable(raters.ToArray(), values, units, points.Select(Format).ToArray(), points, ordered: true);
     }
 
     private static RatingTable BuildText(IReadOnlyList<string> raters, string?[,] ratings, IReadOnlyList<string>? orderedCategories)
