@@ -8,6 +8,7 @@ var peers = new SortedDictionary<string, (string Description, Func<string[], int
         Console.WriteLine($"OR-Tools {Google.OrTools.Init.OrToolsVersion.VersionString()}");
         return 0;
     }),
+    ["schedule"] = ("CsMetrics, SCIP, CP-SAT and CBC side by side on schedule problems: " + CsMetrics.Peers.Scheduling.SchedulePeers.Usage, CsMetrics.Peers.Scheduling.SchedulePeers.Run),
 };
 
 if (args.Length == 0 || !peers.TryGetValue(args[0], out var peer))

@@ -24,7 +24,7 @@ internal static class BreakPlacements
         {
             if (k == breaks.Count)
             {
-                if (Valid(offsets))
+                if (Valid(template, offsets))
                 {
                     placements.Add((int[])offsets.Clone());
                 }
@@ -36,28 +36,30 @@ internal static class BreakPlacements
                 Extend(k + 1);
             }
         }
+    }
 
-        bool Valid(int[] placement)
+    /// <summary>True when the breaks at <paramref name="placement"/> (offsets from the shift start) lie inside the shift and do not overlap.</summary>
+    public static bool Valid(ShiftTemplate template, ReadOnlySpan<int> placement)
+    {
+        var breaks = template.Breaks;
+        for (int a = 0; a < placement.Length; a++)
         {
-            for (int a = 0; a < placement.Length; a++)
+            int startA = placement[a], endA = startA + breaks[a].LengthMinutes;
+            if (startA < 0 || endA > template.LengthMinutes)
             {
-                int startA = placement[a], endA = startA + breaks[a].LengthMinutes;
-                if (startA < 0 || endA > template.LengthMinutes)
+                return false;
+            }
+            for (int b = a + 1; b < placement.Length; b++)
+            {
+                int startB = placement[b], endB = startB + breaks[b].LengthMinutes;
+                // Sorted by start, the earlier break must end by the later one's start (touching is allowed).
+                bool overlap = startA <= startB ? endA > startB : endB > startA;
+                if (overlap)
                 {
                     return false;
                 }
-                for (int b = a + 1; b < placement.Length; b++)
-                {
-                    int startB = placement[b], endB = startB + breaks[b].LengthMinutes;
-                    // Sorted by start, the earlier break must end by the later one's start (touching is allowed).
-                    bool overlap = startA <= startB ? endA > startB : endB > startA;
-                    if (overlap)
-                    {
-                        return false;
-                    }
-                }
             }
-            return true;
         }
+        return true;
     }
 }

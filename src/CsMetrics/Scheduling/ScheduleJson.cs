@@ -16,14 +16,40 @@ public readonly record struct ScheduleInputError(string Field, string Message)
 /// <param name="Problem">The problem, or null when <paramref name="Errors"/> is not empty.</param>
 /// <param name="Options">The solver options from <c>timeLimitSeconds</c> and <c>seed</c> (defaults when absent).</param>
 /// <param name="Errors">Every problem found in the document (empty on success).</param>
-public sealed record ScheduleDocument(ScheduleProblem? Problem, ScheduleSolverOptions Options, IReadOnlyList<ScheduleInputError> Errors);
+public sealed record ScheduleDocument(ScheduleProblem? Problem, ScheduleSolverOptions Options, IReadOnlyList<ScheduleInputError> Errors)
+{
+    private readonly IReadOnlyList<ScheduleInputError> _errors = ValueList<ScheduleInputError>.Copy(Errors ?? throw new ArgumentNullException(nameof(Errors)));
+
+    /// <summary>Every problem found in the document (empty on success); compared by value.</summary>
+    public IReadOnlyList<ScheduleInputError> Errors
+    {
+        get => _errors;
+        init => _errors = ValueList<ScheduleInputError>.Copy(value ?? throw new ArgumentNullException(nameof(value)));
+    }
+}
+
+/// <summary>A schedule read from a solution document and scored on its problem, or the problems that prevented it.</summary>
+/// <param name="Solution">The schedule scored by <see cref="ScheduleSolution.Evaluate"/>, or null when <paramref name="Errors"/> is not empty.</param>
+/// <param name="Errors">Every problem found in the document (empty on success).</param>
+public sealed record ScheduleSolutionDocument(ScheduleSolution? Solution, IReadOnlyList<ScheduleInputError> Errors)
+{
+    private readonly IReadOnlyList<ScheduleInputError> _errors = ValueList<ScheduleInputError>.Copy(Errors ?? throw new ArgumentNullException(nameof(Errors)));
+
+    /// <summary>Every problem found in the document (empty on success); compared by value.</summary>
+    public IReadOnlyList<ScheduleInputError> Errors
+    {
+        get => _errors;
+        init => _errors = ValueList<ScheduleInputError>.Copy(value ?? throw new ArgumentNullException(nameof(value)));
+    }
+}
 
 /// <summary>
 /// Reads and writes the <c>csmetrics schedule</c> JSON contract (see <c>docs/scheduling.md</c>): the problem
 /// (<c>intervalMinutes</c>, <c>cyclic</c>, <c>requirements</c>, <c>understaffCost</c>, <c>overstaffCost</c>,
 /// <c>timeLimitSeconds</c>, <c>seed</c>, <c>templates</c>) and the solution (<c>status</c>, <c>cost</c>,
 /// <c>lowerBound</c>, <c>gap</c>, <c>shifts</c>, <c>coverage</c>, <c>understaffed</c>, <c>overstaffed</c>,
-/// <c>message</c>). Reflection-free (trimming and Native AOT safe). Thread-safe.
+/// <c>message</c>). Unknown fields and duplicate keys are errors with their field paths. Reflection-free
+/// (trimming and Native AOT safe). Thread-safe.
 /// </summary>
 public static class ScheduleJson
 {
@@ -35,6 +61,14 @@ public static class ScheduleJson
 
     private static readonly string[] BreakFields = ["lengthMinutes", "earliestAfterStartMinutes", "latestAfterStartMinutes"];
 
+    private static readonly string[] SolutionFields =
+        ["status", "cost", "lowerBound", "gap", "shifts", "coverage", "understaffed", "overstaffed", "message",
+         "understaffedByInterval", "overstaffedByInterval", "infeasibleIntervals", "infeasibleTemplates"];
+
+    private static readonly string[] ShiftFields = ["template", "day", "startMinute", "breakStartMinutes", "agents"];
+
+    private static readonly JsonDocumentOptions ReaderOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+
     /// <summary>Reads a problem document. Never throws for bad content: every problem is in <see cref="ScheduleDocument.Errors"/>.</summary>
     /// <param name="json">The JSON text.</param>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
@@ -42,24 +76,13 @@ public static class ScheduleJson
     {
         ArgumentNullException.ThrowIfNull(json);
         var errors = new List<ScheduleInputError>();
-        JsonDocument document;
-        try
+        if (Open(json, errors) is not { } document)
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException ex)
-        {
-            errors.Add(new ScheduleInputError("", $"not valid JSON: {ex.Message}"));
             return new ScheduleDocument(null, new ScheduleSolverOptions(), errors);
         }
         using (document)
         {
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                errors.Add(new ScheduleInputError("", "the document must be a JSON object"));
-                return new ScheduleDocument(null, new ScheduleSolverOptions(), errors);
-            }
             UnknownFields(root, "", ProblemFields, errors);
             int interval = Integer(root, "intervalMinutes", "intervalMinutes", errors, required: true) ?? 0;
             bool cyclic = Boolean(root, "cyclic", errors);
@@ -94,7 +117,7 @@ public static class ScheduleJson
             {
                 options = options with { Seed = seed };
             }
-            foreach (var (field, message) in ScheduleValidation.Problem(interval, requirements, under, over))
+            foreach (var (field, message) in ScheduleValidation.Problem(interval, requirements, cyclic, under, over))
             {
                 if (field != "intervalMinutes" || errors.All(e => e.Field != "intervalMinutes"))
                 {
@@ -110,9 +133,9 @@ public static class ScheduleJson
             {
                 errors.Add(new ScheduleInputError("templates", "templates is required"));
             }
-            if (errors.Count == 0)
+            if (errors.All(e => !e.Field.StartsWith("templates", StringComparison.Ordinal) && e.Field != "intervalMinutes"))
             {
-                foreach (var (field, message) in ScheduleValidation.Templates(templates, interval))
+                foreach (var (field, message) in ScheduleValidation.Templates(templates, interval, requirements.Count, cyclic))
                 {
                     errors.Add(new ScheduleInputError(field, message));
                 }
@@ -206,6 +229,141 @@ public static class ScheduleJson
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// Reads a solution document (the <c>csmetrics schedule</c> output, or a schedule from another tool in
+    /// the same shape) and scores it on <paramref name="problem"/> with <see cref="ScheduleSolution.Evaluate"/>.
+    /// Only <c>shifts</c> is required; <c>lowerBound</c>, when a number, is carried as the bound. Fields that
+    /// restate what the shifts determine (<c>cost</c>, <c>coverage</c>, <c>understaffed</c>, <c>overstaffed</c>
+    /// and the per-interval arrays) must agree with the recomputed values (<c>cost</c> to a relative 1e-12):
+    /// a document that contradicts itself is an error. Never throws for bad content.
+    /// </summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="problem">The problem the schedule is for.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static ScheduleSolutionDocument ParseSolution(string json, ScheduleProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(problem);
+        var errors = new List<ScheduleInputError>();
+        if (Open(json, errors) is not { } document)
+        {
+            return new ScheduleSolutionDocument(null, errors);
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            UnknownFields(root, "", SolutionFields, errors);
+            var shifts = new List<ScheduledShift>();
+            if (Property(root, "shifts", out var array) && array.ValueKind == JsonValueKind.Array)
+            {
+                int s = 0;
+                foreach (var element in array.EnumerateArray())
+                {
+                    string at = $"shifts[{s++}]";
+                    if (element.ValueKind != JsonValueKind.Object)
+                    {
+                        errors.Add(new ScheduleInputError(at, $"{at} must be an object"));
+                        continue;
+                    }
+                    var local = new List<ScheduleInputError>();
+                    UnknownFields(element, at + ".", ShiftFields, local);
+                    string template = Property(element, "template", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString()! : "";
+                    if (template.Length == 0)
+                    {
+                        local.Add(new ScheduleInputError($"{at}.template", $"{at}.template must be a non-empty string"));
+                    }
+                    int day = Integer(element, "day", $"{at}.day", local, required: true) ?? 0;
+                    int start = Integer(element, "startMinute", $"{at}.startMinute", local, required: true) ?? 0;
+                    int agents = Integer(element, "agents", $"{at}.agents", local, required: true) ?? 1;
+                    if (agents < 1)
+                    {
+                        local.Add(new ScheduleInputError($"{at}.agents", $"{at}.agents must be >= 1; got {agents}"));
+                    }
+                    var breaks = Integers(element, "breakStartMinutes", $"{at}.breakStartMinutes", local) ?? [];
+                    if (local.Count == 0)
+                    {
+                        foreach (var (field, message) in ShiftValidation.Shift(problem, template, day, start, breaks))
+                        {
+                            local.Add(new ScheduleInputError($"{at}.{field}", message));
+                        }
+                    }
+                    if (local.Count == 0)
+                    {
+                        shifts.Add(new ScheduledShift(template, day, start, breaks, agents));
+                    }
+                    errors.AddRange(local);
+                }
+            }
+            else
+            {
+                errors.Add(new ScheduleInputError("shifts", "shifts must be an array of shifts"));
+            }
+            double? bound = Number(root, "lowerBound", "lowerBound", errors);
+            double? cost = Number(root, "cost", "cost", errors);
+            var coverage = Integers(root, "coverage", "coverage", errors);
+            var understaffedByInterval = Integers(root, "understaffedByInterval", "understaffedByInterval", errors);
+            var overstaffedByInterval = Integers(root, "overstaffedByInterval", "overstaffedByInterval", errors);
+            long? understaffed = Long(root, "understaffed", errors);
+            long? overstaffed = Long(root, "overstaffed", errors);
+            if (Property(root, "status", out var status) && status.ValueKind == JsonValueKind.String
+                && !Enum.TryParse<ScheduleStatus>(status.GetString(), ignoreCase: true, out _))
+            {
+                errors.Add(new ScheduleInputError("status", $"status must be optimal, feasible, infeasible or evaluated; got {status.GetRawText()}"));
+            }
+            if (errors.Count > 0)
+            {
+                return new ScheduleSolutionDocument(null, errors);
+            }
+            ScheduleSolution solution;
+            try
+            {
+                solution = ScheduleSolution.Evaluate(problem, shifts, bound);
+            }
+            catch (ArgumentException ex)
+            {
+                errors.Add(new ScheduleInputError(ex.ParamName == "lowerBound" ? "lowerBound" : "shifts", ex.Message));
+                return new ScheduleSolutionDocument(null, errors);
+            }
+            if (cost is double stated && !Internal.Tolerance.Equal(stated, solution.Cost))
+            {
+                errors.Add(new ScheduleInputError("cost", $"cost {stated} does not match the shifts' cost {solution.Cost}"));
+            }
+            Agree("coverage", coverage, solution.Coverage);
+            Agree("understaffedByInterval", understaffedByInterval, solution.UnderstaffedByInterval);
+            Agree("overstaffedByInterval", overstaffedByInterval, solution.OverstaffedByInterval);
+            if (understaffed is long under && under != solution.Understaffed)
+            {
+                errors.Add(new ScheduleInputError("understaffed", $"understaffed {under} does not match the shifts' {solution.Understaffed}"));
+            }
+            if (overstaffed is long over && over != solution.Overstaffed)
+            {
+                errors.Add(new ScheduleInputError("overstaffed", $"overstaffed {over} does not match the shifts' {solution.Overstaffed}"));
+            }
+            return new ScheduleSolutionDocument(errors.Count == 0 ? solution : null, errors);
+
+            void Agree(string field, int[]? stated, IReadOnlyList<int> actual)
+            {
+                if (stated is null)
+                {
+                    return;
+                }
+                if (stated.Length != actual.Count)
+                {
+                    errors.Add(new ScheduleInputError(field, $"{field} has {stated.Length} values; the horizon has {actual.Count} intervals"));
+                    return;
+                }
+                for (int i = 0; i < stated.Length; i++)
+                {
+                    if (stated[i] != actual[i])
+                    {
+                        errors.Add(new ScheduleInputError($"{field}[{i}]", $"{field}[{i}] is {stated[i]}; the shifts give {actual[i]}"));
+                        return;
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>Writes <paramref name="solution"/> as the contract's solution document (NaN as null).</summary>
@@ -362,15 +520,43 @@ public static class ScheduleJson
         writer.WriteEndArray();
     }
 
+    /// <summary>The parsed document when it is a JSON object; otherwise null, with the reason in <paramref name="errors"/>.</summary>
+    private static JsonDocument? Open(string json, List<ScheduleInputError> errors)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, ReaderOptions);
+        }
+        catch (JsonException ex)
+        {
+            errors.Add(new ScheduleInputError("", $"not valid JSON: {ex.Message}"));
+            return null;
+        }
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            document.Dispose();
+            errors.Add(new ScheduleInputError("", "the document must be a JSON object"));
+            return null;
+        }
+        return document;
+    }
+
     private static bool Property(JsonElement element, string name, out JsonElement value) => element.TryGetProperty(name, out value);
 
+    /// <summary>Unknown fields and duplicate keys of one object (a duplicate would otherwise make one value silently win).</summary>
     private static void UnknownFields(JsonElement element, string prefix, string[] known, ICollection<ScheduleInputError> errors)
     {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
         {
             if (Array.IndexOf(known, property.Name) < 0)
             {
                 errors.Add(new ScheduleInputError(prefix + property.Name, $"unknown field '{property.Name}' (expected one of {string.Join(", ", known)})"));
+            }
+            else if (!seen.Add(property.Name))
+            {
+                errors.Add(new ScheduleInputError(prefix + property.Name, $"duplicate key '{property.Name}': give each field once"));
             }
         }
     }
@@ -418,6 +604,41 @@ public static class ScheduleJson
             return null;
         }
         return IntegerValue(value, path, errors);
+    }
+
+    private static int[]? Integers(JsonElement element, string name, string path, ICollection<ScheduleInputError> errors)
+    {
+        if (!Property(element, name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add(new ScheduleInputError(path, $"{path} must be an array of whole numbers"));
+            return null;
+        }
+        var result = new int[value.GetArrayLength()];
+        int index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            result[index] = IntegerValue(item, $"{path}[{index}]", errors) ?? 0;
+            index++;
+        }
+        return result;
+    }
+
+    private static long? Long(JsonElement element, string name, ICollection<ScheduleInputError> errors)
+    {
+        if (!Property(element, name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long number))
+        {
+            return number;
+        }
+        errors.Add(new ScheduleInputError(name, $"{name} must be a whole number; got {value.GetRawText()}"));
+        return null;
     }
 
     private static int? IntegerValue(JsonElement value, string path, ICollection<ScheduleInputError> errors)

@@ -13,23 +13,28 @@ namespace CsMetrics.Scheduling;
 /// <see cref="IntervalMinutes"/>. A shift of template <c>t</c> on day <c>d</c> starting at minute <c>s</c> of
 /// that day covers the intervals that meet <c>[d·1440 + s, d·1440 + s + length)</c>, except those that meet a
 /// break. With <see cref="Cyclic"/>, coverage past the end wraps to the start (a week that repeats);
-/// otherwise it is lost. The cost of a schedule is
+/// otherwise it is lost (a non-cyclic shift may run past the end: it covers what lies inside). The cost of a schedule is
 /// <c>Σ cost_t·agents + understaffCost·Σ max(0, r_i − c_i) + overstaffCost·Σ max(0, c_i − r_i)</c>;
-/// without an understaffing cost every requirement must be met.
+/// without an understaffing cost every requirement must be met. Two problems are equal when every field is.
 /// </remarks>
-public sealed class ScheduleProblem
+public sealed class ScheduleProblem : IEquatable<ScheduleProblem>
 {
+    /// <summary>The largest requirement of one interval (one million agents): beyond it coverage sums could overflow.</summary>
+    public const int MaxRequirement = 1_000_000;
+
     private readonly int[] _requirements;
     private readonly ShiftTemplate[] _templates;
+    private readonly ValueList<int> _requirementList;
+    private readonly ValueList<ShiftTemplate> _templateList;
 
     /// <summary>Creates a problem. The sequences are copied.</summary>
     /// <param name="intervalMinutes">The interval length in minutes (&gt; 0; usually 15, 30 or 60).</param>
-    /// <param name="requirements">The required agents per interval (each &gt;= 0; at least one interval).</param>
+    /// <param name="requirements">The required agents per interval (each in [0, <see cref="MaxRequirement"/>]; at least one interval).</param>
     /// <param name="templates">The shift templates (at least one; unique names).</param>
-    /// <param name="cyclic">True if the horizon wraps around (shifts crossing the end continue at the start).</param>
+    /// <param name="cyclic">True if the horizon wraps around (shifts crossing the end continue at the start); the horizon must then be a whole number of days and no shift longer than it.</param>
     /// <param name="understaffCost">The cost per agent-interval short (finite, &gt;= 0), or null for hard coverage.</param>
     /// <param name="overstaffCost">The cost per agent-interval over the requirement (finite, &gt;= 0).</param>
-    /// <exception cref="ArgumentException">A value is out of range, a template name repeats, or a template's breaks cannot be placed (the message names the field and index).</exception>
+    /// <exception cref="ArgumentException">A value is out of range, a template name repeats, a template's breaks cannot be placed, or (cyclic) the horizon is not whole days or a shift is longer than it (the message names the field and index).</exception>
     public ScheduleProblem(
         int intervalMinutes,
         IEnumerable<int> requirements,
@@ -53,18 +58,35 @@ public sealed class ScheduleProblem
         Cyclic = cyclic;
         UnderstaffCost = understaffCost;
         OverstaffCost = overstaffCost;
-        foreach (var (field, message) in ScheduleValidation.Problem(intervalMinutes, _requirements, understaffCost, overstaffCost)
-            .Concat(ScheduleValidation.Templates(_templates, intervalMinutes)))
+        foreach (var (field, message) in ScheduleValidation.Problem(intervalMinutes, _requirements, cyclic, understaffCost, overstaffCost)
+            .Concat(ScheduleValidation.Templates(_templates, intervalMinutes, _requirements.Length, cyclic)))
         {
-            ThrowHelper.ThrowArgument(field.Split('[', '.')[0], message + ".");
+            ThrowHelper.ThrowArgument(field.Split('[', '.')[0], (message.StartsWith(field, StringComparison.Ordinal) ? message : $"{field}: {message}") + ".");
         }
+        _requirementList = ValueList<int>.Own(_requirements);
+        _templateList = ValueList<ShiftTemplate>.Own(_templates);
     }
+
+    /// <summary>Creates a problem with the interval as a time span (a whole number of minutes).</summary>
+    /// <param name="interval">The interval length (whole minutes, &gt; 0).</param>
+    /// <param name="requirements">The required agents per interval.</param>
+    /// <param name="templates">The shift templates (see <see cref="ShiftTemplate.Create"/>).</param>
+    /// <param name="cyclic">True if the horizon wraps around.</param>
+    /// <param name="understaffCost">The cost per agent-interval short, or null for hard coverage.</param>
+    /// <param name="overstaffCost">The cost per agent-interval over the requirement.</param>
+    /// <exception cref="ArgumentException">As the constructor, or <paramref name="interval"/> is not whole minutes.</exception>
+    public static ScheduleProblem Create(TimeSpan interval, IEnumerable<int> requirements, IEnumerable<ShiftTemplate> templates,
+        bool cyclic = false, double? understaffCost = null, double overstaffCost = 0) =>
+        new(Minutes.Of(interval, nameof(interval)), requirements, templates, cyclic, understaffCost, overstaffCost);
 
     /// <summary>The interval length in minutes.</summary>
     public int IntervalMinutes { get; }
 
+    /// <summary>The interval length.</summary>
+    public TimeSpan Interval => TimeSpan.FromMinutes(IntervalMinutes);
+
     /// <summary>The required agents per interval.</summary>
-    public IReadOnlyList<int> Requirements => _requirements;
+    public IReadOnlyList<int> Requirements => _requirementList;
 
     /// <summary>The number of intervals in the horizon.</summary>
     public int IntervalCount => _requirements.Length;
@@ -73,7 +95,7 @@ public sealed class ScheduleProblem
     public int Days => (int)((_requirements.LongLength * IntervalMinutes + 1439) / 1440);
 
     /// <summary>The shift templates.</summary>
-    public IReadOnlyList<ShiftTemplate> Templates => _templates;
+    public IReadOnlyList<ShiftTemplate> Templates => _templateList;
 
     /// <summary>True if the horizon wraps around.</summary>
     public bool Cyclic { get; }
@@ -90,7 +112,7 @@ public sealed class ScheduleProblem
     /// </summary>
     /// <param name="shifts">The shifts (templates named as in <see cref="Templates"/>).</param>
     /// <param name="destination">Receives the coverage; length &gt;= <see cref="IntervalCount"/>.</param>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> is too short, or a shift names an unknown template or has the wrong number of breaks.</exception>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is too short, a shift names an unknown template or has the wrong number of breaks, or an interval's coverage exceeds <see cref="int.MaxValue"/>.</exception>
     public void Coverage(IReadOnlyList<ScheduledShift> shifts, Span<int> destination)
     {
         ArgumentNullException.ThrowIfNull(shifts);
@@ -116,7 +138,12 @@ public sealed class ScheduleProblem
                 long j = Cyclic ? Mod(i, count) : i;
                 if (j >= 0 && j < count)
                 {
-                    destination[(int)j] += shift.Agents;
+                    int covered = destination[(int)j];
+                    if (covered > int.MaxValue - shift.Agents)
+                    {
+                        ThrowHelper.ThrowArgument(nameof(shifts), $"The coverage of interval {j} exceeds {int.MaxValue} agents (at shifts[{s}]).");
+                    }
+                    destination[(int)j] = covered + shift.Agents;
                 }
             }
         }
@@ -165,6 +192,18 @@ public sealed class ScheduleProblem
         }
         return total;
     }
+
+    /// <summary>True when every field (requirements and templates included, in order) is equal.</summary>
+    public bool Equals(ScheduleProblem? other) =>
+        other is not null && (ReferenceEquals(this, other) ||
+            (IntervalMinutes == other.IntervalMinutes && Cyclic == other.Cyclic && Nullable.Equals(UnderstaffCost, other.UnderstaffCost)
+             && OverstaffCost.Equals(other.OverstaffCost) && _requirementList.Equals(other._requirementList) && _templateList.Equals(other._templateList)));
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as ScheduleProblem);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(IntervalMinutes, Cyclic, UnderstaffCost, OverstaffCost, _requirementList, _templateList);
 
     /// <summary>A summary line: intervals, days, templates and costs.</summary>
     public override string ToString()

@@ -3,7 +3,7 @@ namespace CsMetrics.Scheduling;
 /// <summary>
 /// An integer schedule (agents per column) with its coverage and cost kept up to date, and the moves
 /// of the local search: drop an agent, add an agent, move an agent to a nearby column (a column of any
-/// template starting within four hours), as a steepest descent and as simulated annealing.
+/// template starting within four hours) and pairs of moves, as a descent (whole or in a window).
 /// </summary>
 /// <remarks>
 /// The cost of interval i at coverage c is <c>f_i(c) = U·max(0, r_i − c) + O·max(0, c − r_i)</c>; with hard
@@ -25,8 +25,6 @@ internal sealed class ScheduleSearch
     private readonly int _neighbourIntervals;
     private readonly int[] _neighbourFrom;
     private readonly int[] _neighbourTo;
-    private readonly int[] _closeFrom;
-    private readonly int[] _closeTo;
 
     public ScheduleSearch(ShiftColumns columns, double understaffPenalty)
     {
@@ -41,7 +39,6 @@ internal sealed class ScheduleSearch
         _byStart = Enumerable.Range(0, columns.Count).OrderBy(c => columns.AbsoluteStartInterval[c]).ThenBy(c => c).ToArray();
         _neighbourIntervals = Math.Max(1, NeighbourhoodMinutes / problem.IntervalMinutes);
         (_neighbourFrom, _neighbourTo) = RankRanges(_neighbourIntervals);
-        (_closeFrom, _closeTo) = RankRanges(1);
         Cost = Penalties();
     }
 
@@ -112,16 +109,15 @@ internal sealed class ScheduleSearch
         Cost += delta;
     }
 
-    /// <summary>Adds agents greedily, the best improving column first, until no addition lowers the cost.</summary>
-    public void FillGreedily(int fromRank, int toRank)
+    /// <summary>Adds agents greedily, the best improving column first, until no addition lowers the cost or the deadline passes.</summary>
+    public void FillGreedily(CancellationToken cancellationToken, long deadline)
     {
-        while (true)
+        while (!cancellationToken.IsCancellationRequested && Environment.TickCount64 <= deadline)
         {
             int best = -1;
             double bestDelta = -Epsilon;
-            for (int k = Math.Max(0, fromRank); k < Math.Min(_byStart.Length, toRank); k++)
+            foreach (int column in _byStart)
             {
-                int column = _byStart[k];
                 if (!CanAdd(column))
                 {
                     continue;
@@ -141,6 +137,34 @@ internal sealed class ScheduleSearch
         }
     }
 
+    /// <summary>
+    /// The descent restricted to the columns starting in intervals [<paramref name="from"/>, <paramref name="to"/>)
+    /// (before wrapping), widened by the move neighbourhood: a repair after a local change.
+    /// </summary>
+    public void DescendWindow(long from, long to, CancellationToken cancellationToken, long deadline)
+    {
+        var starts = _columns.AbsoluteStartInterval;
+        int Rank(long interval)
+        {
+            int low = 0, high = _byStart.Length;
+            while (low < high)
+            {
+                int middle = (low + high) >>> 1;
+                if (starts[_byStart[middle]] < interval)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+            return low;
+        }
+        long margin = _neighbourIntervals;
+        Descend(Rank(from - margin), Rank(to + margin), cancellationToken, deadline);
+    }
+
     /// <summary>Runs drop, move and add moves until none improves (a local optimum) or the deadline passes.</summary>
     public void Descend(CancellationToken cancellationToken, long deadline) => Descend(0, _byStart.Length, cancellationToken, deadline);
 
@@ -155,6 +179,11 @@ internal sealed class ScheduleSearch
             improved = false;
             for (int k = fromRank; k < toRank; k++)
             {
+                // One pass over a large instance is long: look at the clock within it too.
+                if ((k & 255) == 0 && (cancellationToken.IsCancellationRequested || Environment.TickCount64 > deadline))
+                {
+                    return;
+                }
                 int column = _byStart[k];
                 while (Counts[column] > 0 && TryDropOrMove(column))
                 {
@@ -244,100 +273,6 @@ internal sealed class ScheduleSearch
             }
         }
         return best;
-    }
-
-    /// <summary>
-    /// Simulated annealing (Kirkpatrick, Gelatt &amp; Vecchi 1983) over the move, drop and add moves, with a
-    /// geometric cooling from <paramref name="startTemperature"/> to <paramref name="endTemperature"/> over
-    /// <paramref name="moves"/> proposals. Leaves the best schedule seen in <see cref="Counts"/>.
-    /// </summary>
-    public void Anneal(Random random, int moves, double startTemperature, double endTemperature,
-        CancellationToken cancellationToken, long deadline)
-    {
-        var agents = new List<int>();
-        for (int c = 0; c < Counts.Length; c++)
-        {
-            for (int n = 0; n < Counts[c]; n++)
-            {
-                agents.Add(c);
-            }
-        }
-        var best = (int[])Counts.Clone();
-        double bestCost = Cost;
-        double cooling = Math.Pow(endTemperature / startTemperature, 1.0 / Math.Max(1, moves));
-        double temperature = startTemperature;
-        for (int move = 0; move < moves; move++, temperature *= cooling)
-        {
-            if ((move & 1023) == 0 && (cancellationToken.IsCancellationRequested || Environment.TickCount64 > deadline))
-            {
-                break;
-            }
-            int kind = random.Next(10);
-            if (agents.Count == 0 || kind == 9)
-            {
-                int added = agents.Count == 0 ? random.Next(Counts.Length) : Neighbour(agents[random.Next(agents.Count)], random);
-                if (CanAdd(added))
-                {
-                    double delta = Delta(added, +1);
-                    if (Accept(delta))
-                    {
-                        Apply(added, +1, delta);
-                        agents.Add(added);
-                    }
-                }
-            }
-            else
-            {
-                int index = random.Next(agents.Count);
-                int column = agents[index];
-                double drop = Delta(column, -1);
-                Apply(column, -1, drop);
-                if (kind == 8)
-                {
-                    if (Accept(drop))
-                    {
-                        agents[index] = agents[^1];
-                        agents.RemoveAt(agents.Count - 1);
-                    }
-                    else
-                    {
-                        Apply(column, +1, -drop);
-                    }
-                }
-                else
-                {
-                    int target = Neighbour(column, random);
-                    double add = CanAdd(target) ? Delta(target, +1) : double.PositiveInfinity;
-                    if (Accept(drop + add))
-                    {
-                        Apply(target, +1, add);
-                        agents[index] = target;
-                    }
-                    else
-                    {
-                        Apply(column, +1, -drop);
-                    }
-                }
-            }
-            if (Cost < bestCost - Epsilon)
-            {
-                bestCost = Cost;
-                Counts.CopyTo(best, 0);
-            }
-        }
-        Set(best);
-
-        bool Accept(double delta) => delta <= 0 || (double.IsFinite(delta) && random.NextDouble() < Math.Exp(-delta / temperature));
-    }
-
-    /// <summary>
-    /// A random column whose start is within the neighbourhood of <paramref name="column"/>'s: one time in
-    /// four within one interval (other break placements, the next start), otherwise within four hours.
-    /// </summary>
-    private int Neighbour(int column, Random random)
-    {
-        var (from, to) = random.Next(4) == 0 ? (_closeFrom, _closeTo) : (_neighbourFrom, _neighbourTo);
-        return _byStart[from[column] + random.Next(to[column] - from[column] + 1)];
     }
 
     /// <summary>For each column, the range of ranks (by start) of the columns starting within <paramref name="intervals"/> of it.</summary>

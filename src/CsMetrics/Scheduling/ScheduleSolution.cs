@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CsMetrics.Internal;
 
 namespace CsMetrics.Scheduling;
 
@@ -11,48 +12,103 @@ namespace CsMetrics.Scheduling;
 /// <remarks>
 /// <c>Gap = (Cost − LowerBound) / Cost</c> (0 when both are 0). With <see cref="ScheduleStatus.Infeasible"/>
 /// there are no shifts, <see cref="Cost"/> and <see cref="Gap"/> are NaN, and <see cref="Message"/>,
-/// <see cref="InfeasibleIntervals"/> and <see cref="InfeasibleTemplates"/> say why.
+/// <see cref="InfeasibleIntervals"/> and <see cref="InfeasibleTemplates"/> say why. A schedule from
+/// elsewhere is scored with <see cref="Evaluate"/> (status <see cref="ScheduleStatus.Evaluated"/>).
 /// </remarks>
 public sealed class ScheduleSolution
 {
     internal ScheduleSolution(
+        ScheduleProblem problem,
         ScheduleStatus status,
         double cost,
         double lowerBound,
         IReadOnlyList<ScheduledShift> shifts,
         int[] coverage,
-        int[] understaffed,
-        int[] overstaffed,
         string message,
         IReadOnlyList<int> infeasibleIntervals,
         IReadOnlyList<string> infeasibleTemplates,
         TimeSpan elapsed)
     {
+        Problem = problem;
         Status = status;
         Cost = cost;
         LowerBound = lowerBound;
-        Gap = status == ScheduleStatus.Infeasible ? double.NaN
+        Gap = status == ScheduleStatus.Infeasible || double.IsNaN(lowerBound) ? double.NaN
             : cost <= 0 ? 0
             : Math.Max(0, (cost - lowerBound) / cost);
-        Shifts = shifts;
-        Coverage = coverage;
-        UnderstaffedByInterval = understaffed;
-        OverstaffedByInterval = overstaffed;
-        Understaffed = understaffed.Sum(v => (long)v);
-        Overstaffed = overstaffed.Sum(v => (long)v);
+        Shifts = ValueList<ScheduledShift>.Copy(shifts);
+        var under = new int[coverage.Length];
+        var over = new int[coverage.Length];
+        for (int i = 0; i < coverage.Length; i++)
+        {
+            under[i] = Math.Max(0, problem.Requirements[i] - coverage[i]);
+            over[i] = Math.Max(0, coverage[i] - problem.Requirements[i]);
+        }
+        Coverage = ValueList<int>.Own(coverage);
+        UnderstaffedByInterval = ValueList<int>.Own(under);
+        OverstaffedByInterval = ValueList<int>.Own(over);
+        Understaffed = under.Sum(v => (long)v);
+        Overstaffed = over.Sum(v => (long)v);
         Message = message;
-        InfeasibleIntervals = infeasibleIntervals;
-        InfeasibleTemplates = infeasibleTemplates;
+        InfeasibleIntervals = ValueList<int>.Copy(infeasibleIntervals);
+        InfeasibleTemplates = ValueList<string>.Copy(infeasibleTemplates);
         Elapsed = elapsed;
     }
 
-    /// <summary>Optimal, feasible or infeasible.</summary>
+    /// <summary>
+    /// Scores any schedule (from another tool, a past week, a hand edit) on <paramref name="problem"/>:
+    /// coverage, under- and over-staffing and cost are recomputed from the shifts alone.
+    /// </summary>
+    /// <param name="problem">The problem the schedule is for.</param>
+    /// <param name="shifts">The shifts; each must be one the problem allows (a known template, a start in its window, breaks in their windows).</param>
+    /// <param name="lowerBound">A lower bound on the optimal cost known from elsewhere (at most the cost), or null for none (then <see cref="LowerBound"/> and <see cref="Gap"/> are NaN).</param>
+    /// <returns>A solution with status <see cref="ScheduleStatus.Evaluated"/>. With hard coverage, a shortfall is reported in <see cref="Understaffed"/> and <see cref="Message"/> and charged nothing.</returns>
+    /// <exception cref="ArgumentException">A shift is not one the problem allows (the message names its index and field), coverage overflows, or <paramref name="lowerBound"/> exceeds the cost or is not finite.</exception>
+    public static ScheduleSolution Evaluate(ScheduleProblem problem, IEnumerable<ScheduledShift> shifts, double? lowerBound = null)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(shifts);
+        var list = shifts.ToArray();
+        for (int s = 0; s < list.Length; s++)
+        {
+            if (list[s] is null)
+            {
+                ThrowHelper.ThrowArgument(nameof(shifts), $"shifts[{s}] is null.");
+            }
+            foreach (var (field, message) in ShiftValidation.Shift(problem, list[s].Template, list[s].Day, list[s].StartMinute, list[s].BreakStartMinutes))
+            {
+                ThrowHelper.ThrowArgument(nameof(shifts), $"shifts[{s}].{field}: {message}.");
+            }
+        }
+        var coverage = new int[problem.IntervalCount];
+        problem.Coverage(list, coverage);
+        double cost = problem.CostOf(list, coverage);
+        double bound = double.NaN;
+        if (lowerBound is double given)
+        {
+            if (!double.IsFinite(given) || !Tolerance.AtMost(given, cost))
+            {
+                ThrowHelper.ThrowOutOfRange(nameof(lowerBound), given, $"must be finite and at most the schedule's cost {cost.ToString(CultureInfo.InvariantCulture)}");
+            }
+            bound = Math.Min(given, cost);
+        }
+        long shortfall = problem.Shortfall(coverage);
+        string text = !problem.UnderstaffCost.HasValue && shortfall > 0
+            ? $"evaluated: {shortfall} agent-interval(s) short of the hard coverage"
+            : "evaluated: cost recomputed from the shifts";
+        return new ScheduleSolution(problem, ScheduleStatus.Evaluated, cost, bound, list, coverage, text, [], [], TimeSpan.Zero);
+    }
+
+    /// <summary>The problem the schedule is for.</summary>
+    public ScheduleProblem Problem { get; }
+
+    /// <summary>Optimal, feasible, infeasible or evaluated.</summary>
     public ScheduleStatus Status { get; }
 
     /// <summary>The schedule's cost: template costs plus under- and over-staffing costs (NaN when infeasible).</summary>
     public double Cost { get; }
 
-    /// <summary>A proven lower bound on the optimal cost (from the LP relaxation; NaN when infeasible).</summary>
+    /// <summary>A proven lower bound on the optimal cost (NaN when infeasible, or evaluated without a bound).</summary>
     public double LowerBound { get; }
 
     /// <summary>The relative gap (Cost − LowerBound) / Cost: the schedule is at most this far above the optimum.</summary>
@@ -91,6 +147,30 @@ public sealed class ScheduleSolution
     /// <summary>The total number of agents scheduled.</summary>
     public int Agents => Shifts.Sum(s => s.Agents);
 
+    /// <summary>
+    /// The shifts as date-times: start, end and breaks, for a horizon whose day 0 starts (at midnight) at
+    /// <paramref name="horizonStart"/>. On a cyclic horizon a shift that crosses the end is given as it
+    /// runs (past the last day); its coverage wraps to the start.
+    /// </summary>
+    public IReadOnlyList<TimedShift> ShiftTimes(DateTime horizonStart)
+    {
+        var timed = new TimedShift[Shifts.Count];
+        for (int s = 0; s < timed.Length; s++)
+        {
+            var shift = Shifts[s];
+            var template = Problem.Templates.First(t => string.Equals(t.Name, shift.Template, StringComparison.Ordinal));
+            var start = shift.StartAt(horizonStart);
+            var breaks = new TimedBreak[template.Breaks.Count];
+            var breakStarts = shift.BreakStartsAt(horizonStart);
+            for (int k = 0; k < breaks.Length; k++)
+            {
+                breaks[k] = new TimedBreak(breakStarts[k], breakStarts[k] + template.Breaks[k].Length);
+            }
+            timed[s] = new TimedShift(shift.Template, start, start + template.Length, breaks, shift.Agents);
+        }
+        return ValueList<TimedShift>.Own(timed);
+    }
+
     /// <summary>A summary line (status, cost, bound, gap, agents, short, over) followed by one line per shift.</summary>
     public override string ToString()
     {
@@ -102,5 +182,61 @@ public sealed class ScheduleSolution
             text.AppendLine().Append("  ").Append(shift);
         }
         return text.ToString();
+    }
+}
+
+/// <summary>A break as date-times: from <see cref="Start"/> to <see cref="End"/>.</summary>
+/// <param name="Start">When the break starts.</param>
+/// <param name="End">When it ends.</param>
+public readonly record struct TimedBreak(DateTime Start, DateTime End);
+
+/// <summary>
+/// A scheduled shift as date-times (see <see cref="ScheduleSolution.ShiftTimes"/>). Immutable; equal
+/// when every field (the breaks included) is equal.
+/// </summary>
+public sealed record TimedShift
+{
+    private readonly ValueList<TimedBreak> _breaks;
+
+    /// <summary>Creates a timed shift; the breaks are copied.</summary>
+    public TimedShift(string template, DateTime start, DateTime end, IEnumerable<TimedBreak> breaks, int agents)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(breaks);
+        Template = template;
+        Start = start;
+        End = end;
+        _breaks = ValueList<TimedBreak>.Copy(breaks);
+        Agents = agents;
+    }
+
+    /// <summary>The template's name.</summary>
+    public string Template { get; }
+
+    /// <summary>When the shift starts.</summary>
+    public DateTime Start { get; }
+
+    /// <summary>When it ends (breaks included).</summary>
+    public DateTime End { get; }
+
+    /// <summary>The breaks, in the template's order.</summary>
+    public IReadOnlyList<TimedBreak> Breaks => _breaks;
+
+    /// <summary>The number of agents.</summary>
+    public int Agents { get; }
+
+    /// <summary>True when every field (the breaks included) is equal.</summary>
+    public bool Equals(TimedShift? other) =>
+        other is not null && string.Equals(Template, other.Template, StringComparison.Ordinal) && Start == other.Start
+        && End == other.End && Agents == other.Agents && _breaks.Equals(other._breaks);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Template, Start, End, Agents, _breaks);
+
+    /// <summary>One line: <c>FT8 2026-03-02 06:00-14:00 breaks 10:00-10:30 x3</c>.</summary>
+    public override string ToString()
+    {
+        var breaks = Breaks.Count == 0 ? "" : " breaks " + string.Join(",", Breaks.Select(b => $"{b.Start:HH:mm}-{b.End:HH:mm}"));
+        return string.Create(CultureInfo.InvariantCulture, $"{Template} {Start:yyyy-MM-dd HH:mm}-{End:HH:mm}{breaks} x{Agents}");
     }
 }

@@ -24,6 +24,28 @@ public sealed record ScheduleSolverOptions
         }
     }
 
+    private readonly int? _nodeLimit;
+
+    /// <summary>
+    /// The most branch-and-cut nodes (null, the default: no limit). With a limit and a generous
+    /// <see cref="TimeLimit"/>, a solve ends after a fixed amount of work, so its result does not depend on
+    /// the machine's speed or load: the same input, seed and limit give the same schedule, and a larger
+    /// limit never a worse one. (&gt;= 0.)
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public int? NodeLimit
+    {
+        get => _nodeLimit;
+        init
+        {
+            if (value is int limit)
+            {
+                Preconditions.CheckNonNegative(limit, nameof(NodeLimit));
+            }
+            _nodeLimit = value;
+        }
+    }
+
     /// <summary>The seed of the large-neighbourhood search (default 1). The same input and seed give the same schedule.</summary>
     public int Seed { get; init; } = 1;
 
@@ -39,12 +61,9 @@ public sealed record ScheduleSolverOptions
         }
     }
 
-    /// <summary>
-    /// After the dive and the descent, simulated-annealing rounds run until this many in a row bring no
-    /// improvement (default 0: none; &gt;= 0). On the reference instances the descent's pair moves already
-    /// reach what annealing finds, so it is opt-in for callers with time to spend.
-    /// </summary>
+    /// <summary>Ignored: the search now runs until the gap closes, the time limit passes or the solve is cancelled.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    [Obsolete("The search runs until the gap closes, the time limit passes or the solve is cancelled; StallLimit is ignored.")]
     public int StallLimit
     {
         get => _stallLimit;
@@ -74,4 +93,7 @@ public enum ScheduleStatus
 
     /// <summary>No schedule meets every requirement (hard coverage); the message names the intervals or templates at fault.</summary>
     Infeasible,
+
+    /// <summary>A given schedule scored by <see cref="ScheduleSolution.Evaluate"/>: cost and coverage recomputed, no bound proven here.</summary>
+    Evaluated,
 }

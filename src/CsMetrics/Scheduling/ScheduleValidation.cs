@@ -67,7 +67,7 @@ internal static class ScheduleValidation
     }
 
     /// <summary>Problems with the problem's scalar fields and requirements: (field, message).</summary>
-    public static IEnumerable<(string Field, string Message)> Problem(int intervalMinutes, IReadOnlyList<int> requirements, double? understaffCost, double overstaffCost)
+    public static IEnumerable<(string Field, string Message)> Problem(int intervalMinutes, IReadOnlyList<int> requirements, bool cyclic, double? understaffCost, double overstaffCost)
     {
         if (intervalMinutes <= 0)
         {
@@ -83,6 +83,16 @@ internal static class ScheduleValidation
             {
                 yield return ($"requirements[{i}]", $"requirements[{i}] must be >= 0; got {requirements[i]}");
             }
+            else if (requirements[i] > ScheduleProblem.MaxRequirement)
+            {
+                yield return ($"requirements[{i}]", $"requirements[{i}] must be <= {ScheduleProblem.MaxRequirement} agents; got {requirements[i]}");
+            }
+        }
+        long horizonMinutes = (long)requirements.Count * intervalMinutes;
+        if (cyclic && intervalMinutes > 0 && requirements.Count > 0 && horizonMinutes % 1440 != 0)
+        {
+            // Templates start every day; a cyclic horizon that is not whole days would wrap a day's shifts onto another day.
+            yield return ("requirements", $"a cyclic horizon must be a whole number of days: {requirements.Count} intervals x {intervalMinutes} min = {horizonMinutes} min is not a multiple of 1440");
         }
         if (understaffCost is double under && !(under >= 0 && double.IsFinite(under)))
         {
@@ -95,7 +105,7 @@ internal static class ScheduleValidation
     }
 
     /// <summary>Problems with the template list as a whole, for a given interval length: (field, message).</summary>
-    public static IEnumerable<(string Field, string Message)> Templates(IReadOnlyList<ShiftTemplate> templates, int intervalMinutes)
+    public static IEnumerable<(string Field, string Message)> Templates(IReadOnlyList<ShiftTemplate> templates, int intervalMinutes, int intervalCount, bool cyclic)
     {
         if (templates.Count == 0)
         {
@@ -113,6 +123,74 @@ internal static class ScheduleValidation
             {
                 yield return ($"templates[{t}].breaks", $"template '{template.Name}': no placement of its breaks (in {intervalMinutes}-minute steps) fits inside the shift without overlapping");
             }
+            if (cyclic && intervalMinutes > 0 && intervalCount > 0 && MostIntervalsMet(template, intervalMinutes) > intervalCount)
+            {
+                // On a cyclic horizon a longer shift would wrap onto itself and count its agents twice.
+                yield return ($"templates[{t}].lengthMinutes", $"template '{template.Name}': a {template.LengthMinutes}-minute shift is longer than the cyclic horizon ({intervalCount} x {intervalMinutes} min) and would cover an interval twice");
+            }
+        }
+    }
+
+    /// <summary>The most intervals one shift of <paramref name="template"/> meets (its start need not be on an interval boundary).</summary>
+    private static long MostIntervalsMet(ShiftTemplate template, int intervalMinutes)
+    {
+        long most = 0;
+        // Start residues modulo the interval repeat after at most intervalMinutes starts.
+        long start = template.EarliestStartMinute;
+        for (int k = 0; k < intervalMinutes && start <= template.LatestStartMinute; k++, start += template.StartStepMinutes)
+        {
+            long offset = start % intervalMinutes;
+            most = Math.Max(most, (offset + template.LengthMinutes + intervalMinutes - 1) / intervalMinutes);
+        }
+        return most;
+    }
+}
+
+/// <summary>The rules a shift of a given problem must satisfy, written once for <see cref="ScheduleSolution.Evaluate"/> and <see cref="ScheduleJson.ParseSolution"/>.</summary>
+internal static class ShiftValidation
+{
+    /// <summary>Problems with one shift: (field under the shift's path, message). Empty when the shift is one the problem allows.</summary>
+    public static IEnumerable<(string Field, string Message)> Shift(ScheduleProblem problem, string template, int day, int startMinute, IReadOnlyList<int> breakStartMinutes)
+    {
+        var rule = problem.Templates.FirstOrDefault(t => string.Equals(t.Name, template, StringComparison.Ordinal));
+        if (rule is null)
+        {
+            yield return ("template", $"template '{template}' is not one of the problem's templates ({string.Join(", ", problem.Templates.Select(t => t.Name))})");
+            yield break;
+        }
+        if (day < 0 || day >= problem.Days)
+        {
+            yield return ("day", $"day must be in [0, {problem.Days - 1}]; got {day}");
+        }
+        if (startMinute < rule.EarliestStartMinute || startMinute > rule.LatestStartMinute || (startMinute - rule.EarliestStartMinute) % rule.StartStepMinutes != 0)
+        {
+            yield return ("startMinute", $"template '{rule.Name}' starts at {rule.EarliestStartMinute}..{rule.LatestStartMinute} in steps of {rule.StartStepMinutes} minutes; got {startMinute}");
+        }
+        else if (!problem.Cyclic && day >= 0 && day * 1440L + startMinute >= (long)problem.IntervalCount * problem.IntervalMinutes)
+        {
+            yield return ("startMinute", $"the shift starts after the end of the (non-cyclic) horizon at minute {(long)problem.IntervalCount * problem.IntervalMinutes}");
+        }
+        if (breakStartMinutes.Count != rule.Breaks.Count)
+        {
+            yield return ("breakStartMinutes", $"template '{rule.Name}' has {rule.Breaks.Count} break(s); got {breakStartMinutes.Count}");
+            yield break;
+        }
+        var offsets = new int[breakStartMinutes.Count];
+        bool inWindows = true;
+        for (int k = 0; k < offsets.Length; k++)
+        {
+            var window = rule.Breaks[k];
+            offsets[k] = breakStartMinutes[k] - startMinute;
+            if (offsets[k] < window.EarliestAfterStartMinutes || offsets[k] > window.LatestAfterStartMinutes
+                || (offsets[k] - window.EarliestAfterStartMinutes) % problem.IntervalMinutes != 0)
+            {
+                inWindows = false;
+                yield return ($"breakStartMinutes[{k}]", $"break {k} of template '{rule.Name}' starts {window.EarliestAfterStartMinutes}..{window.LatestAfterStartMinutes} min after the shift start in steps of {problem.IntervalMinutes}; got {offsets[k]} ({breakStartMinutes[k]})");
+            }
+        }
+        if (inWindows && !BreakPlacements.Valid(rule, offsets))
+        {
+            yield return ("breakStartMinutes", $"the breaks of template '{rule.Name}' overlap or do not fit inside the shift");
         }
     }
 }

@@ -4,18 +4,18 @@ using System.Globalization;
 namespace CsMetrics.Scheduling;
 
 /// <summary>
-/// Solves shift-scheduling problems: the LP relaxation over every possible shift gives a proven lower
-/// bound (and, without breaks and wrap-around, the integer optimum itself); an LP dive rounds it to a
-/// schedule, and a local search (drop, add and move an agent, then pairs of moves; optionally simulated
-/// annealing) improves it until no move helps, the gap closes or the time limit passes. Thread-safe:
-/// each call is independent.
+/// Solves shift-scheduling problems to optimality or until the time limit: the LP relaxation over every
+/// possible shift (bounded dual simplex) gives a lower bound; an LP dive and a local search give the first
+/// schedule; branch and cut (Gomory mixed-integer cuts at the root, best-bound search with dives) raises
+/// the bound towards a proof while a large-neighbourhood search from the incumbent improves the schedule,
+/// until the gap closes, the time limit passes or the caller cancels. Thread-safe: each call is independent.
 /// </summary>
 /// <remarks>
 /// Model: Dantzig's (1954) set-covering formulation with explicit break placements (one column per
 /// template × day × start × break placement), under- and over-staffing variables, and a cap row per
 /// template and day. Without breaks on a non-cyclic horizon the covering matrix has consecutive ones, is
-/// totally unimodular, and the simplex optimum is integral (Segal 1974): the schedule is then proven
-/// optimal. See <c>docs/scheduling.md</c>.
+/// totally unimodular, and the simplex optimum is integral (Segal 1974). The reported bound is the best
+/// bound of the open branch-and-cut nodes, never weaker than the LP relaxation's. See <c>docs/scheduling.md</c>.
 /// </remarks>
 public static class ShiftScheduler
 {
@@ -23,7 +23,7 @@ public static class ShiftScheduler
     /// <param name="problem">The problem.</param>
     /// <param name="options">Time limit, seed and stopping rules (defaults when null).</param>
     /// <param name="progress">Receives the incumbent cost and the bound after each phase and each improvement (optional).</param>
-    /// <param name="cancellationToken">Stops the solve; the best schedule found so far is returned.</param>
+    /// <param name="cancellationToken">Stops the solve; the best schedule found so far is returned with the bound proven so far.</param>
     /// <returns>
     /// The schedule with its cost, bound and gap. With hard coverage that cannot be met, a solution with
     /// <see cref="ScheduleStatus.Infeasible"/> naming the intervals and templates at fault (never an exception).
@@ -47,128 +47,182 @@ public static class ShiftScheduler
             return Infeasible(problem, uncovered, [], $"no template can cover interval(s) {Describe(problem, uncovered)}", clock.Elapsed);
         }
 
-        // 1. The LP relaxation: its (dual) objective is a lower bound even if stopped early.
+        // 1. A greedy schedule before any LP (a tenth of the time at most): every later step only improves on
+        //    it, so more time never gives a worse schedule, wherever the LP happens to stop.
+        double penalty = problem.UnderstaffCost ?? HardPenalty(problem, columns);
+        var search = new ScheduleSearch(columns, penalty);
+        long greedyDeadline = Environment.TickCount64 + (deadline - Environment.TickCount64) / 10;
+        search.FillGreedily(cancellationToken, greedyDeadline);
+        search.Descend(cancellationToken, greedyDeadline);
+        var best = (int[])search.Counts.Clone();
+        double bestCost = search.Cost;
+
+        // 2. The LP relaxation: its Lagrangian bound is valid even if stopped early. It gets most of the
+        //    time but not all: a schedule must come out of an unfinished LP too.
         var lp = new CoveringLp(columns);
-        var requirements = problem.Requirements.Select(r => (double)r).ToArray();
-        var caps = columns.Caps.Select(c => (double)c).ToArray();
-        lp.SetRightHandSide(requirements, caps);
-        var outcome = lp.Solve(cancellationToken, deadline);
+        long lpDeadline = Environment.TickCount64 + (long)((deadline - Environment.TickCount64) * 0.85);
+        var outcome = lp.Solve(cancellationToken, lpDeadline);
         if (outcome == LpOutcome.Infeasible)
         {
             return DiagnoseCaps(problem, columns, clock.Elapsed);
         }
         var grid = CostGrid(problem);
-        double bound = RoundUp(lp.Objective - 1e-9 * (1 + Math.Abs(lp.Objective)), grid);
-        progress?.Report(new ScheduleProgress("relaxation", double.NaN, bound, clock.Elapsed));
+        double bound = RoundUp(lp.LagrangianBound(), grid);
+        progress?.Report(new ScheduleProgress("relaxation", bestCost, Math.Min(bound, bestCost), clock.Elapsed));
 
-        // 2. Dive: fix the LP's whole agents, round up its largest fraction, re-solve (warm) until integral.
-        double penalty = problem.UnderstaffCost ?? HardPenalty(problem, columns);
-        var search = new ScheduleSearch(columns, penalty);
-        var fixedCounts = new int[columns.Count];
+        // 3. Dive: fix the LP's whole agents, round up its largest fraction, re-solve (warm) until integral;
+        //    then fill and descend. From an unfinished LP, round its current solution up instead.
+        var counts = new int[columns.Count];
         if (outcome == LpOutcome.Optimal)
         {
-            Dive(lp, columns, fixedCounts, requirements, caps, cancellationToken, deadline);
+            Dive(lp, counts, cancellationToken, deadline);
         }
-        search.Set(fixedCounts);
-        search.FillGreedily(0, columns.Count);
-        if (!Closed(search.Cost, bound, options.TargetGap, grid))
+        else
         {
-            search.Descend(cancellationToken, deadline);
+            var x = new double[columns.Count];
+            lp.Primal(x);
+            for (int c = 0; c < counts.Length; c++)
+            {
+                counts[c] = (int)Math.Min(lp.Upper(c), Math.Ceiling(x[c] - 1e-7));
+            }
         }
-        var best = (int[])search.Counts.Clone();
-        double bestCost = search.Cost;
-        progress?.Report(new ScheduleProgress("rounding", bestCost, bound, clock.Elapsed));
+        Repair(counts);
+        if (outcome == LpOutcome.Stopped && !cancellationToken.IsCancellationRequested && Environment.TickCount64 <= deadline)
+        {
+            // Time is left after the repair: finish the LP for the bound, and dive from it if it finishes.
+            outcome = lp.Solve(cancellationToken, deadline);
+            bound = Math.Max(bound, RoundUp(lp.LagrangianBound(), grid));
+            if (outcome == LpOutcome.Optimal)
+            {
+                Dive(lp, counts, cancellationToken, deadline);
+                Repair(counts);
+            }
+        }
+        progress?.Report(new ScheduleProgress("rounding", bestCost, Math.Min(bound, bestCost), clock.Elapsed));
 
-        // 3. Annealing rounds from the best schedule, each followed by a descent, until the gap closes or
-        //    StallLimit rounds in a row bring nothing.
-        var random = new Random(options.Seed);
-        double meanCost = problem.Templates.Average(t => t.Cost);
-        double temperature = Math.Max(1e-3, 0.08 * meanCost);
-        int moves = (int)Math.Clamp(50L * columns.Count, 100_000, 1_000_000);
-        int stall = 0;
-        while (!Closed(bestCost, bound, options.TargetGap, grid) && stall < options.StallLimit
-            && !cancellationToken.IsCancellationRequested && Environment.TickCount64 <= deadline)
+        // 3. Branch and cut for the proof, interleaved with a large-neighbourhood search from the incumbent,
+        //    until the gap closes, the time limit passes or the caller cancels.
+        var tree = new BranchAndBound(columns, grid);
+        tree.NewIncumbent = found =>
         {
-            search.Set(best);
-            search.Anneal(random, moves, temperature, temperature / 100, cancellationToken, deadline);
+            search.Set(found);
+            search.Descend(cancellationToken, deadline);
+            Improve("tree");
+        };
+        tree.Offer(bestCost, best);
+        if (!Closed(bestCost, bound, options.TargetGap, grid) && outcome == LpOutcome.Optimal && tree.SolveRoot(cancellationToken, deadline))
+        {
+            bound = Math.Max(bound, tree.Bound);
+            progress?.Report(new ScheduleProgress("cuts", bestCost, bound, clock.Elapsed));
+            var neighbourhood = new NeighbourhoodSearch(columns, lp, search, options.Seed);
+            while (!Closed(bestCost, bound, options.TargetGap, grid) && !tree.Finished
+                && !cancellationToken.IsCancellationRequested && Environment.TickCount64 <= deadline)
+            {
+                long left = (options.NodeLimit ?? long.MaxValue) - tree.Nodes;
+                if (left <= 0)
+                {
+                    break;
+                }
+                tree.Run((int)Math.Min(100, left), cancellationToken, deadline);
+                bound = Math.Max(bound, tree.Bound);
+                if (tree.Finished || Closed(bestCost, bound, options.TargetGap, grid))
+                {
+                    break;
+                }
+                for (int step = 0; step < 4; step++)
+                {
+                    neighbourhood.Step(best, cancellationToken, deadline);
+                    Improve("search");
+                }
+            }
+            if (tree.Finished)
+            {
+                bound = Math.Max(bound, Math.Min(bestCost, tree.Bound));
+            }
+        }
+        search.Set(best);
+        return Build(problem, columns, search, bound, grid, hard, outcome, tree, clock.Elapsed);
+
+        void Repair(int[] start)
+        {
+            search.Set(start);
+            search.FillGreedily(cancellationToken, deadline);
             search.Descend(cancellationToken, deadline);
             if (search.Cost < bestCost - 1e-9)
             {
                 bestCost = search.Cost;
                 search.Counts.CopyTo(best, 0);
-                stall = 0;
-                progress?.Report(new ScheduleProgress("search", bestCost, bound, clock.Elapsed));
-            }
-            else
-            {
-                stall++;
             }
         }
-        search.Set(best);
-        return Build(problem, columns, search, bound, grid, hard, outcome, clock.Elapsed);
+
+        void Improve(string phase)
+        {
+            if (search.Cost < bestCost - 1e-9)
+            {
+                bestCost = search.Cost;
+                search.Counts.CopyTo(best, 0);
+                tree.Offer(bestCost, best);
+                progress?.Report(new ScheduleProgress(phase, bestCost, Math.Min(bound, bestCost), clock.Elapsed));
+            }
+        }
     }
 
     /// <summary>
-    /// The LP dive: fixes the solution's whole agents (the residual requirement shrinks), rounds its largest
-    /// fraction up, and re-solves warm from the current basis, until the LP wants no more agents.
+    /// The LP dive: raises the lower bound of every column to the LP's whole agents, rounds the largest
+    /// fraction up, and re-solves warm from the current basis, until the LP solution is integral. The
+    /// bounds are restored afterwards; <paramref name="counts"/> receives the rounded schedule.
     /// </summary>
-    private static void Dive(CoveringLp lp, ShiftColumns columns, int[] fixedCounts, double[] requirements, double[] caps,
-        CancellationToken cancellationToken, long deadline)
+    internal static void Dive(CoveringLp lp, int[] counts, CancellationToken cancellationToken, long deadline)
     {
-        var residualRequirements = (double[])requirements.Clone();
-        var residualCaps = (double[])caps.Clone();
-        var x = new double[columns.Count];
+        int n = lp.Structural;
+        var saved = new double[n];
+        for (int c = 0; c < n; c++)
+        {
+            saved[c] = lp.Lower(c);
+        }
+        var x = new double[n];
         while (true)
         {
             lp.Primal(x);
-            bool fixedAny = false;
+            bool raised = false;
             int largest = -1;
-            for (int c = 0; c < x.Length; c++)
+            for (int c = 0; c < n; c++)
             {
                 double whole = Math.Floor(x[c] + 1e-7);
-                if (whole >= 1)
+                if (whole > lp.Lower(c))
                 {
-                    Fix(c, (int)whole);
-                    fixedAny = true;
+                    lp.SetBounds(c, whole, lp.Upper(c));
+                    raised = true;
                 }
-                else if (x[c] > 1e-7 && (largest < 0 || x[c] > x[largest]))
+                if (x[c] - whole > 1e-7 && (largest < 0 || x[c] - Math.Floor(x[c]) > x[largest] - Math.Floor(x[largest])))
                 {
                     largest = c;
                 }
             }
-            if (!fixedAny)
+            if (!raised)
             {
                 if (largest < 0)
                 {
-                    return;
+                    break;
                 }
-                Fix(largest, 1);
+                lp.SetBounds(largest, Math.Floor(x[largest]) + 1, lp.Upper(largest));
             }
-            lp.SetRightHandSide(residualRequirements, residualCaps);
+            lp.Refresh();
             if (lp.Solve(cancellationToken, deadline) != LpOutcome.Optimal)
             {
-                return;
+                break;
             }
         }
-
-        void Fix(int column, int agents)
+        for (int c = 0; c < n; c++)
         {
-            fixedCounts[column] += agents;
-            var rows = columns.RowsOf(column);
-            var weights = columns.WeightsOf(column);
-            for (int k = 0; k < rows.Length; k++)
-            {
-                residualRequirements[rows[k]] -= weights[k] * agents;
-            }
-            if (columns.CapGroup[column] >= 0)
-            {
-                residualCaps[columns.CapGroup[column]] -= agents;
-            }
+            counts[c] = (int)Math.Floor(Math.Max(lp.Lower(c), x[c] + 1e-7));
+            lp.SetBounds(c, saved[c], lp.Upper(c));
         }
+        lp.Refresh();
     }
 
     private static ScheduleSolution Build(ScheduleProblem problem, ShiftColumns columns, ScheduleSearch search, double bound,
-        double grid, bool hard, LpOutcome relaxation, TimeSpan elapsed)
+        double grid, bool hard, LpOutcome relaxation, BranchAndBound tree, TimeSpan elapsed)
     {
         var shifts = new List<ScheduledShift>();
         for (int c = 0; c < columns.Count; c++)
@@ -191,17 +245,19 @@ public static class ShiftScheduler
         bound = Math.Min(bound, cost);
         bool optimal = Closed(cost, bound, 0, grid);
         var status = optimal ? ScheduleStatus.Optimal : ScheduleStatus.Feasible;
-        string message = optimal ? "optimal: the cost equals the LP lower bound"
-            : relaxation == LpOutcome.Optimal ? "feasible: the gap is measured against the LP relaxation's optimum"
-            : "feasible: stopped before the LP relaxation finished; the bound is the last dual objective";
-        return new ScheduleSolution(status, cost, bound, shifts, coverage, Under(problem, coverage), Over(problem, coverage), message, [], [], elapsed);
+        string work = string.Create(CultureInfo.InvariantCulture, $"{tree.Nodes} node(s), {tree.Cuts} cut(s)");
+        string message = optimal ? $"optimal: the cost equals the proven lower bound ({work})"
+            : relaxation == LpOutcome.Optimal ? $"feasible: the bound is the best of the open branch-and-cut nodes ({work})"
+            : "feasible: stopped before the LP relaxation finished; the bound is the Lagrangian bound of the last duals";
+        return new ScheduleSolution(problem, status, cost, bound, shifts, coverage, message, [], [], elapsed);
     }
 
     /// <summary>True when no schedule can be cheaper than <paramref name="cost"/> by more than the target gap.</summary>
     private static bool Closed(double cost, double bound, double targetGap, double grid)
     {
-        double slack = grid > 0 ? grid / 2 : 1e-9 * Math.Max(1, Math.Abs(cost));
-        return cost - bound <= Math.Max(slack, targetGap * Math.Abs(cost));
+        // Every schedule's cost is a multiple of the grid, so a bound within half a step of the cost proves it.
+        double slack = grid > 0 ? grid / 2 : 0;
+        return Internal.Tolerance.AtMost(cost - Math.Max(slack, targetGap * Math.Abs(cost)), bound);
     }
 
     /// <summary>
@@ -277,9 +333,8 @@ public static class ShiftScheduler
 
     private static ScheduleSolution Infeasible(ScheduleProblem problem, IReadOnlyList<int> intervals, IReadOnlyList<string> templates, string reason, TimeSpan elapsed)
     {
-        var zeros = new int[problem.IntervalCount];
-        return new ScheduleSolution(ScheduleStatus.Infeasible, double.NaN, double.NaN, [], zeros,
-            Under(problem, zeros), Over(problem, zeros), "infeasible: " + reason, intervals.ToArray(), templates, elapsed);
+        return new ScheduleSolution(problem, ScheduleStatus.Infeasible, double.NaN, double.NaN, [], new int[problem.IntervalCount],
+            "infeasible: " + reason, intervals, templates, elapsed);
     }
 
     /// <summary>"12 (day 0 06:00), 13 (day 0 06:30)", at most ten listed.</summary>
@@ -292,10 +347,4 @@ public static class ShiftScheduler
         });
         return string.Join(", ", listed) + (intervals.Count > 10 ? $" and {intervals.Count - 10} more" : "");
     }
-
-    private static int[] Under(ScheduleProblem problem, int[] coverage) =>
-        coverage.Select((c, i) => Math.Max(0, problem.Requirements[i] - c)).ToArray();
-
-    private static int[] Over(ScheduleProblem problem, int[] coverage) =>
-        coverage.Select((c, i) => Math.Max(0, c - problem.Requirements[i])).ToArray();
 }

@@ -10,7 +10,7 @@ public class ScheduleCommandTests
     [Fact]
     public void The_solution_recomputes_to_the_reported_coverage_and_cost()
     {
-        var input = ReferenceData.ReadText("scheduling/day15_breaks_soft.json").Replace("\"timeLimitSeconds\": 10", "\"timeLimitSeconds\": 5");
+        var input = ReferenceData.ReadText("scheduling/day15_breaks_soft.json").Replace("\"timeLimitSeconds\": 10", "\"timeLimitSeconds\": 2");
         var result = CliRunner.RunWithInput(input, "schedule");
         Assert.Equal(0, result.ExitCode);
         var problem = ScheduleJson.ParseProblem(input).Problem!;
@@ -67,5 +67,30 @@ public class ScheduleCommandTests
         Assert.Equal("infeasible", solution.RootElement.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, solution.RootElement.GetProperty("cost").ValueKind);
         Assert.Contains("4 (day 0 04:00)", solution.RootElement.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public void The_cli_md_example_gives_coverage_its_agents_can_deliver()
+    {
+        var result = CliRunner.RunWithInput(ScheduleJsonTests.Example.Replace("\"timeLimitSeconds\": 10", "\"timeLimitSeconds\": 2", StringComparison.Ordinal), "schedule");
+        Assert.Equal(0, result.ExitCode);
+        using var solution = JsonDocument.Parse(result.Output);
+        var root = solution.RootElement;
+        int agents = root.GetProperty("shifts").EnumerateArray().Sum(s => s.GetProperty("agents").GetInt32());
+        // Never an agent counted twice: no interval has more working agents than agents scheduled.
+        Assert.All(root.GetProperty("coverage").EnumerateArray(), c => Assert.InRange(c.GetInt32(), 0, agents));
+        Assert.Equal(0, root.GetProperty("understaffed").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("""{ "intervalMinutes": 30, "cyclic": true, "requirements": [2, 3, 3], "templates": [ { "name": "FT8", "lengthMinutes": 480, "earliestStartMinute": 360, "latestStartMinute": 720, "startStepMinutes": 30, "cost": 8 } ] }""", "column 'requirements': a cyclic horizon must be a whole number of days")]
+    [InlineData("""{ "intervalMinutes": 60, "intervalMinutes": 30, "requirements": [1], "templates": [ { "name": "A", "lengthMinutes": 60, "earliestStartMinute": 0, "latestStartMinute": 0, "startStepMinutes": 60, "cost": 1 } ] }""", "column 'intervalMinutes': duplicate key")]
+    [InlineData("""{ "intervalMinutes": 60, "requirements": [1000000000], "templates": [ { "name": "A", "lengthMinutes": 60, "earliestStartMinute": 0, "latestStartMinute": 0, "startStepMinutes": 60, "cost": 1 } ] }""", "column 'requirements[0]': requirements[0] must be <= 1000000")]
+    public void Unphysical_or_ambiguous_problems_exit_2_naming_the_field(string input, string message)
+    {
+        var result = CliRunner.RunWithInput(input, "schedule");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        Assert.Equal("", result.Output);
     }
 }

@@ -115,8 +115,8 @@ internal static class ScheduleOracle
             }
             if (index == shifts.Count)
             {
-                var schedule = shifts.Select((s, k) => new ScheduledShift(s.Template, s.Day, s.Start, s.Breaks, counts[k]))
-                    .Where(s => s.Agents > 0).ToList();
+                var schedule = shifts.Select((s, k) => (Shift: s, Agents: counts[k])).Where(s => s.Agents > 0)
+                    .Select(s => new ScheduledShift(s.Shift.Template, s.Shift.Day, s.Shift.Start, s.Shift.Breaks, s.Agents)).ToList();
                 var coverage = Coverage(problem, schedule);
                 if (problem.UnderstaffCost is null && coverage.Where((c, i) => c < problem.Requirements[i]).Any())
                 {

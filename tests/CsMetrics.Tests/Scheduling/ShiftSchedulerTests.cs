@@ -5,7 +5,7 @@ using FsCheck.Xunit;
 
 namespace CsMetrics.Tests.Scheduling;
 
-public class ShiftSchedulerTests
+public partial class ShiftSchedulerTests
 {
     private static readonly ScheduleSolverOptions Quick = new() { TimeLimit = TimeSpan.FromSeconds(5), Seed = 1 };
 
@@ -25,7 +25,7 @@ public class ShiftSchedulerTests
     }
 
     [Property(MaxTest = 25)]
-    public void With_breaks_the_cost_is_at_least_the_optimum_and_the_bound_is_at_most_it(int seed, bool soft)
+    public void With_breaks_small_problems_are_proven_optimal_at_the_brute_force_optimum(int seed, bool soft)
     {
         var problem = ScheduleOracle.RandomProblem(seed, breaks: true, soft: soft, hours: 6);
         var solution = ShiftScheduler.Solve(problem, Quick);
@@ -36,14 +36,15 @@ public class ShiftSchedulerTests
             return;
         }
         Assert.Equal(0, solution.Understaffed * (soft ? 0 : 1));
-        Assert.True(solution.Cost >= optimum - 1e-9, $"cost {solution.Cost} below the brute-force optimum {optimum}");
+        Assert.Equal(ScheduleStatus.Optimal, solution.Status);
+        Assert.Equal(optimum, solution.Cost, 9);
         Assert.True(solution.LowerBound <= optimum + 1e-9, $"bound {solution.LowerBound} above the optimum {optimum}");
     }
 
     [Property(MaxTest = 30)]
     public void Coverage_and_cost_agree_with_the_shifts(int seed, bool breaks, bool cyclic)
     {
-        var problem = ScheduleOracle.RandomProblem(seed, breaks, soft: true, cyclic, hours: 30);
+        var problem = ScheduleOracle.RandomProblem(seed, breaks, soft: true, cyclic, hours: cyclic ? 24 : 30);
         var solution = ShiftScheduler.Solve(problem, Quick);
         var coverage = ScheduleOracle.Coverage(problem, solution.Shifts);
         Assert.Equal(coverage, solution.Coverage);
@@ -60,15 +61,16 @@ public class ShiftSchedulerTests
 
     [Theory]
     [InlineData("week30_nobreaks_hard", 0.0)]
-    [InlineData("week30_breaks_soft", 0.01)]
+    [InlineData("week30_breaks_soft", 0.015)]
     [InlineData("day15_breaks_soft", 0.01)]
     public void Reference_instances_reach_the_CBC_cost_within_the_gap_and_bound_below_it(string name, double allowedGap)
     {
+        // A fixed amount of work (100 branch-and-cut nodes) rather than a time limit, so the result does not depend on the machine's load.
         var document = ScheduleJson.ParseProblem(ReferenceData.ReadText($"scheduling/{name}.json"));
         Assert.Empty(document.Errors);
         using var optimum = ReferenceData.ReadJson($"scheduling/{name}.optimum.json");
         double cbc = optimum.RootElement.GetProperty("cost").GetDouble();
-        var solution = ShiftScheduler.Solve(document.Problem!, document.Options with { TimeLimit = TimeSpan.FromSeconds(60) });
+        var solution = ShiftScheduler.Solve(document.Problem!, document.Options with { TimeLimit = TimeSpan.FromMinutes(5), NodeLimit = 100 });
         Assert.True(solution.LowerBound <= cbc + 1e-6, $"bound {solution.LowerBound} above CBC's cost {cbc}");
         Assert.True(solution.Cost <= cbc * (1 + allowedGap) + 1e-6, $"cost {solution.Cost} vs CBC {cbc}");
         Assert.Equal(ScheduleOracle.Cost(document.Problem!, solution.Shifts), solution.Cost, 6);
@@ -155,7 +157,7 @@ public class ShiftSchedulerTests
         var text = ShiftScheduler.Solve(problem).ToString();
         Assert.StartsWith("optimal: cost 2, bound 2", text, StringComparison.Ordinal);
         Assert.Contains("A day 0 00:00 x1", text, StringComparison.Ordinal);
-        _ = string.Format(CultureInfo.InvariantCulture, "{0}", problem);
+        Assert.Equal("3 x 60 min (1 day(s)), 1 template(s), hard coverage, overstaff 0", problem.ToString());
     }
 
     private sealed class Recorder(List<ScheduleProgress> reports) : IProgress<ScheduleProgress>
