@@ -26,6 +26,31 @@ internal sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
         _ => new ValueList<T>(items.ToArray()),
     };
 
+    /// <summary>The same as <see cref="From(IEnumerable{T})"/> for a non-null sequence (the name Scheduling's copy of this type uses).</summary>
+    public static ValueList<T> Copy(IEnumerable<T> items) => From(items ?? throw new ArgumentNullException(nameof(items)));
+
+    /// <summary>Value equality of two lists that may be any <see cref="IReadOnlyList{T}"/>.</summary>
+    public static bool SequenceEqual(IReadOnlyList<T>? a, IReadOnlyList<T>? b)
+    {
+        if (ReferenceEquals(a, b))
+        {
+            return true;
+        }
+        if (a is null || b is null || a.Count != b.Count)
+        {
+            return false;
+        }
+        var comparer = EqualityComparer<T>.Default;
+        for (int i = 0; i < a.Count; i++)
+        {
+            if (!comparer.Equals(a[i], b[i]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /// <summary>A list holding a copy of <paramref name="items"/>.</summary>
     public static ValueList<T> From(ReadOnlySpan<T> items) => items.IsEmpty ? Empty : new ValueList<T>(items.ToArray());
 

@@ -19,5 +19,8 @@ public class ValueListTests
         Assert.Same(ValueList<double>.Empty, ValueList<double>.From((IEnumerable<double>?)null));
         Assert.Equal("[1, NaN, 3]", a.ToString());
         Assert.False(((IReadOnlyList<double>)a) is double[]);
+        Assert.True(ValueList<double>.SequenceEqual(a, new[] { 1.0, double.NaN, 3 }));
+        Assert.False(ValueList<double>.SequenceEqual(a, null));
+        Assert.Equal(a, ValueList<double>.Copy([1.0, double.NaN, 3]));
     }
 }
