@@ -19,9 +19,9 @@ for (int t = 0; t < history.Length; t++)
 var open = OpenHoursMask.Detect(history, 336);
 Console.WriteLine(open);
 
-var result = DoubleSeasonalHoltWinters.FitAndForecast(history, 48, 336, horizon: 336, levels: [80, 95], openHours: open);
+var result = DoubleSeasonalHoltWinters.FitAndForecast(history, 48, 336, horizon: 336, levels: [0.8, 0.95], openHours: open);
 Console.WriteLine(result.Model);
-Console.WriteLine($"Monday 10:00 next week: {result.Forecast.Mean[20]:F1} calls, 95% [{result.Forecast.IntervalAt(95).Lower[20]:F1}, {result.Forecast.IntervalAt(95).Upper[20]:F1}], variance {result.Forecast.Variance[20]:F1}");
+Console.WriteLine($"Monday 10:00 next week: {result.Forecast.Mean[20]:F1} calls, 95% [{result.Forecast.IntervalAt(0.95).Lower[20]:F1}, {result.Forecast.IntervalAt(0.95).Upper[20]:F1}], variance {result.Forecast.Variance[20]:F1}");
 
 var table = RollingOriginBacktest.Compare(history, new Dictionary<string, Func<double[], int, Forecast>>
 {

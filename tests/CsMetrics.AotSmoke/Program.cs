@@ -40,7 +40,7 @@ Console.WriteLine(staffing);
 // Forecasting (intraday): a double-seasonal fit with simulated intervals, and the accuracy measures.
 var intraday = Enumerable.Range(0, 2 * 336).Select(t => 100 + 40 * Math.Sin(2 * Math.PI * (t % 48) / 48) + (t % 336) / 48).ToArray();
 var dshw = CsMetrics.Forecasting.DoubleSeasonalHoltWinters.Fit(intraday, 48, 336, maxEvaluations: 200);
-var dshwForecast = dshw.Forecast(48, [80, 95], paths: 200, seed: 1);
+var dshwForecast = dshw.Forecast(48, [0.8, 0.95], paths: 200, seed: 1);
 var accuracy = CsMetrics.Forecasting.ForecastAccuracy.Measure(intraday.AsSpan(0, 48), dshwForecast.Mean.ToArray(), intraday, 336);
 if (!double.IsFinite(dshw.MeanSquaredError) || !double.IsFinite(accuracy.MeanAbsoluteError))
 {
@@ -50,7 +50,7 @@ if (!double.IsFinite(dshw.MeanSquaredError) || !double.IsFinite(accuracy.MeanAbs
 
 var seasonal = Enumerable.Range(0, 48).Select(t => 100 + t + 10 * Math.Sin(2 * Math.PI * t / 12)).ToArray();
 var ets = Ets.FitAuto(seasonal, 12);
-var etsForecast = ets.Forecast(6, 80, 95);
+var etsForecast = ets.Forecast(6, 0.8, 0.95);
 var holtWinters = HoltWinters.Fit(seasonal, 12, HoltWintersSeasonality.Additive);
 if (!double.IsFinite(etsForecast.Mean[0]) || !double.IsFinite(holtWinters.SumSquaredErrors))
 {

@@ -19,7 +19,7 @@ internal static class PlanChart
             var lower = band.Lower.Select((v, i) => forecast.Open[i] ? Math.Max(0, v) : 0).ToArray();
             var upper = band.Upper.Select((v, i) => forecast.Open[i] ? v : 0).ToArray();
             var fill = volumes.Add.FillY(times, lower, upper);
-            fill.LegendText = $"{band.Level:0}% prediction interval";
+            fill.LegendText = $"{band.Level * 100:0.##}% prediction interval";
             fill.FillStyle.Color = ScottPlot.Colors.SteelBlue.WithAlpha(0.25);
             fill.LineStyle.Width = 0;
         }

@@ -39,8 +39,8 @@ internal static class PlanFiles
         var columns = new List<string> { "timestamp", "value" };
         foreach (var interval in intervals)
         {
-            columns.Add(FormattableString.Invariant($"lower{interval.Level:0.##}"));
-            columns.Add(FormattableString.Invariant($"upper{interval.Level:0.##}"));
+            columns.Add(FormattableString.Invariant($"lower{interval.Level * 100:0.##}"));
+            columns.Add(FormattableString.Invariant($"upper{interval.Level * 100:0.##}"));
         }
         var table = new TableWriter(columns);
         for (int i = 0; i < forecast.Horizon; i++)

@@ -30,7 +30,7 @@ internal static class PlanReport
         var contacts = forecast.Contacts;
         int levelIndex = forecast.Forecast.Intervals.Count - 1;
         var widest = levelIndex >= 0 ? forecast.Forecast.Intervals[levelIndex] : null;
-        Line(text, $"  {"day",-15} {"contacts",9} {"peak",13} {(widest is null ? "" : $"{widest.Level:0}% range at peak"),-20}  shape");
+        Line(text, $"  {"day",-15} {"contacts",9} {"peak",13} {(widest is null ? "" : $"{widest.Level * 100:0.##}% range at peak"),-20}  shape");
         for (int d = 0; d < plan.Days.Count; d++)
         {
             var slice = contacts.Slice(d * perDay, Math.Min(perDay, contacts.Length - d * perDay));

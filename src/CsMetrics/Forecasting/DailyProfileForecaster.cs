@@ -24,7 +24,7 @@ public static class DailyProfileForecaster
     /// <param name="history">Intraday history in whole days, starting at the first interval of weekday 0; NaN = missing.</param>
     /// <param name="intervalsPerDay">Intervals per day (e.g. 48), at least 1.</param>
     /// <param name="horizon">Intervals ahead, at least 1.</param>
-    /// <param name="levels">Interval levels for the default daily forecaster (a supplied forecaster brings its own).</param>
+    /// <param name="levels">Interval levels (fractions in (0, 1)) for the default daily forecaster (a supplied forecaster brings its own).</param>
     /// <param name="dailyForecaster">
     /// Forecasts daily totals: (daily history, days ahead) to a <see cref="Forecast"/> of at least that many
     /// days; null = <see cref="SeasonalNaiveDaily"/> with a weekly season. Plug ETS (m = 7) in here.
@@ -46,7 +46,7 @@ public static class DailyProfileForecaster
         bool smooth = true)
     {
         Preconditions.CheckRange(intervalsPerDay, 1, 1_000_000);
-        Preconditions.CheckRange(horizon, 1, 100_000_000);
+        Forecasting.Forecast.CheckHorizon(horizon);
         Preconditions.CheckRange(daysPerWeek, 1, 1_000);
         Preconditions.CheckRange(profileWeeks, 1, 10_000);
         if (history.Length % intervalsPerDay != 0)
@@ -88,7 +88,7 @@ public static class DailyProfileForecaster
                 uppers[l][h] = share * daily.Intervals[l].Upper[day];
             }
         }
-        var intervals = daily.Intervals.Select((interval, l) => new PredictionInterval(interval.Level, lowers[l], uppers[l]));
+        var intervals = daily.Intervals.Select((interval, l) => PredictionInterval.Own(interval.Level, lowers[l], uppers[l]));
         var forecast = new Forecast(mean, variance, intervals, $"daily totals ({daily.IntervalMethod}) x weekday profile");
         return new DailyProfileForecast(forecast, daily, profiles);
     }
@@ -98,7 +98,7 @@ public static class DailyProfileForecaster
     /// last week), with its normal intervals at <paramref name="levels"/>.
     /// </summary>
     /// <param name="daysPerWeek">The weekly season in days (7).</param>
-    /// <param name="levels">Interval levels in percent; default 80 and 95.</param>
+    /// <param name="levels">Interval levels, fractions in (0, 1) (0.95 for 95%); default 0.8 and 0.95.</param>
     /// <returns>A forecaster usable as <c>dailyForecaster</c> or in <see cref="RollingOriginBacktest"/>.</returns>
     public static Func<double[], int, Forecast> SeasonalNaiveDaily(int daysPerWeek = 7, IEnumerable<double>? levels = null)
     {
@@ -112,7 +112,7 @@ public static class DailyProfileForecaster
     /// This is the workforce-management standard beyond a few days ahead (Taylor 2008).
     /// </summary>
     /// <param name="daysPerWeek">The weekly season in days (7).</param>
-    /// <param name="levels">Interval levels in percent; default 80 and 95.</param>
+    /// <param name="levels">Interval levels, fractions in (0, 1) (0.95 for 95%); default 0.8 and 0.95.</param>
     /// <returns>A forecaster usable as <c>dailyForecaster</c> or in <see cref="RollingOriginBacktest"/>.</returns>
     public static Func<double[], int, Forecast> EtsDaily(int daysPerWeek = 7, IEnumerable<double>? levels = null)
     {
@@ -208,6 +208,12 @@ public static class DailyProfileForecaster
 /// <param name="Profiles">The intraday profile per weekday (each sums to 1, or is all 0 for a closed day).</param>
 public sealed record DailyProfileForecast(Forecast Forecast, Forecast DailyTotals, IReadOnlyList<IReadOnlyList<double>> Profiles)
 {
+    /// <summary>The intraday profile per weekday (copied; compared by value).</summary>
+    public IReadOnlyList<IReadOnlyList<double>> Profiles { get; init => field = CopyProfiles(value); } = CopyProfiles(Profiles);
+
+    private static ReadOnlyValueList<IReadOnlyList<double>> CopyProfiles(IReadOnlyList<IReadOnlyList<double>> profiles) =>
+        ReadOnlyValueList<IReadOnlyList<double>>.Own(profiles.Select(p => (IReadOnlyList<double>)ReadOnlyValueList<double>.CopyOf(p)).ToArray());
+
     /// <summary>The daily totals and the intraday table.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"Daily totals:\n{DailyTotals}Intraday:\n{Forecast}");
 }

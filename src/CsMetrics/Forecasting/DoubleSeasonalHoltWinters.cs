@@ -175,7 +175,7 @@ public static class DoubleSeasonalHoltWinters
     /// <param name="period1">The shorter cycle (e.g. 48).</param>
     /// <param name="period2">The longer cycle (e.g. 336).</param>
     /// <param name="horizon">Steps to forecast, at least 1.</param>
-    /// <param name="levels">Interval levels in percent (default 80 and 95).</param>
+    /// <param name="levels">Interval levels, fractions in (0, 1) (0.95 for 95%); default 0.8 and 0.95.</param>
     /// <param name="openHours">Which intervals of the longer cycle are open (null = always open).</param>
     /// <param name="form">Multiplicative (default) or additive.</param>
     /// <param name="trend">Whether the model has a trend.</param>
@@ -193,7 +193,7 @@ public static class DoubleSeasonalHoltWinters
         DoubleSeasonalForm form = DoubleSeasonalForm.Multiplicative,
         bool trend = true,
         int paths = 5000,
-        ulong seed = 1)
+        int seed = 1)
     {
         var model = Fit(values, period1, period2, form, openHours, trend);
         return new DoubleSeasonalForecast(model, model.Forecast(horizon, levels, paths, seed));
@@ -379,6 +379,7 @@ public static class DoubleSeasonalHoltWinters
                     "must be >= 0 at open intervals for a multiplicative model (use the additive form for series that go negative)");
             }
         }
+        SeriesScale.Check(values);
     }
 
     private static void CheckParameters(DoubleSeasonalParameters p, bool trend)

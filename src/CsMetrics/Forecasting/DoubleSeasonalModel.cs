@@ -144,77 +144,40 @@ public sealed class DoubleSeasonalModel
     public double LastError { get; }
 
     /// <summary>The one-step fitted values (after the AR adjustment; 0 at closed intervals).</summary>
-    public IReadOnlyList<double> Fitted => _fitted;
+    public IReadOnlyList<double> Fitted => ReadOnlyValueList<double>.Own(_fitted);
 
     /// <summary>The one-step residuals, value - fitted (0 at closed intervals, NaN where the value is missing).</summary>
-    public IReadOnlyList<double> Residuals => _residuals;
+    public IReadOnlyList<double> Residuals => ReadOnlyValueList<double>.Own(_residuals);
 
     /// <summary>
     /// Forecasts <paramref name="horizon"/> steps: the mean by the method's forecast function, and
     /// per-step variances and prediction intervals from <paramref name="paths"/> simulated sample paths.
     /// </summary>
-    /// <param name="horizon">Steps ahead, at least 1.</param>
-    /// <param name="levels">Interval levels in percent, each in (0, 100); default 80 and 95.</param>
-    /// <param name="paths">Simulated paths, at least 100.</param>
+    /// <param name="horizon">Steps ahead, in [1, <see cref="Forecasting.Forecast.MaxHorizon"/>].</param>
+    /// <param name="levels">Interval levels, fractions in (0, 1) (0.95 for 95%); default 0.8 and 0.95.</param>
+    /// <param name="paths">Simulated paths, at least 100; paths x horizon at most <see cref="Forecasting.Forecast.MaxSimulatedValues"/>.</param>
     /// <param name="seed">Seed: the same seed gives the same intervals on every platform.</param>
     /// <returns>The forecast; closed intervals have mean, variance and bounds exactly 0.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">An argument is outside its range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is outside its range (a level given in percent, such as 95, is named as one).</exception>
     /// <remarks>
     /// Mean at open step k (j open steps ahead): <c>(l + j b) d w + phi^j e_n</c>. Each path draws
     /// <c>e_k = phi e_(k-1) + sigma z_k</c>, <c>z_k ~ N(0,1)</c>, <c>y = yhat + e_k</c> (floored at 0 in the
     /// multiplicative form, whose volumes cannot be negative) and updates the states with it; the
     /// intervals are the type-7 quantiles of the paths at (1 -/+ level) / 2 and the variance is their
-    /// sample variance.
+    /// sample variance. Path p draws from its own stream of the seed, so a longer horizon extends the
+    /// paths of a shorter one: the first steps' bounds do not depend on the horizon.
     /// </remarks>
-    public Forecast Forecast(int horizon, IEnumerable<double>? levels = null, int paths = 5000, ulong seed = 1)
+    public Forecast Forecast(int horizon, IEnumerable<double>? levels = null, int paths = 5000, int seed = 1)
     {
-        Preconditions.CheckRange(horizon, 1, 10_000_000);
-        Preconditions.CheckRange(paths, 100, 10_000_000);
-        var levelList = (levels ?? [80.0, 95.0]).ToArray();
-        foreach (double level in levelList)
-        {
-            if (!(level > 0 && level < 100))
-            {
-                ThrowHelper.ThrowOutOfRange(nameof(levels), level, "must contain levels in (0, 100)");
-            }
-        }
+        Forecasting.Forecast.CheckHorizon(horizon);
+        Preconditions.CheckRange(paths, 100, Forecasting.Forecast.MaxSimulatedValues);
+        SamplePaths.CheckWork(paths, horizon, nameof(horizon));
+        var levelList = Forecasting.Forecast.ValidateLevels(levels);
         var mean = new double[horizon];
         PointForecast(mean);
-        // Paths are simulated path-major (each path's steps contiguous), then gathered a block of
-        // steps at a time into step rows: strided writes across 5,000 paths would miss the cache on every value.
-        var simulated = new double[horizon * paths];
-        Simulate(simulated, paths, seed);
-        var variance = new double[horizon];
-        var lowers = levelList.Select(_ => new double[horizon]).ToArray();
-        var uppers = levelList.Select(_ => new double[horizon]).ToArray();
-        const int Block = 16;
-        var rows = new double[Block * paths];
-        for (int h0 = 0; h0 < horizon; h0 += Block)
-        {
-            int width = Math.Min(Block, horizon - h0);
-            for (int path = 0; path < paths; path++)
-            {
-                var source = simulated.AsSpan(path * horizon + h0, width);
-                for (int b = 0; b < width; b++)
-                {
-                    rows[b * paths + path] = source[b];
-                }
-            }
-            for (int b = 0; b < width; b++)
-            {
-                int h = h0 + b;
-                var step = rows.AsSpan(b * paths, paths);
-                variance[h] = SampleVariance(step);
-                for (int l = 0; l < levelList.Length; l++)
-                {
-                    double tail = (1 - levelList[l] / 100) / 2;
-                    lowers[l][h] = Quantile(step, tail);
-                    uppers[l][h] = Quantile(step, 1 - tail);
-                }
-            }
-        }
-        var intervals = levelList.Select((level, l) => new PredictionInterval(level, lowers[l], uppers[l]));
-        return new Forecast(mean, variance, intervals, string.Create(CultureInfo.InvariantCulture, $"simulated, {paths} paths, seed {seed}"));
+        var simulated = SamplePaths.Summarize(new PathModel(this), horizon, paths, seed, levelList);
+        var intervals = levelList.Select((level, l) => PredictionInterval.Own(level, simulated.Lower[l], simulated.Upper[l]));
+        return new Forecast(mean, simulated.Variance, intervals, string.Create(CultureInfo.InvariantCulture, $"simulated, {paths} paths, seed {seed}"));
     }
 
     private bool IsOpenAhead(int k) => OpenHours is null || OpenHours.IsOpen(_length + k);
@@ -239,142 +202,62 @@ public sealed class DoubleSeasonalModel
         }
     }
 
-    /// <summary>Fills <paramref name="destination"/> (path-major: [path * horizon + h]) with simulated values.</summary>
-    private void Simulate(Span<double> destination, int paths, ulong seed)
-    {
-        bool multiplicative = Form == DoubleSeasonalForm.Multiplicative;
-        double sigma = Math.Sqrt(Sigma2);
-        double alpha = Parameters.Alpha, beta = Parameters.Beta, gamma = Parameters.Gamma, omega = Parameters.Omega, phi = Parameters.Phi;
-        int horizon = destination.Length / paths;
-        var first = new double[Period1];
-        var second = new double[Period2];
-        var random = new NormalRandom(seed);
-        var open = new bool[horizon];
-        for (int k = 0; k < horizon; k++)
-        {
-            open[k] = IsOpenAhead(k);
-        }
-        for (int path = 0; path < paths; path++)
-        {
-            _finalFirst.CopyTo(first, 0);
-            _finalSecond.CopyTo(second, 0);
-            double level = Level, trend = Trend, error = LastError;
-            var row = destination.Slice(path * horizon, horizon);
-            for (int k = 0, i1 = 0, i2 = 0; k < horizon; k++, i1 = i1 + 1 == first.Length ? 0 : i1 + 1, i2 = i2 + 1 == second.Length ? 0 : i2 + 1)
-            {
-                if (!open[k])
-                {
-                    row[k] = 0;
-                    continue;
-                }
-                double d = first[i1], w = second[i2];
-                double baseLevel = level + trend;
-                error = phi * error + sigma * random.Next();
-                double newLevel;
-                double y;
-                if (multiplicative)
-                {
-                    y = Math.Max(baseLevel * d * w + error, 0);
-                    double deseasonalised = y / (d * w);
-                    newLevel = alpha * deseasonalised + (1 - alpha) * baseLevel;
-                    double ratio = deseasonalised / newLevel;
-                    first[i1] = d * (gamma * ratio + (1 - gamma));
-                    second[i2] = w * (omega * ratio + (1 - omega));
-                }
-                else
-                {
-                    y = baseLevel + d + w + error;
-                    newLevel = alpha * (y - d - w) + (1 - alpha) * baseLevel;
-                    first[i1] = gamma * (y - newLevel - w) + (1 - gamma) * d;
-                    second[i2] = omega * (y - newLevel - d) + (1 - omega) * w;
-                }
-                trend = beta * (newLevel - level) + (1 - beta) * trend;
-                level = newLevel;
-                row[k] = y;
-            }
-        }
-    }
-
-    private static double SampleVariance(ReadOnlySpan<double> values)
-    {
-        double mean = 0;
-        foreach (double v in values)
-        {
-            mean += v;
-        }
-        mean /= values.Length;
-        double sum = 0;
-        foreach (double v in values)
-        {
-            sum += (v - mean) * (v - mean);
-        }
-        return sum / (values.Length - 1);
-    }
-
     /// <summary>
-    /// Type-7 quantile (linear interpolation between order statistics) by selection: partially
-    /// reorders <paramref name="values"/>, which stays a permutation, so repeated calls are valid.
+    /// One simulated path of the model (see <see cref="Forecast"/>). State: level, trend, the last
+    /// error, then the two rings of indices rotated so that slot k mod period serves step k.
     /// </summary>
-    internal static double Quantile(Span<double> values, double probability)
+    private readonly struct PathModel(DoubleSeasonalModel model) : ISamplePathModel
     {
-        double position = probability * (values.Length - 1);
-        int below = (int)Math.Floor(position);
-        double low = Select(values, below);
-        if (below + 1 >= values.Length)
-        {
-            return low;
-        }
-        // After selection everything right of `below` is >= it: the next order statistic is their minimum.
-        double high = double.PositiveInfinity;
-        foreach (double v in values[(below + 1)..])
-        {
-            high = Math.Min(high, v);
-        }
-        return low + (position - below) * (high - low);
-    }
+        private readonly double _sigma = Math.Sqrt(model.Sigma2);
+        private readonly bool _multiplicative = model.Form == DoubleSeasonalForm.Multiplicative;
 
-    /// <summary>Hoare's quickselect: places the k-th smallest at index k, smaller before, larger after.</summary>
-    private static double Select(Span<double> values, int k)
-    {
-        int left = 0, right = values.Length - 1;
-        while (left < right)
+        public int StateLength => 3 + model.Period1 + model.Period2;
+
+        public void Start(Span<double> state)
         {
-            double pivot = Median3(values[left], values[left + (right - left) / 2], values[right]);
-            int i = left, j = right;
-            while (i <= j)
+            state[0] = model.Level;
+            state[1] = model.Trend;
+            state[2] = model.LastError;
+            model._finalFirst.CopyTo(state[3..]);
+            model._finalSecond.CopyTo(state[(3 + model.Period1)..]);
+        }
+
+        public double Step(Span<double> state, int step, ref NormalRandom random)
+        {
+            if (!model.IsOpenAhead(step))
             {
-                while (values[i] < pivot)
-                {
-                    i++;
-                }
-                while (values[j] > pivot)
-                {
-                    j--;
-                }
-                if (i <= j)
-                {
-                    (values[i], values[j]) = (values[j], values[i]);
-                    i++;
-                    j--;
-                }
+                return 0;
             }
-            if (k <= j)
+            var p = model.Parameters;
+            ref double first = ref state[3 + step % model.Period1];
+            ref double second = ref state[3 + model.Period1 + step % model.Period2];
+            double level = state[0], trend = state[1];
+            double d = first, w = second;
+            double baseLevel = level + trend;
+            double error = p.Phi * state[2] + _sigma * random.Next();
+            double newLevel, y;
+            if (_multiplicative)
             {
-                right = j;
-            }
-            else if (k >= i)
-            {
-                left = i;
+                y = Math.Max(baseLevel * d * w + error, 0);
+                double deseasonalised = y / (d * w);
+                newLevel = p.Alpha * deseasonalised + (1 - p.Alpha) * baseLevel;
+                double ratio = deseasonalised / newLevel;
+                first = d * (p.Gamma * ratio + (1 - p.Gamma));
+                second = w * (p.Omega * ratio + (1 - p.Omega));
             }
             else
             {
-                break;
+                y = baseLevel + d + w + error;
+                newLevel = p.Alpha * (y - d - w) + (1 - p.Alpha) * baseLevel;
+                first = p.Gamma * (y - newLevel - w) + (1 - p.Gamma) * d;
+                second = p.Omega * (y - newLevel - d) + (1 - p.Omega) * w;
             }
+            state[1] = p.Beta * (newLevel - level) + (1 - p.Beta) * trend;
+            state[0] = newLevel;
+            state[2] = error;
+            return y;
         }
-        return values[k];
     }
-
-    private static double Median3(double a, double b, double c) => Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
 
     /// <summary>A readable line: form, parameters, MSE, sigma, convergence.</summary>
     public override string ToString() => string.Create(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CsMetrics.Internal;
 
 namespace CsMetrics.Forecasting;
 
@@ -40,6 +41,12 @@ public readonly record struct DoubleSeasonalParameters(double Alpha, double Beta
 /// <param name="SecondSeasonIndices">The second cycle's indices (length = second period), index 0 for the first observation's position.</param>
 public sealed record DoubleSeasonalStates(double Level, double Trend, IReadOnlyList<double> FirstSeasonIndices, IReadOnlyList<double> SecondSeasonIndices)
 {
+    /// <summary>The first cycle's indices (copied: later changes to the caller's list do not reach the states).</summary>
+    public IReadOnlyList<double> FirstSeasonIndices { get; init => field = ReadOnlyValueList<double>.CopyOf(value); } = ReadOnlyValueList<double>.CopyOf(FirstSeasonIndices);
+
+    /// <summary>The second cycle's indices (copied).</summary>
+    public IReadOnlyList<double> SecondSeasonIndices { get; init => field = ReadOnlyValueList<double>.CopyOf(value); } = ReadOnlyValueList<double>.CopyOf(SecondSeasonIndices);
+
     /// <summary>A readable line with the level, trend and index counts.</summary>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,

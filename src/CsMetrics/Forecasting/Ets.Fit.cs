@@ -61,7 +61,7 @@ public static partial class Ets
     /// <param name="options">Fixed parameters, fixed initial state, evaluation budget; null for the defaults.</param>
     /// <returns>The fitted model.</returns>
     /// <exception cref="ArgumentException">Too few observed values for the model (the message names the minimum), an infinite value, or a fixed initial state of the wrong length.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A non-positive value for a model with a multiplicative component; a fixed parameter outside [0, 1] (phi outside (0, 1]); a season length below 2 for a seasonal model.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A non-positive value for a model with a multiplicative component; a fixed parameter outside [0, 1] (phi outside (0, 1]); a season length below 2 for a seasonal model; a series whose largest magnitude is outside [1e-100, 1e100] (rescale it).</exception>
     /// <remarks>
     /// Objective: R's <c>-2 log L = n log(sum e_t^2) + 2 sum log|yhat_t|</c> (second term for
     /// multiplicative errors), which is <c>n log(sum r_t^2)</c> for the residuals
@@ -310,6 +310,7 @@ public static partial class Ets
             }
             observed++;
         }
+        SeriesScale.Check(values);
         int minimum = MinimumLength(specification);
         if (checkLength && observed < minimum)
         {

@@ -13,7 +13,7 @@ public sealed record EtsSimulationOptions
     /// <summary>The number of simulated sample paths (at least 100).</summary>
     public int Paths { get; init; } = 5_000;
 
-    /// <summary>The seed of the random number generator: the same seed gives the same intervals.</summary>
+    /// <summary>The seed of the random number generator (the library's seed type, as <c>PlanOptions.Seed</c>): the same seed gives the same intervals on every platform.</summary>
     public int Seed { get; init; } = 1;
 
     /// <summary>Simulate even when exact variance formulas exist (classes 1 and 2), e.g. to compare the two.</summary>
@@ -41,6 +41,11 @@ public sealed class EtsFit
         _finalState = finalState;
         _fitted = fitted;
         _residuals = residuals;
+        // Read-only views that cannot be cast back to the arrays, which nothing writes after construction.
+        InitialState = ReadOnlyValueList<double>.Own(initialState);
+        FinalState = ReadOnlyValueList<double>.Own(finalState);
+        Fitted = ReadOnlyValueList<double>.Own(fitted);
+        Residuals = ReadOnlyValueList<double>.Own(residuals);
         Observed = summary.Observed;
         EstimatedParameters = estimatedParameters;
         Converged = converged;
@@ -72,16 +77,16 @@ public sealed class EtsFit
     public EtsParameters Parameters { get; }
 
     /// <summary>The initial state <c>(l_0, b_0, s_0, ..., s_{1-m})</c>, as R's <c>initstate</c>.</summary>
-    public IReadOnlyList<double> InitialState => _initialState;
+    public IReadOnlyList<double> InitialState { get; }
 
     /// <summary>The state after the last observation, in the same layout.</summary>
-    public IReadOnlyList<double> FinalState => _finalState;
+    public IReadOnlyList<double> FinalState { get; }
 
     /// <summary>The one-step forecasts <c>yhat_t</c>.</summary>
-    public IReadOnlyList<double> Fitted => _fitted;
+    public IReadOnlyList<double> Fitted { get; }
 
     /// <summary>The one-step errors <c>e_t</c> (relative for multiplicative errors; NaN where the value was missing).</summary>
-    public IReadOnlyList<double> Residuals => _residuals;
+    public IReadOnlyList<double> Residuals { get; }
 
     /// <summary>The number of observed (non-missing) values.</summary>
     public int Observed { get; }
@@ -133,10 +138,10 @@ public sealed class EtsFit
         }
     }
 
-    /// <summary>Forecasts with 80% and 95% intervals, or at the given <paramref name="levels"/> (percent).</summary>
-    /// <param name="horizon">Steps ahead, at least 1.</param>
-    /// <param name="levels">Interval levels in percent, each in (0, 100); none given means 80 and 95.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="horizon"/> &lt; 1 or a level outside (0, 100).</exception>
+    /// <summary>Forecasts with 80% and 95% intervals, or at the given <paramref name="levels"/> (fractions: 0.95 for 95%).</summary>
+    /// <param name="horizon">Steps ahead, in [1, <see cref="Forecasting.Forecast.MaxHorizon"/>].</param>
+    /// <param name="levels">Interval levels, each a fraction in (0, 1); none given means 0.8 and 0.95.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="horizon"/> is out of range, or a level is not a fraction in (0, 1) (95 is named as a percent).</exception>
     public Forecast Forecast(int horizon, params double[] levels) => Forecast(horizon, levels, EtsSimulationOptions.Default);
 
     /// <summary>
@@ -144,39 +149,36 @@ public sealed class EtsFit
     /// (2008, ch. 6) with normal quantiles; for class 3 (multiplicative seasonality) seeded simulation
     /// of sample paths with empirical quantiles.
     /// </summary>
-    /// <param name="horizon">Steps ahead, at least 1.</param>
-    /// <param name="levels">Interval levels in percent, each in (0, 100); empty means 80 and 95.</param>
+    /// <param name="horizon">Steps ahead, in [1, <see cref="Forecasting.Forecast.MaxHorizon"/>].</param>
+    /// <param name="levels">Interval levels, each a fraction in (0, 1) (0.95 for 95%); empty means 0.8 and 0.95.</param>
     /// <param name="simulation">Paths and seed for simulated intervals.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="horizon"/> &lt; 1, a level outside (0, 100), or fewer than 100 paths.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="horizon"/> is out of range, a level is not a fraction in (0, 1),
+    /// fewer than 100 paths, or a simulated forecast of more than <see cref="Forecasting.Forecast.MaxSimulatedValues"/> paths x steps.</exception>
     /// <remarks>
     /// With <c>c_j = alpha + beta phi_j + gamma [j mod m = 0]</c>, <c>phi_j = phi + ... + phi^j</c>:
     /// class 1 (additive error and components) <c>v_h = sigma2 (1 + sum_{j&lt;h} c_j^2)</c>; class 2
     /// (multiplicative error, additive components) <c>v_h = (1 + sigma2) theta_h - mu_h^2</c> with
     /// <c>theta_h = mu_h^2 + sigma2 sum_{j&lt;h} c_j^2 theta_{h-j}</c>. The mean is the forecast mean
     /// <c>E(y_{n+h} | x_n)</c>: the point forecast for classes 1 and 2 and for the first m steps of
-    /// class 3, the simulated mean beyond.
+    /// class 3, the simulated mean beyond. Simulated path p draws from its own stream of the seed, so a
+    /// longer horizon extends the shorter forecast without changing it.
     /// </remarks>
     public Forecast Forecast(int horizon, IReadOnlyList<double> levels, EtsSimulationOptions simulation)
     {
-        if (horizon < 1)
-        {
-            ThrowHelper.ThrowOutOfRange(nameof(horizon), horizon, "must be >= 1");
-        }
-        double[] chosen = levels.Count == 0 ? [80, 95] : levels.ToArray();
-        for (int i = 0; i < chosen.Length; i++)
-        {
-            if (!(chosen[i] > 0 && chosen[i] < 100))
-            {
-                ThrowHelper.ThrowElementOutOfRange(nameof(levels), i, chosen[i], "must be a percentage in (0, 100)");
-            }
-        }
+        Forecasting.Forecast.CheckHorizon(horizon);
+        ArgumentNullException.ThrowIfNull(simulation);
+        double[] chosen = Forecasting.Forecast.ValidateLevels(levels);
         if (simulation.Paths < 100)
         {
             ThrowHelper.ThrowOutOfRange(nameof(simulation), simulation.Paths, "Paths must be >= 100");
         }
+        bool simulate = simulation.AlwaysSimulate || Specification.VarianceClass == 3;
+        if (simulate)
+        {
+            SamplePaths.CheckWork(simulation.Paths, horizon, nameof(horizon));
+        }
         var mean = new double[horizon];
         PointForecast(mean);
-        bool simulate = simulation.AlwaysSimulate || Specification.VarianceClass == 3;
         return simulate ? SimulatedForecast(mean, chosen, simulation) : ExactForecast(mean, chosen);
     }
 
@@ -186,13 +188,14 @@ public sealed class EtsFit
         var spec = Specification;
         var p = Parameters;
         double beta = spec.HasTrend ? p.Beta : 0, gamma = spec.HasSeason ? p.Gamma : 0, phi = spec.IsDamped ? p.Phi : 1;
-        var c = new double[horizon];
+        var cSquared = new double[horizon];
         double phiSum = 0, phiPower = 1;
         for (int j = 1; j < horizon; j++)
         {
             phiPower *= phi;
             phiSum += phiPower;
-            c[j] = p.Alpha + beta * phiSum + (spec.HasSeason && j % spec.SeasonLength == 0 ? gamma : 0);
+            double c = p.Alpha + beta * phiSum + (spec.HasSeason && j % spec.SeasonLength == 0 ? gamma : 0);
+            cSquared[j] = c * c;
         }
         var variance = new double[horizon];
         if (spec.VarianceClass == 1)
@@ -200,123 +203,74 @@ public sealed class EtsFit
             double sum = 1;
             for (int h = 0; h < horizon; h++)
             {
-                if (h > 0)
-                {
-                    sum += c[h] * c[h];
-                }
+                sum += cSquared[h];
                 variance[h] = Sigma2 * sum;
             }
         }
         else
         {
-            var theta = new double[horizon];
+            // theta is stored reversed (reversed[horizon - 1 - i] = theta_i) so that the sum over j of
+            // c_j^2 theta_{h-j} is one contiguous, vectorised dot product: O(h^2 / vector width).
+            var reversed = new double[horizon];
             for (int h = 0; h < horizon; h++)
             {
-                double sum = 0;
-                for (int j = 1; j <= h; j++)
-                {
-                    sum += c[j] * c[j] * theta[h - j];
-                }
-                theta[h] = mean[h] * mean[h] + Sigma2 * sum;
-                variance[h] = (1 + Sigma2) * theta[h] - mean[h] * mean[h];
+                double sum = h == 0 ? 0 : Cholesky.Dot(cSquared.AsSpan(1, h), reversed.AsSpan(horizon - h, h));
+                double theta = mean[h] * mean[h] + Sigma2 * sum;
+                reversed[horizon - 1 - h] = theta;
+                variance[h] = (1 + Sigma2) * theta - mean[h] * mean[h];
             }
         }
-        var intervals = levels.Select(level =>
-        {
-            double z = Normal.InvCDF(0, 1, 0.5 + level / 200);
-            var lower = new double[horizon];
-            var upper = new double[horizon];
-            for (int h = 0; h < horizon; h++)
-            {
-                double half = z * Math.Sqrt(variance[h]);
-                lower[h] = mean[h] - half;
-                upper[h] = mean[h] + half;
-            }
-            return new PredictionInterval(level, lower, upper);
-        }).ToArray();
-        return new Forecast(mean, variance, intervals, $"exact (class {spec.VarianceClass})");
+        return IntervalLevels.NormalForecast(mean, variance, levels, $"exact (class {spec.VarianceClass})");
     }
 
     private Forecast SimulatedForecast(double[] mean, double[] levels, EtsSimulationOptions simulation)
     {
         int horizon = mean.Length;
-        int paths = simulation.Paths;
-        var samples = new double[horizon * paths];
-        var spec = Specification;
-        var p = Parameters;
-        double beta = spec.HasTrend ? p.Beta : 0, gamma = spec.HasSeason ? p.Gamma : 0, phi = spec.IsDamped ? p.Phi : 1;
-        bool multiplicativeSeason = spec.Season == EtsSeason.Multiplicative;
-        bool multiplicativeError = spec.Error == EtsError.Multiplicative;
-        double sigma = Math.Sqrt(Math.Max(Sigma2, 0));
-        var random = new Random(simulation.Seed);
-        var ring = new double[spec.SeasonLength];
-        for (int path = 0; path < paths; path++)
+        var simulated = SamplePaths.Summarize(new PathModel(this), horizon, simulation.Paths, simulation.Seed, levels);
+        // E(y) equals the point forecast while no seasonal index has been updated by a simulated error.
+        if (Specification.VarianceClass == 3)
         {
-            LoadState(out double level, out double trend, ring);
-            int position = 0;
-            for (int h = 0; h < horizon; h++)
+            for (int h = Specification.SeasonLength; h < horizon; h++)
             {
-                double q = level + phi * trend;
-                double seasonal = spec.HasSeason ? ring[position] : 0;
-                double forecast = !spec.HasSeason ? q : multiplicativeSeason ? q * seasonal : q + seasonal;
-                double error = sigma * StandardNormal(random);
-                double y = multiplicativeError ? forecast * (1 + error) : forecast + error;
-                samples[h * paths + path] = y;
-                Ets.Update(y, q, seasonal, p.Alpha, beta, gamma, phi, spec.HasSeason, multiplicativeSeason, ref level, ref trend, ring, ref position);
+                mean[h] = simulated.Mean[h];
             }
         }
+        var intervals = levels.Select((level, i) => PredictionInterval.Own(level, simulated.Lower[i], simulated.Upper[i]));
+        return new Forecast(mean, simulated.Variance, intervals,
+            string.Create(CultureInfo.InvariantCulture, $"simulated, {simulation.Paths} paths, seed {simulation.Seed}"));
+    }
 
-        var variance = new double[horizon];
-        var lowers = levels.Select(_ => new double[horizon]).ToArray();
-        var uppers = levels.Select(_ => new double[horizon]).ToArray();
-        bool exactMeanKnown = spec.VarianceClass != 3;
-        for (int h = 0; h < horizon; h++)
+    /// <summary>One simulated path of the fitted model. State: level, trend, then the seasonal ring (slot k mod m serves step k).</summary>
+    private readonly struct PathModel(EtsFit fit) : ISamplePathModel
+    {
+        private readonly double _sigma = Math.Sqrt(Math.Max(fit.Sigma2, 0));
+
+        public int StateLength => 2 + fit.Specification.SeasonLength;
+
+        public void Start(Span<double> state)
         {
-            var column = samples.AsSpan(h * paths, paths);
-            double sampleMean = 0;
-            foreach (double y in column)
-            {
-                sampleMean += y;
-            }
-            sampleMean /= paths;
-            double squares = 0;
-            foreach (double y in column)
-            {
-                squares += (y - sampleMean) * (y - sampleMean);
-            }
-            variance[h] = squares / (paths - 1);
-            // E(y) equals the point forecast while no seasonal index has been updated by a simulated error.
-            if (!exactMeanKnown && h >= spec.SeasonLength)
-            {
-                mean[h] = sampleMean;
-            }
-            column.Sort();
-            for (int i = 0; i < levels.Length; i++)
-            {
-                double tail = (1 - levels[i] / 100) / 2;
-                lowers[i][h] = Quantile(column, tail);
-                uppers[i][h] = Quantile(column, 1 - tail);
-            }
+            fit.LoadState(out state[0], out state[1], state[2..]);
         }
-        var intervals = levels.Select((level, i) => new PredictionInterval(level, lowers[i], uppers[i])).ToArray();
-        return new Forecast(mean, variance, intervals, string.Create(CultureInfo.InvariantCulture, $"simulated, {paths} paths, seed {simulation.Seed}"));
-    }
 
-    /// <summary>The sample quantile of sorted data, linear interpolation between order statistics (R's type 7).</summary>
-    private static double Quantile(ReadOnlySpan<double> sorted, double probability)
-    {
-        double position = probability * (sorted.Length - 1);
-        int below = (int)Math.Floor(position);
-        int above = Math.Min(below + 1, sorted.Length - 1);
-        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
-    }
-
-    /// <summary>A standard normal variate by the Box-Muller transform.</summary>
-    private static double StandardNormal(Random random)
-    {
-        double u1 = 1.0 - random.NextDouble();
-        double u2 = random.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+        public double Step(Span<double> state, int step, ref NormalRandom random)
+        {
+            var spec = fit.Specification;
+            var p = fit.Parameters;
+            double beta = spec.HasTrend ? p.Beta : 0, gamma = spec.HasSeason ? p.Gamma : 0, phi = spec.IsDamped ? p.Phi : 1;
+            bool multiplicativeSeason = spec.Season == EtsSeason.Multiplicative;
+            var ring = state[2..];
+            int position = step % ring.Length;
+            double level = state[0], trend = state[1];
+            double q = level + phi * trend;
+            double seasonal = spec.HasSeason ? ring[position] : 0;
+            double forecast = !spec.HasSeason ? q : multiplicativeSeason ? q * seasonal : q + seasonal;
+            double error = _sigma * random.Next();
+            double y = spec.Error == EtsError.Multiplicative ? forecast * (1 + error) : forecast + error;
+            Ets.Update(y, q, seasonal, p.Alpha, beta, gamma, phi, spec.HasSeason, multiplicativeSeason, ref level, ref trend, ring, ref position);
+            state[0] = level;
+            state[1] = trend;
+            return y;
+        }
     }
 
     /// <summary>Level, trend and the seasonal ring (ring[0] = the index used at step 1) from the final state.</summary>

@@ -16,7 +16,7 @@ public static class HistoricalAverage
     /// <param name="history">The history, starting at cycle position 0; NaN = missing.</param>
     /// <param name="cycleLength">The cycle (e.g. 336 half-hours per week), at least 1.</param>
     /// <param name="horizon">Steps ahead, at least 1.</param>
-    /// <param name="levels">Interval levels in percent; default 80 and 95.</param>
+    /// <param name="levels">Interval levels, fractions in (0, 1) (0.95 for 95%); default 0.8 and 0.95.</param>
     /// <param name="cycles">How many recent cycles to average (null = all).</param>
     /// <returns>The forecast; a position never observed has mean NaN, one observed once has variance NaN.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
@@ -24,12 +24,13 @@ public static class HistoricalAverage
     public static Forecast Forecast(ReadOnlySpan<double> history, int cycleLength, int horizon, IEnumerable<double>? levels = null, int? cycles = null)
     {
         Preconditions.CheckRange(cycleLength, 1, int.MaxValue);
-        Preconditions.CheckRange(horizon, 1, 100_000_000);
+        Forecasting.Forecast.CheckHorizon(horizon);
         if (cycles is { } c)
         {
             Preconditions.CheckRange(c, 1, int.MaxValue, nameof(cycles));
         }
         var levelList = IntervalLevels.Validate(levels);
+        SeriesScale.Check(history, nameof(history));
         if (history.Length < cycleLength)
         {
             ThrowHelper.ThrowArgument(nameof(history), $"The history has {history.Length} values; the historical average needs at least one cycle ({cycleLength}).");

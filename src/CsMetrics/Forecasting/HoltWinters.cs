@@ -50,7 +50,7 @@ public static class HoltWinters
         bool multiplicative = seasonality == HoltWintersSeasonality.Multiplicative;
         level = start.Level;
         trend = start.Trend;
-        start.Seasonals.CopyTo(season);
+        DoubleSeasonalHoltWinters.CopyTo(start.Seasonals, season);
         double sse = 0;
         int position = 0;
         for (int t = m; t < values.Length; t++)
@@ -245,6 +245,7 @@ public static class HoltWinters
                 ThrowHelper.ThrowElementOutOfRange(nameof(values), t, y, "must be > 0 for multiplicative Holt-Winters");
             }
         }
+        SeriesScale.Check(values);
     }
 
     private sealed class SseObjective(double[] values, int m, HoltWintersSeasonality seasonality, HoltWintersStart start,
@@ -283,8 +284,12 @@ public static class HoltWinters
 /// <summary>Holt-Winters start values: level and trend at time m, and the seasonal figure by position (first value's position first).</summary>
 /// <param name="Level">R's <c>l.start</c>.</param>
 /// <param name="Trend">R's <c>b.start</c>.</param>
-/// <param name="Seasonals">R's <c>s.start</c>, length m.</param>
-public sealed record HoltWintersStart(double Level, double Trend, double[] Seasonals);
+/// <param name="Seasonals">R's <c>s.start</c>, length m (copied; equal starts compare equal).</param>
+public sealed record HoltWintersStart(double Level, double Trend, IReadOnlyList<double> Seasonals)
+{
+    /// <summary>R's <c>s.start</c>, length m.</summary>
+    public IReadOnlyList<double> Seasonals { get; init => field = ReadOnlyValueList<double>.CopyOf(value); } = ReadOnlyValueList<double>.CopyOf(Seasonals);
+}
 
 /// <summary>A fitted classic Holt-Winters model (R's <c>HoltWinters</c> object). Immutable and thread-safe.</summary>
 public sealed class HoltWintersFit
@@ -307,6 +312,9 @@ public sealed class HoltWintersFit
         _seasonals = seasonals;
         _fitted = fitted;
         _residuals = residuals;
+        Seasonals = ReadOnlyValueList<double>.Own(seasonals);
+        Fitted = ReadOnlyValueList<double>.Own(fitted);
+        Residuals = ReadOnlyValueList<double>.Own(residuals);
         Converged = converged;
         Evaluations = evaluations;
     }
@@ -336,13 +344,13 @@ public sealed class HoltWintersFit
     public double Trend { get; }
 
     /// <summary>The final seasonal indices, the one for the next step first (R's <c>s1..sm</c>).</summary>
-    public IReadOnlyList<double> Seasonals => _seasonals;
+    public IReadOnlyList<double> Seasonals { get; }
 
     /// <summary>The one-step forecasts for t = m+1..n.</summary>
-    public IReadOnlyList<double> Fitted => _fitted;
+    public IReadOnlyList<double> Fitted { get; }
 
     /// <summary><c>y_t - yhat_t</c> for t = m+1..n.</summary>
-    public IReadOnlyList<double> Residuals => _residuals;
+    public IReadOnlyList<double> Residuals { get; }
 
     /// <summary>False when the search stopped at its evaluation cap.</summary>
     public bool Converged { get; }
@@ -357,23 +365,13 @@ public sealed class HoltWintersFit
     /// the point forecast only (NaN variance, no intervals): use <see cref="Ets"/> ETS(M,A,M) for a
     /// model-based interval.
     /// </summary>
-    /// <param name="horizon">Steps ahead, at least 1.</param>
-    /// <param name="levels">Interval levels in percent (default 80 and 95).</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="horizon"/> &lt; 1 or a level outside (0, 100).</exception>
+    /// <param name="horizon">Steps ahead, in [1, <see cref="Forecasting.Forecast.MaxHorizon"/>].</param>
+    /// <param name="levels">Interval levels, fractions in (0, 1) (0.95 for 95%); default 0.8 and 0.95.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="horizon"/> is out of range, or a level is not a fraction in (0, 1) (95 is named as a percent).</exception>
     public Forecast Forecast(int horizon, params double[] levels)
     {
-        if (horizon < 1)
-        {
-            ThrowHelper.ThrowOutOfRange(nameof(horizon), horizon, "must be >= 1");
-        }
-        double[] chosen = levels.Length == 0 ? [80, 95] : levels;
-        for (int i = 0; i < chosen.Length; i++)
-        {
-            if (!(chosen[i] > 0 && chosen[i] < 100))
-            {
-                ThrowHelper.ThrowElementOutOfRange(nameof(levels), i, chosen[i], "must be a percentage in (0, 100)");
-            }
-        }
+        Forecasting.Forecast.CheckHorizon(horizon);
+        double[] chosen = Forecasting.Forecast.ValidateLevels(levels);
         bool multiplicative = Seasonality == HoltWintersSeasonality.Multiplicative;
         var mean = new double[horizon];
         var variance = new double[horizon];
@@ -392,18 +390,9 @@ public sealed class HoltWintersFit
             }
             variance[h - 1] = multiplicative ? double.NaN : residualVariance * psiSquares;
         }
-        if (multiplicative)
-        {
-            return new Forecast(mean, variance, [], "none (multiplicative Holt-Winters)");
-        }
-        var intervals = chosen.Select(level =>
-        {
-            double z = Normal.InvCDF(0, 1, 0.5 + level / 200);
-            return new PredictionInterval(level,
-                mean.Select((m, h) => m - z * Math.Sqrt(variance[h])).ToArray(),
-                mean.Select((m, h) => m + z * Math.Sqrt(variance[h])).ToArray());
-        }).ToArray();
-        return new Forecast(mean, variance, intervals, "exact (predict.HoltWinters)");
+        return multiplicative
+            ? new Forecast(mean, variance, [], "none (multiplicative Holt-Winters)")
+            : IntervalLevels.NormalForecast(mean, variance, chosen, "exact (predict.HoltWinters)");
     }
 
     private static double Variance(double[] data)

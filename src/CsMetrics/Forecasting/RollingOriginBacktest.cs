@@ -193,6 +193,9 @@ public sealed record BacktestOrigin(int Origin, AccuracyReport Accuracy);
 /// <param name="Aggregate">Pooled accuracy over every origin (MASE: the mean of per-origin MASEs).</param>
 public sealed record BacktestResult(IReadOnlyList<BacktestOrigin> Origins, AccuracyReport Aggregate)
 {
+    /// <summary>Per-origin accuracy, by increasing origin (copied; compared by value).</summary>
+    public IReadOnlyList<BacktestOrigin> Origins { get; init => field = ReadOnlyValueList<BacktestOrigin>.CopyOf(value); } = ReadOnlyValueList<BacktestOrigin>.CopyOf(Origins);
+
     /// <summary>A readable line: origin count and the aggregate measures.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Origins.Count} origins: {Aggregate}");
 }
@@ -202,6 +205,9 @@ public sealed record BacktestResult(IReadOnlyList<BacktestOrigin> Origins, Accur
 /// <param name="Mean">The mean over series of each aggregate measure (NaNs skipped); Count is the total.</param>
 public sealed record BatchBacktestResult(IReadOnlyList<BacktestResult> Series, AccuracyReport Mean)
 {
+    /// <summary>One result per series, in input order (copied; compared by value).</summary>
+    public IReadOnlyList<BacktestResult> Series { get; init => field = ReadOnlyValueList<BacktestResult>.CopyOf(value); } = ReadOnlyValueList<BacktestResult>.CopyOf(Series);
+
     /// <summary>A readable line: series count and the mean measures.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Series.Count} series: {Mean}");
 }
@@ -215,6 +221,9 @@ public sealed record NamedBacktest(string Name, BacktestResult Result);
 /// <param name="Rows">One row per forecaster.</param>
 public sealed record BacktestComparison(IReadOnlyList<NamedBacktest> Rows)
 {
+    /// <summary>One row per forecaster (copied; compared by value).</summary>
+    public IReadOnlyList<NamedBacktest> Rows { get; init => field = ReadOnlyValueList<NamedBacktest>.CopyOf(value); } = ReadOnlyValueList<NamedBacktest>.CopyOf(Rows);
+
     /// <summary>A compact table: name, MAE, RMSE, MAPE, sMAPE, MASE.</summary>
     public override string ToString()
     {

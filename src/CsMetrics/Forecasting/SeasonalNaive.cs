@@ -18,15 +18,16 @@ public static class SeasonalNaive
     /// <param name="history">The history; NaN = missing (the latest observed value at that position is used instead).</param>
     /// <param name="seasonLength">m, at least 1 (1 = the naive forecast).</param>
     /// <param name="horizon">Steps ahead, at least 1.</param>
-    /// <param name="levels">Interval levels in percent, each in (0, 100); default 80 and 95.</param>
+    /// <param name="levels">Interval levels, fractions in (0, 1) (0.95 for 95%); default 0.8 and 0.95.</param>
     /// <returns>The forecast; a position never observed gives NaN, and with fewer than two seasons the variance is NaN.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
     /// <exception cref="ArgumentException"><paramref name="history"/> is shorter than one season.</exception>
     public static Forecast Forecast(ReadOnlySpan<double> history, int seasonLength, int horizon, IEnumerable<double>? levels = null)
     {
         Preconditions.CheckRange(seasonLength, 1, int.MaxValue);
-        Preconditions.CheckRange(horizon, 1, 100_000_000);
+        Forecasting.Forecast.CheckHorizon(horizon);
         var levelList = IntervalLevels.Validate(levels);
+        SeriesScale.Check(history, nameof(history));
         if (history.Length < seasonLength)
         {
             ThrowHelper.ThrowArgument(nameof(history), $"The history has {history.Length} values; the seasonal naive forecast needs at least one season ({seasonLength}).");
@@ -73,28 +74,18 @@ public static class SeasonalNaive
     }
 }
 
-/// <summary>Shared handling of interval levels and normal intervals for the baselines.</summary>
+/// <summary>Normal prediction intervals, written once for every forecaster with a forecast variance.</summary>
 internal static class IntervalLevels
 {
-    public static double[] Validate(IEnumerable<double>? levels)
-    {
-        var list = (levels ?? [80.0, 95.0]).ToArray();
-        foreach (double level in list)
-        {
-            if (!(level > 0 && level < 100))
-            {
-                ThrowHelper.ThrowOutOfRange(nameof(levels), level, "must contain levels in (0, 100)");
-            }
-        }
-        return list;
-    }
+    /// <summary>Levels for the baselines: fractions in (0, 1), default 0.8 and 0.95 (see <see cref="Forecast.ValidateLevels"/>).</summary>
+    public static double[] Validate(IEnumerable<double>? levels) => Forecast.ValidateLevels(levels);
 
-    /// <summary>A forecast with intervals <c>mean -/+ z sqrt(variance)</c>, z the standard normal (1 + level/100)/2 quantile.</summary>
+    /// <summary>A forecast with intervals <c>mean -/+ z sqrt(variance)</c>, z the standard normal (1 + level)/2 quantile.</summary>
     public static Forecast NormalForecast(double[] mean, double[] variance, double[] levels, string method)
     {
         var intervals = levels.Select(level =>
         {
-            double z = Normal.InvCDF(0, 1, 0.5 + level / 200);
+            double z = Normal.InvCDF(0, 1, 0.5 + level / 2);
             var lower = new double[mean.Length];
             var upper = new double[mean.Length];
             for (int h = 0; h < mean.Length; h++)
@@ -103,7 +94,7 @@ internal static class IntervalLevels
                 lower[h] = mean[h] - half;
                 upper[h] = mean[h] + half;
             }
-            return new PredictionInterval(level, lower, upper);
+            return PredictionInterval.Own(level, lower, upper);
         }).ToArray();
         return new Forecast(mean, variance, intervals, method);
     }

@@ -1,3 +1,4 @@
+using CsMetrics.Forecasting;
 using CsMetrics.Internal;
 using CsMetrics.Queueing;
 using CsMetrics.Scheduling;
@@ -73,8 +74,11 @@ public sealed record PlanOptions
     /// <summary>Seed for the forecast's simulated intervals and the scheduler's search (default 1): a plan is reproducible.</summary>
     public int Seed { get; init; } = 1;
 
-    /// <summary>Prediction-interval levels in percent (default 80 and 95).</summary>
-    public IReadOnlyList<double> Levels { get; init; } = [80, 95];
+    /// <summary>
+    /// Prediction-interval levels, fractions in (0, 1) as everywhere in the library (default 0.8 and 0.95;
+    /// a percent such as 95 is rejected by <see cref="Validate"/>). Copied; compared by value.
+    /// </summary>
+    public IReadOnlyList<double> Levels { get; init => field = ReadOnlyValueList<double>.CopyOf(value ?? []); } = ReadOnlyValueList<double>.CopyOf([0.8, 0.95]);
 
     /// <summary>
     /// Templates for a centre open within 06:00-22:00: full-time 8 h with a 30-minute break 3 to 5 h
@@ -145,12 +149,6 @@ public sealed record PlanOptions
         {
             ThrowHelper.ThrowArgument(nameof(Levels), "At least one interval level is required.");
         }
-        for (int i = 0; i < Levels.Count; i++)
-        {
-            if (!(Levels[i] > 0 && Levels[i] < 100))
-            {
-                ThrowHelper.ThrowElementOutOfRange(nameof(Levels), i, Levels[i], "must be a percentage in (0, 100)");
-            }
-        }
+        Forecast.ValidateLevels(Levels, nameof(Levels));
     }
 }

@@ -77,6 +77,7 @@ public static class WorkforcePlanner
                 ThrowHelper.ThrowElementOutOfRange(nameof(history), i, history[i], "must be a finite volume >= 0");
             }
         }
+        SeriesScale.Check(history, nameof(history));
         var method = options.ForecastMethod;
         string chosen = "";
         if (method == ForecastMethod.Best)
@@ -99,12 +100,12 @@ public static class WorkforcePlanner
         if (method == ForecastMethod.DoubleSeasonal)
         {
             model = DoubleSeasonalHoltWinters.Fit(past, perDay, perWeek, openHours: open);
-            forecast = model.Forecast(horizon, options.Levels, seed: (ulong)options.Seed);
+            forecast = model.Forecast(horizon, options.Levels, paths: PlanPaths(horizon), seed: options.Seed);
             description = model.ToString();
         }
         else
         {
-            forecast = Forecaster(method, perDay, options, simulationPaths: 5000)(past, horizon);
+            forecast = Forecaster(method, perDay, options, simulationPaths: PlanPaths(horizon))(past, horizon);
             description = s_methodNames[method];
         }
         var start = historyStart + interval * history.Length;
@@ -115,6 +116,12 @@ public static class WorkforcePlanner
         }
         return new VolumeForecast(start, interval, description + chosen, model, forecast, openAhead);
     }
+
+    /// <summary>
+    /// Simulated paths for the plan's forecast: 5,000, fewer when the horizon is so fine-grained (e.g. 28 days of
+    /// 1-minute intervals) that paths x horizon would pass <see cref="Forecast.MaxSimulatedValues"/>.
+    /// </summary>
+    internal static int PlanPaths(int horizon) => (int)Math.Clamp(Forecast.MaxSimulatedValues / horizon, 100, 5_000);
 
     private static readonly Dictionary<ForecastMethod, string> s_methodNames = new()
     {
@@ -129,7 +136,7 @@ public static class WorkforcePlanner
     {
         int perWeek = 7 * perDay;
         var levels = options.Levels;
-        ulong seed = (ulong)options.Seed;
+        int seed = options.Seed;
         return method switch
         {
             ForecastMethod.DoubleSeasonal => (past, horizon) => DoubleSeasonalHoltWinters.Fit(past, perDay, perWeek, openHours: OpenHoursMask.Detect(past, perWeek))

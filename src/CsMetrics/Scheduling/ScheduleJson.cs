@@ -1,3 +1,4 @@
+using CsMetrics.Internal;
 using System.Text;
 using System.Text.Json;
 
@@ -18,13 +19,13 @@ public readonly record struct ScheduleInputError(string Field, string Message)
 /// <param name="Errors">Every problem found in the document (empty on success).</param>
 public sealed record ScheduleDocument(ScheduleProblem? Problem, ScheduleSolverOptions Options, IReadOnlyList<ScheduleInputError> Errors)
 {
-    private readonly IReadOnlyList<ScheduleInputError> _errors = ValueList<ScheduleInputError>.Copy(Errors ?? throw new ArgumentNullException(nameof(Errors)));
+    private readonly IReadOnlyList<ScheduleInputError> _errors = ReadOnlyValueList<ScheduleInputError>.CopyOf(Errors ?? throw new ArgumentNullException(nameof(Errors)));
 
     /// <summary>Every problem found in the document (empty on success); compared by value.</summary>
     public IReadOnlyList<ScheduleInputError> Errors
     {
         get => _errors;
-        init => _errors = ValueList<ScheduleInputError>.Copy(value ?? throw new ArgumentNullException(nameof(value)));
+        init => _errors = ReadOnlyValueList<ScheduleInputError>.CopyOf(value ?? throw new ArgumentNullException(nameof(value)));
     }
 }
 
@@ -33,13 +34,13 @@ public sealed record ScheduleDocument(ScheduleProblem? Problem, ScheduleSolverOp
 /// <param name="Errors">Every problem found in the document (empty on success).</param>
 public sealed record ScheduleSolutionDocument(ScheduleSolution? Solution, IReadOnlyList<ScheduleInputError> Errors)
 {
-    private readonly IReadOnlyList<ScheduleInputError> _errors = ValueList<ScheduleInputError>.Copy(Errors ?? throw new ArgumentNullException(nameof(Errors)));
+    private readonly IReadOnlyList<ScheduleInputError> _errors = ReadOnlyValueList<ScheduleInputError>.CopyOf(Errors ?? throw new ArgumentNullException(nameof(Errors)));
 
     /// <summary>Every problem found in the document (empty on success); compared by value.</summary>
     public IReadOnlyList<ScheduleInputError> Errors
     {
         get => _errors;
-        init => _errors = ValueList<ScheduleInputError>.Copy(value ?? throw new ArgumentNullException(nameof(value)));
+        init => _errors = ReadOnlyValueList<ScheduleInputError>.CopyOf(value ?? throw new ArgumentNullException(nameof(value)));
     }
 }
 

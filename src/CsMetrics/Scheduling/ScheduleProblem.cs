@@ -24,8 +24,8 @@ public sealed class ScheduleProblem : IEquatable<ScheduleProblem>
 
     private readonly int[] _requirements;
     private readonly ShiftTemplate[] _templates;
-    private readonly ValueList<int> _requirementList;
-    private readonly ValueList<ShiftTemplate> _templateList;
+    private readonly ReadOnlyValueList<int> _requirementList;
+    private readonly ReadOnlyValueList<ShiftTemplate> _templateList;
 
     /// <summary>Creates a problem. The sequences are copied.</summary>
     /// <param name="intervalMinutes">The interval length in minutes (&gt; 0; usually 15, 30 or 60).</param>
@@ -63,8 +63,8 @@ public sealed class ScheduleProblem : IEquatable<ScheduleProblem>
         {
             ThrowHelper.ThrowArgument(field.Split('[', '.')[0], (message.StartsWith(field, StringComparison.Ordinal) ? message : $"{field}: {message}") + ".");
         }
-        _requirementList = ValueList<int>.Own(_requirements);
-        _templateList = ValueList<ShiftTemplate>.Own(_templates);
+        _requirementList = ReadOnlyValueList<int>.Own(_requirements);
+        _templateList = ReadOnlyValueList<ShiftTemplate>.Own(_templates);
     }
 
     /// <summary>Creates a problem with the interval as a time span (a whole number of minutes).</summary>

@@ -36,7 +36,7 @@ public sealed class ScheduleSolution
         Gap = status == ScheduleStatus.Infeasible || double.IsNaN(lowerBound) ? double.NaN
             : cost <= 0 ? 0
             : Math.Max(0, (cost - lowerBound) / cost);
-        Shifts = ValueList<ScheduledShift>.Copy(shifts);
+        Shifts = ReadOnlyValueList<ScheduledShift>.CopyOf(shifts);
         var under = new int[coverage.Length];
         var over = new int[coverage.Length];
         for (int i = 0; i < coverage.Length; i++)
@@ -44,14 +44,14 @@ public sealed class ScheduleSolution
             under[i] = Math.Max(0, problem.Requirements[i] - coverage[i]);
             over[i] = Math.Max(0, coverage[i] - problem.Requirements[i]);
         }
-        Coverage = ValueList<int>.Own(coverage);
-        UnderstaffedByInterval = ValueList<int>.Own(under);
-        OverstaffedByInterval = ValueList<int>.Own(over);
+        Coverage = ReadOnlyValueList<int>.Own(coverage);
+        UnderstaffedByInterval = ReadOnlyValueList<int>.Own(under);
+        OverstaffedByInterval = ReadOnlyValueList<int>.Own(over);
         Understaffed = under.Sum(v => (long)v);
         Overstaffed = over.Sum(v => (long)v);
         Message = message;
-        InfeasibleIntervals = ValueList<int>.Copy(infeasibleIntervals);
-        InfeasibleTemplates = ValueList<string>.Copy(infeasibleTemplates);
+        InfeasibleIntervals = ReadOnlyValueList<int>.CopyOf(infeasibleIntervals);
+        InfeasibleTemplates = ReadOnlyValueList<string>.CopyOf(infeasibleTemplates);
         Elapsed = elapsed;
     }
 
@@ -168,7 +168,7 @@ public sealed class ScheduleSolution
             }
             timed[s] = new TimedShift(shift.Template, start, start + template.Length, breaks, shift.Agents);
         }
-        return ValueList<TimedShift>.Own(timed);
+        return ReadOnlyValueList<TimedShift>.Own(timed);
     }
 
     /// <summary>A summary line (status, cost, bound, gap, agents, short, over) followed by one line per shift.</summary>
@@ -196,7 +196,7 @@ public readonly record struct TimedBreak(DateTime Start, DateTime End);
 /// </summary>
 public sealed record TimedShift
 {
-    private readonly ValueList<TimedBreak> _breaks;
+    private readonly ReadOnlyValueList<TimedBreak> _breaks;
 
     /// <summary>Creates a timed shift; the breaks are copied.</summary>
     public TimedShift(string template, DateTime start, DateTime end, IEnumerable<TimedBreak> breaks, int agents)
@@ -206,7 +206,7 @@ public sealed record TimedShift
         Template = template;
         Start = start;
         End = end;
-        _breaks = ValueList<TimedBreak>.Copy(breaks);
+        _breaks = ReadOnlyValueList<TimedBreak>.CopyOf(breaks);
         Agents = agents;
     }
 

@@ -37,7 +37,7 @@ public sealed record BreakRule(int LengthMinutes, int EarliestAfterStartMinutes,
 /// </summary>
 public sealed class ShiftTemplate : IEquatable<ShiftTemplate>
 {
-    private readonly ValueList<BreakRule> _breaks;
+    private readonly ReadOnlyValueList<BreakRule> _breaks;
 
     /// <summary>Creates a template from whole minutes (the kernel's unit; see <see cref="Create"/> for time spans and times of day).</summary>
     /// <param name="name">A unique, non-empty name (used in solutions).</param>
@@ -59,7 +59,7 @@ public sealed class ShiftTemplate : IEquatable<ShiftTemplate>
         int? maxAgents = null,
         IEnumerable<BreakRule>? breaks = null)
     {
-        var rules = ValueList<BreakRule>.Copy(breaks ?? []);
+        var rules = ReadOnlyValueList<BreakRule>.CopyOf(breaks ?? []);
         foreach (var (parameter, message) in ScheduleValidation.Template(name, lengthMinutes, earliestStartMinute, latestStartMinute, startStepMinutes, cost, maxAgents, rules))
         {
             ThrowHelper.ThrowArgument(parameter.Split('[', '.')[0], message + ".");
@@ -169,7 +169,7 @@ public sealed class ShiftTemplate : IEquatable<ShiftTemplate>
 /// </summary>
 public sealed record ScheduledShift
 {
-    private readonly ValueList<int> _breakStartMinutes;
+    private readonly ReadOnlyValueList<int> _breakStartMinutes;
 
     /// <summary>Creates a shift. The break starts are copied.</summary>
     /// <param name="template">The template's name.</param>
@@ -188,7 +188,7 @@ public sealed record ScheduledShift
         Template = template;
         Day = day;
         StartMinute = startMinute;
-        _breakStartMinutes = ValueList<int>.Copy(breakStartMinutes);
+        _breakStartMinutes = ReadOnlyValueList<int>.CopyOf(breakStartMinutes);
         Agents = agents;
     }
 
@@ -215,7 +215,7 @@ public sealed record ScheduledShift
 
     /// <summary>Each break's start as a date-time, for a horizon that starts at <paramref name="horizonStart"/>.</summary>
     public IReadOnlyList<DateTime> BreakStartsAt(DateTime horizonStart) =>
-        ValueList<DateTime>.Own(_breakStartMinutes.Select(m => horizonStart + TimeSpan.FromMinutes(Day * 1440L + m)).ToArray());
+        ReadOnlyValueList<DateTime>.Own(_breakStartMinutes.Select(m => horizonStart + TimeSpan.FromMinutes(Day * 1440L + m)).ToArray());
 
     /// <summary>True when every field (the break starts included, in order) is equal.</summary>
     public bool Equals(ScheduledShift? other) =>

@@ -19,7 +19,7 @@ public class DailyProfileForecasterTests
         Assert.Equal([3.0, 9, 5, 5, 3], result.Forecast.Mean);
         // sigma^2 of the daily seasonal differences: (8^2 + 6^2) / 2 = 50; day 3 is a second season ahead.
         Assert.Equal([0.0625 * 50, 0.5625 * 50, 0.25 * 50, 0.25 * 50, 0.0625 * 100], result.Forecast.Variance);
-        Assert.Equal(0.25 * result.DailyTotals.IntervalAt(95).Upper[0], result.Forecast.IntervalAt(95).Upper[0]);
+        Assert.Equal(0.25 * result.DailyTotals.IntervalAt(0.95).Upper[0], result.Forecast.IntervalAt(0.95).Upper[0]);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public class DailyProfileForecasterTests
             history.Add(0.75 * total);
         }
         var result = DailyProfileForecaster.Forecast(history.ToArray(), intervalsPerDay: 2, horizon: 14,
-            dailyForecaster: DailyProfileForecaster.EtsDaily(levels: [80, 95]), smooth: false);
+            dailyForecaster: DailyProfileForecaster.EtsDaily(levels: [0.8, 0.95]), smooth: false);
         for (int d = 0; d < 7; d++)
         {
             double expected = weekday[d] * (1 + 0.002 * (56 + d));
@@ -44,7 +44,7 @@ public class DailyProfileForecasterTests
             Assert.Equal(0.25 * result.DailyTotals.Mean[d], result.Forecast.Mean[2 * d], 9);
             Assert.Equal(0.75 * result.DailyTotals.Mean[d], result.Forecast.Mean[2 * d + 1], 9);
         }
-        Assert.True(result.Forecast.IntervalAt(95).Upper[1] >= result.Forecast.IntervalAt(80).Upper[1]);
+        Assert.True(result.Forecast.IntervalAt(0.95).Upper[1] >= result.Forecast.IntervalAt(0.8).Upper[1]);
     }
 
     [Fact]
@@ -56,13 +56,13 @@ public class DailyProfileForecasterTests
         {
             seen = totals;
             var mean = Enumerable.Repeat(100.0, days).ToArray();
-            return new Forecast(mean, Enumerable.Repeat(4.0, days).ToArray(), [new PredictionInterval(90, Enumerable.Repeat(90.0, days).ToArray(), Enumerable.Repeat(110.0, days).ToArray())], "test");
+            return new Forecast(mean, Enumerable.Repeat(4.0, days).ToArray(), [new PredictionInterval(0.9, Enumerable.Repeat(90.0, days).ToArray(), Enumerable.Repeat(110.0, days).ToArray())], "test");
         }
         var result = DailyProfileForecaster.Forecast(history, 2, 4, dailyForecaster: Daily, daysPerWeek: 2, smooth: false);
         Assert.Equal([4.0, 4, 12, 10], seen!);
         Assert.Equal([25.0, 75, 50, 50], result.Forecast.Mean);
         Assert.Equal(0.25 * 0.25 * 4, result.Forecast.Variance[0]);
-        Assert.Equal(0.75 * 110, result.Forecast.IntervalAt(90).Upper[1]);
+        Assert.Equal(0.75 * 110, result.Forecast.IntervalAt(0.9).Upper[1]);
     }
 
     [Property(MaxTest = 30)]

@@ -56,16 +56,16 @@ public partial class DoubleSeasonalHoltWintersTests
     public void Simulated_intervals_are_reproducible_and_nest_by_level(PositiveInt seed)
     {
         var model = DoubleSeasonalHoltWinters.Fit(Synthetic(4, 12, 4, seed.Get), 4, 12, maxEvaluations: 300);
-        var a = model.Forecast(24, [50, 80, 95], paths: 500, seed: (ulong)seed.Get);
-        var b = model.Forecast(24, [95, 80, 50], paths: 500, seed: (ulong)seed.Get);
-        var c = model.Forecast(24, [50, 80, 95], paths: 500, seed: (ulong)seed.Get + 1);
-        Assert.Equal(a.IntervalAt(95).Upper, b.IntervalAt(95).Upper);
+        var a = model.Forecast(24, [0.5, 0.8, 0.95], paths: 500, seed: seed.Get);
+        var b = model.Forecast(24, [0.95, 0.8, 0.5], paths: 500, seed: seed.Get);
+        var c = model.Forecast(24, [0.5, 0.8, 0.95], paths: 500, seed: seed.Get + 1);
+        Assert.Equal(a.IntervalAt(0.95).Upper, b.IntervalAt(0.95).Upper);
         Assert.Equal(a.Variance, b.Variance);
-        Assert.NotEqual(a.IntervalAt(95).Upper, c.IntervalAt(95).Upper);
+        Assert.NotEqual(a.IntervalAt(0.95).Upper, c.IntervalAt(0.95).Upper);
         for (int h = 0; h < 24; h++)
         {
-            Assert.True(a.IntervalAt(95).Lower[h] <= a.IntervalAt(80).Lower[h] && a.IntervalAt(80).Lower[h] <= a.IntervalAt(50).Lower[h]);
-            Assert.True(a.IntervalAt(50).Upper[h] <= a.IntervalAt(80).Upper[h] && a.IntervalAt(80).Upper[h] <= a.IntervalAt(95).Upper[h]);
+            Assert.True(a.IntervalAt(0.95).Lower[h] <= a.IntervalAt(0.8).Lower[h] && a.IntervalAt(0.8).Lower[h] <= a.IntervalAt(0.5).Lower[h]);
+            Assert.True(a.IntervalAt(0.5).Upper[h] <= a.IntervalAt(0.8).Upper[h] && a.IntervalAt(0.8).Upper[h] <= a.IntervalAt(0.95).Upper[h]);
         }
     }
 
@@ -79,7 +79,7 @@ public partial class DoubleSeasonalHoltWintersTests
         var parameters = new DoubleSeasonalParameters(0.2 + 0.6 * random.NextDouble(), 0, 0.1 * random.NextDouble(), 0.1 * random.NextDouble(), 0.5 * random.NextDouble());
         var form = additive ? DoubleSeasonalForm.Additive : DoubleSeasonalForm.Multiplicative;
         var model = DoubleSeasonalHoltWinters.Fit(Synthetic(period1, period2, 3, seed.Get, noise: 10), period1, period2, form, trend: false, fixedParameters: parameters);
-        var forecast = model.Forecast(2 * period2, [80, 95], paths: 4000, seed: 7);
+        var forecast = model.Forecast(2 * period2, [0.8, 0.95], paths: 4000, seed: 7);
         foreach (var interval in forecast.Intervals)
         {
             double first = interval.Upper[0] - interval.Lower[0];
@@ -98,7 +98,7 @@ public partial class DoubleSeasonalHoltWintersTests
         double position = probability * (sorted.Length - 1);
         int below = (int)Math.Floor(position);
         double expected = below + 1 < sorted.Length ? sorted[below] + (position - below) * (sorted[below + 1] - sorted[below]) : sorted[below];
-        Assert.Equal(expected, DoubleSeasonalModel.Quantile(values, probability));
+        Assert.Equal(expected, SamplePaths.Quantile(values, probability));
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public partial class DoubleSeasonalHoltWintersTests
             if (!open)
             {
                 Assert.Equal(0, forecast.Variance[h]);
-                Assert.Equal(0, forecast.IntervalAt(95).Upper[h]);
+                Assert.Equal(0, forecast.IntervalAt(0.95).Upper[h]);
             }
         }
     }
@@ -235,12 +235,12 @@ public partial class DoubleSeasonalHoltWintersTests
         var model = DoubleSeasonalHoltWinters.Fit(Synthetic(period1, period2, 3, seed.Get, noise: 20), period1, period2,
             DoubleSeasonalForm.Additive, fixedParameters: parameters);
         var exact = ExactAdditiveVariance(parameters, period1, period2, model.Sigma2, horizon);
-        var forecast = model.Forecast(horizon, [95], paths: 20_000, seed: (ulong)seed.Get);
+        var forecast = model.Forecast(horizon, [0.95], paths: 20_000, seed: seed.Get);
         for (int h = 0; h < horizon; h++)
         {
             // 20,000 paths: the sample variance's relative standard error is about 1%.
             Assert.True(Math.Abs(forecast.Variance[h] / exact[h] - 1) < 0.06, $"step {h + 1}: simulated {forecast.Variance[h]}, exact {exact[h]}");
-            double halfWidth = (forecast.IntervalAt(95).Upper[h] - forecast.IntervalAt(95).Lower[h]) / 2;
+            double halfWidth = (forecast.IntervalAt(0.95).Upper[h] - forecast.IntervalAt(0.95).Lower[h]) / 2;
             Assert.True(Math.Abs(halfWidth / (1.959963984540054 * Math.Sqrt(exact[h])) - 1) < 0.06, $"step {h + 1}: half-width {halfWidth}");
         }
     }

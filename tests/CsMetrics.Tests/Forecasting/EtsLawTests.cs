@@ -24,7 +24,7 @@ public class EtsLawTests
     {
         double constant = value + 1;
         var fit = Ets.Fit(Enumerable.Repeat(constant, 24).ToArray(), Model(seed));
-        var forecast = fit.Forecast(10, 80, 95);
+        var forecast = fit.Forecast(10, 0.8, 0.95);
         return forecast.Mean.All(mean => mean == constant)
             && forecast.Intervals.All(i => i.Lower.All(x => x == constant) && i.Upper.All(x => x == constant));
     }
@@ -47,11 +47,11 @@ public class EtsLawTests
     public bool Intervals_WidenWithLevel_AndWithHorizonForAdditiveModels(int seed)
     {
         var specification = Model(seed);
-        var forecast = Ets.Fit(RandomSeries(seed), specification).Forecast(12, 50, 80, 95);
+        var forecast = Ets.Fit(RandomSeries(seed), specification).Forecast(12, 0.5, 0.8, 0.95);
         double[] Width(double level) => forecast.IntervalAt(level).Upper.Zip(forecast.IntervalAt(level).Lower, (u, l) => u - l).ToArray();
-        var w50 = Width(50);
-        var w80 = Width(80);
-        var w95 = Width(95);
+        var w50 = Width(0.5);
+        var w80 = Width(0.8);
+        var w95 = Width(0.95);
         bool byLevel = Enumerable.Range(0, 12).All(h => w50[h] < w80[h] && w80[h] < w95[h]);
         bool byHorizon = specification.VarianceClass != 1 || Enumerable.Range(1, 11).All(h => w95[h] >= w95[h - 1]);
         return byLevel && byHorizon;
@@ -67,8 +67,8 @@ public class EtsLawTests
         var values = RandomSeries(seed);
         var fit = Ets.Fit(values, specification);
         var scaled = Ets.Fit(values.Select(v => v * scale).ToArray(), specification);
-        var forecast = fit.Forecast(8, 95);
-        var scaledForecast = scaled.Forecast(8, 95);
+        var forecast = fit.Forecast(8, 0.95);
+        var scaledForecast = scaled.Forecast(8, 0.95);
         static bool Close(double a, double b, double tolerance) => (double.IsNaN(a) && double.IsNaN(b)) || Math.Abs(a - b) <= tolerance;
         var (p, q) = (fit.Parameters, scaled.Parameters);
         return Close(p.Alpha, q.Alpha, 2e-3) && Close(p.Beta, q.Beta, 2e-3) && Close(p.Gamma, q.Gamma, 2e-3) && Close(p.Phi, q.Phi, 2e-3)
@@ -83,13 +83,13 @@ public class EtsLawTests
     public void SimulatedIntervals_ConvergeToExact(string model, int seed)
     {
         var fit = Ets.Fit(RandomSeries(seed, 60), EtsSpecification.Parse(model, 4));
-        var exact = fit.Forecast(8, 80, 95);
-        var simulated = fit.Forecast(8, [80, 95], new EtsSimulationOptions { Paths = 40_000, Seed = seed, AlwaysSimulate = true });
+        var exact = fit.Forecast(8, 0.8, 0.95);
+        var simulated = fit.Forecast(8, [0.8, 0.95], new EtsSimulationOptions { Paths = 40_000, Seed = seed, AlwaysSimulate = true });
         for (int h = 0; h < 8; h++)
         {
             double sd = Math.Sqrt(exact.Variance[h]);
             Assert.True(Math.Abs(simulated.Variance[h] / exact.Variance[h] - 1) < 0.05, $"variance h={h + 1}: {simulated.Variance[h]} vs {exact.Variance[h]}");
-            foreach (double level in new[] { 80.0, 95.0 })
+            foreach (double level in new[] { 0.8, 0.95 })
             {
                 Assert.True(Math.Abs(simulated.IntervalAt(level).Lower[h] - exact.IntervalAt(level).Lower[h]) < 0.06 * sd, $"lower{level} h={h + 1}");
                 Assert.True(Math.Abs(simulated.IntervalAt(level).Upper[h] - exact.IntervalAt(level).Upper[h]) < 0.06 * sd, $"upper{level} h={h + 1}");
@@ -101,9 +101,9 @@ public class EtsLawTests
     public void Simulation_IsReproducibleForASeed()
     {
         var fit = Ets.Fit(RandomSeries(5), EtsSpecification.Parse("MAM", 4));
-        var first = fit.Forecast(10, 80);
-        var second = fit.Forecast(10, 80);
-        Assert.Equal(first.IntervalAt(80).Upper, second.IntervalAt(80).Upper);
+        var first = fit.Forecast(10, 0.8);
+        var second = fit.Forecast(10, 0.8);
+        Assert.Equal(first.IntervalAt(0.8).Upper, second.IntervalAt(0.8).Upper);
         Assert.StartsWith("simulated", first.IntervalMethod);
     }
 

@@ -47,13 +47,13 @@ public class EtsTests
         int estimated = fit.GetProperty("par").EnumerateObject().Count() + specification.FreeInitialStateCount;
         var result = Ets.Evaluate(values, specification, EtsOracle.Parameters(fit.GetProperty("par")), fit.GetProperty("initstate").Numbers(), estimated);
         var expected = fit.GetProperty("forecast");
-        var forecast = result.Forecast(24, 80, 95);
+        var forecast = result.Forecast(24, 0.8, 0.95);
 
         if (specification.VarianceClass == 1)
         {
             EtsOracle.AssertClose(expected.GetProperty("mean").Numbers(), forecast.Mean, 1e-9, "mean");
-            EtsOracle.AssertClose(expected.GetProperty("lower80").Numbers(), forecast.IntervalAt(80).Lower, 1e-9, "lower80");
-            EtsOracle.AssertClose(expected.GetProperty("upper95").Numbers(), forecast.IntervalAt(95).Upper, 1e-9, "upper95");
+            EtsOracle.AssertClose(expected.GetProperty("lower80").Numbers(), forecast.IntervalAt(0.8).Lower, 1e-9, "lower80");
+            EtsOracle.AssertClose(expected.GetProperty("upper95").Numbers(), forecast.IntervalAt(0.95).Upper, 1e-9, "upper95");
         }
         else
         {
@@ -62,8 +62,8 @@ public class EtsTests
             var mean = expected.GetProperty("mean").Numbers();
             EtsOracle.AssertClose(mean[..12], forecast.Mean.Take(12).ToArray(), 1e-9, "mean, first season");
             EtsOracle.AssertClose(mean, forecast.Mean, 0.01, "mean");
-            EtsOracle.AssertClose(expected.GetProperty("lower95").Numbers(), forecast.IntervalAt(95).Lower, 0.03, "lower95");
-            EtsOracle.AssertClose(expected.GetProperty("upper95").Numbers(), forecast.IntervalAt(95).Upper, 0.03, "upper95");
+            EtsOracle.AssertClose(expected.GetProperty("lower95").Numbers(), forecast.IntervalAt(0.95).Lower, 0.03, "lower95");
+            EtsOracle.AssertClose(expected.GetProperty("upper95").Numbers(), forecast.IntervalAt(0.95).Upper, 0.03, "upper95");
         }
     }
 

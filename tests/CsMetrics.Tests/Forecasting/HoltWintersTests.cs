@@ -37,12 +37,12 @@ public class HoltWintersTests
 
         EtsOracle.AssertClose([check.Number("SSE"), check.Number("a"), check.Number("b")], [result.SumSquaredErrors, result.Level, result.Trend], 1e-9, "SSE, a, b");
         EtsOracle.AssertClose(check.GetProperty("s").Numbers(), result.Seasonals, 1e-9, "s");
-        var forecast = result.Forecast(24, 95);
+        var forecast = result.Forecast(24, 0.95);
         EtsOracle.AssertClose(check.GetProperty("forecast_mean").Numbers(), forecast.Mean, 1e-9, "forecast");
         if (seasonality == HoltWintersSeasonality.Additive)
         {
-            EtsOracle.AssertClose(check.GetProperty("lower95").Numbers(), forecast.IntervalAt(95).Lower, 1e-9, "lower95");
-            EtsOracle.AssertClose(check.GetProperty("upper95").Numbers(), forecast.IntervalAt(95).Upper, 1e-9, "upper95");
+            EtsOracle.AssertClose(check.GetProperty("lower95").Numbers(), forecast.IntervalAt(0.95).Lower, 1e-9, "lower95");
+            EtsOracle.AssertClose(check.GetProperty("upper95").Numbers(), forecast.IntervalAt(0.95).Upper, 1e-9, "upper95");
         }
     }
 

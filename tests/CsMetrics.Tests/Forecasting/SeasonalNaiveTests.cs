@@ -13,8 +13,8 @@ public class SeasonalNaiveTests
         // Every seasonal difference is 3: sigma^2 = 9, times floor((h-1)/3) + 1.
         Assert.Equal([9.0, 9, 9, 18, 18, 18, 27], forecast.Variance);
         // z(0.975) = 1.959963984540054 (standard normal table).
-        Assert.Equal(8 + 1.959963984540054 * 3, forecast.IntervalAt(95).Upper[0], 9);
-        Assert.Equal(8 - 1.2815515655446004 * 3, forecast.IntervalAt(80).Lower[0], 9);
+        Assert.Equal(8 + 1.959963984540054 * 3, forecast.IntervalAt(0.95).Upper[0], 9);
+        Assert.Equal(8 - 1.2815515655446004 * 3, forecast.IntervalAt(0.8).Lower[0], 9);
     }
 
     [Fact]
