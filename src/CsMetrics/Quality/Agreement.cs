@@ -28,7 +28,7 @@ public sealed record AgreementReport
     public required int Units { get; init; }
 
     /// <summary>The raters' names.</summary>
-    public required IReadOnlyList<string> Raters { get; init => field = ValueList<string>.From(value); }
+    public required IReadOnlyList<string> Raters { get; init => field = ReadOnlyValueList<string>.CopyOf(value ?? []); }
 
     /// <summary>The units every rater rated (used by Fleiss' kappa and the ICCs).</summary>
     public required int CompleteUnits { get; init; }
@@ -43,16 +43,16 @@ public sealed record AgreementReport
     public required bool IsOrdered { get; init; }
 
     /// <summary>The categories in order (see <see cref="RatingTable.Categories"/>).</summary>
-    public required IReadOnlyList<string> Categories { get; init => field = ValueList<string>.From(value); }
+    public required IReadOnlyList<string> Categories { get; init => field = ReadOnlyValueList<string>.CopyOf(value ?? []); }
 
     /// <summary>Krippendorff's alpha at every level the table supports (<see cref="KrippendorffAlpha.ProblemWithLevel"/> is null), in the order nominal, ordinal, interval, ratio.</summary>
-    public required IReadOnlyList<KrippendorffAlphaResult> KrippendorffAlpha { get; init => field = ValueList<KrippendorffAlphaResult>.From(value); }
+    public required IReadOnlyList<KrippendorffAlphaResult> KrippendorffAlpha { get; init => field = ReadOnlyValueList<KrippendorffAlphaResult>.CopyOf(value ?? []); }
 
     /// <summary>Fleiss' kappa over the complete units (NaN when there are none).</summary>
     public required FleissKappaResult FleissKappa { get; init; }
 
     /// <summary>Cohen's kappa for every pair of raters, in column order (1-2, 1-3, ..., 2-3, ...).</summary>
-    public required IReadOnlyList<PairwiseKappa> CohenKappa { get; init => field = ValueList<PairwiseKappa>.From(value); }
+    public required IReadOnlyList<PairwiseKappa> CohenKappa { get; init => field = ReadOnlyValueList<PairwiseKappa>.CopyOf(value ?? []); }
 
     /// <summary>The six ICCs over the complete units; null for text categories.</summary>
     public required IccResult? IntraclassCorrelation { get; init; }
@@ -64,7 +64,7 @@ public sealed record AgreementReport
     public string? Expert { get; init; }
 
     /// <summary>Each other rater's deviation from the expert (empty without an expert).</summary>
-    public IReadOnlyList<RaterDeviation> DeviationFromExpert { get; init => field = ValueList<RaterDeviation>.From(value); } = ValueList<RaterDeviation>.Empty;
+    public IReadOnlyList<RaterDeviation> DeviationFromExpert { get; init => field = ReadOnlyValueList<RaterDeviation>.CopyOf(value ?? []); } = ReadOnlyValueList<RaterDeviation>.Empty;
 
     /// <summary>Krippendorff's alpha at <paramref name="level"/>, or null when the table does not support that level.</summary>
     public KrippendorffAlphaResult? KrippendorffAlphaAt(MeasurementLevel level)

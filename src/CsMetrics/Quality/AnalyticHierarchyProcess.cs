@@ -97,10 +97,10 @@ public sealed record AhpOptions
 public sealed record AhpResult
 {
     /// <summary>The priority weights, summing to 1, in the matrix's row order.</summary>
-    public required IReadOnlyList<double> Weights { get; init => field = ValueList<double>.From(value); }
+    public required IReadOnlyList<double> Weights { get; init => field = ReadOnlyValueList<double>.CopyOf(value ?? []); }
 
     /// <summary>The criteria's names in row order, when they were given; otherwise empty.</summary>
-    public IReadOnlyList<string> Criteria { get; init => field = ValueList<string>.From(value); } = ValueList<string>.Empty;
+    public IReadOnlyList<string> Criteria { get; init => field = ReadOnlyValueList<string>.CopyOf(value ?? []); } = ReadOnlyValueList<string>.Empty;
 
     /// <summary>The principal eigenvalue estimate <c>mean_i (A w)_i / w_i</c> (&gt;= n; = n when consistent).</summary>
     public required double LambdaMax { get; init; }
@@ -201,7 +201,7 @@ public static class AnalyticHierarchyProcess
         double cr = n <= 2 ? 0 : ci / ri; // RI(n) > 0 for n >= 3 (RandomIndexTable's rule)
         return new AhpResult
         {
-            Weights = ValueList<double>.Own(weights),
+            Weights = ReadOnlyValueList<double>.Own(weights),
             Criteria = criteria ?? [],
             LambdaMax = lambdaMax,
             ConsistencyIndex = ci,

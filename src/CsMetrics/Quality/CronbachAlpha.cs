@@ -11,7 +11,7 @@ public sealed record ReliabilityResult
     public required double Alpha { get; init; }
 
     /// <summary>Alpha of the scale without item <c>i</c>, per item (NaN for a 2-item scale's 1-item remainders).</summary>
-    public required IReadOnlyList<double> AlphaIfItemDeleted { get; init => field = ValueList<double>.From(value); }
+    public required IReadOnlyList<double> AlphaIfItemDeleted { get; init => field = ReadOnlyValueList<double>.CopyOf(value ?? []); }
 
     /// <summary>k, the number of items.</summary>
     public required int Items { get; init; }
@@ -125,7 +125,7 @@ public static class CronbachAlpha
         }
         if (complete < 2)
         {
-            return new ReliabilityResult { Alpha = double.NaN, AlphaIfItemDeleted = ValueList<double>.Own(Enumerable.Repeat(double.NaN, items).ToArray()), Items = items, Respondents = complete };
+            return new ReliabilityResult { Alpha = double.NaN, AlphaIfItemDeleted = ReadOnlyValueList<double>.Own(Enumerable.Repeat(double.NaN, items).ToArray()), Items = items, Respondents = complete };
         }
         for (int i = 0; i < items; i++)
         {
@@ -199,7 +199,7 @@ public static class CronbachAlpha
         {
             ifDeleted[i] = AlphaWithout(covariance, k, skip: i);
         }
-        return new ReliabilityResult { Alpha = alpha, AlphaIfItemDeleted = ValueList<double>.Own(ifDeleted), Items = k, Respondents = respondents };
+        return new ReliabilityResult { Alpha = alpha, AlphaIfItemDeleted = ReadOnlyValueList<double>.Own(ifDeleted), Items = k, Respondents = respondents };
     }
 
     private static double AlphaWithout(double[,] covariance, int k, int skip)

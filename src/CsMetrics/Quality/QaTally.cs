@@ -43,7 +43,7 @@ public sealed record QaSummary
     public required double Target { get; init; }
 
     /// <summary>Per-section pooled scores and pass rates against the section targets, in section order.</summary>
-    public required IReadOnlyList<QaSectionSummary> Sections { get; init => field = ValueList<QaSectionSummary>.From(value); }
+    public required IReadOnlyList<QaSectionSummary> Sections { get; init => field = ReadOnlyValueList<QaSectionSummary>.CopyOf(value ?? []); }
 
     /// <summary>The standard error of the mean per-evaluation score: <c>StandardDeviation / sqrt(Evaluations)</c>.</summary>
     public double StandardError => StandardDeviation / Math.Sqrt(Evaluations);
@@ -207,7 +207,7 @@ public sealed class QaTally
             PassRate = n > 0 ? (double)_passed / n : double.NaN,
             AutoFailRate = n > 0 ? (double)_autoFailed / n : double.NaN,
             Target = Scorecard.OverallTarget,
-            Sections = ValueList<QaSectionSummary>.Own(sections),
+            Sections = ReadOnlyValueList<QaSectionSummary>.Own(sections),
         };
     }
 }

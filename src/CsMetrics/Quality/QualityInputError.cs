@@ -49,7 +49,7 @@ public sealed record QualityParseResult<T>
     /// <param name="errors">Every problem found (empty on success); copied.</param>
     public QualityParseResult(T? value, IEnumerable<QualityInputError> errors)
     {
-        Errors = ValueList<QualityInputError>.From(errors);
+        Errors = ReadOnlyValueList<QualityInputError>.CopyOf(errors ?? []);
         Value = Errors.Count == 0 ? value : null;
     }
 

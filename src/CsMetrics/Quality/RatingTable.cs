@@ -28,7 +28,7 @@ public sealed class RatingTable
     private readonly string[] _categories;
     private readonly double[]? _scale; // numeric tables: the category values, ascending
     private readonly int[] _codes; // units × raters: the category code, -1 = missing
-    private ValueList<int>? _complete;
+    private ReadOnlyValueList<int>? _complete;
 
     private RatingTable(string[] raters, double[] values, int units, string[] categories, double[]? scale, bool ordered)
     {
@@ -135,7 +135,7 @@ public sealed class RatingTable
     public int RaterCount => _raters.Length;
 
     /// <summary>The raters' names, in column order.</summary>
-    public IReadOnlyList<string> Raters => field ??= ValueList<string>.Own(_raters);
+    public IReadOnlyList<string> Raters => field ??= ReadOnlyValueList<string>.Own(_raters);
 
     /// <summary>True for numeric ratings; false for text category labels.</summary>
     public bool IsNumeric => _scale is not null;
@@ -144,16 +144,16 @@ public sealed class RatingTable
     public bool IsOrdered { get; }
 
     /// <summary>The categories in code order: for numbers their values in the invariant culture, ascending; for text the labels (in the given order, or ordinal order when unordered).</summary>
-    public IReadOnlyList<string> Categories => field ??= ValueList<string>.Own(_categories);
+    public IReadOnlyList<string> Categories => field ??= ReadOnlyValueList<string>.Own(_categories);
 
     /// <summary>The numeric categories, ascending (the scale); empty for text labels.</summary>
-    public IReadOnlyList<double> Scale => field ??= _scale is null ? ValueList<double>.Empty : ValueList<double>.Own(_scale);
+    public IReadOnlyList<double> Scale => field ??= _scale is null ? ReadOnlyValueList<double>.Empty : ReadOnlyValueList<double>.Own(_scale);
 
     /// <summary>The number of missing ratings.</summary>
     public int MissingCount { get; }
 
     /// <summary>The units every rater rated, in order (the rows the complete-data statistics use).</summary>
-    public IReadOnlyList<int> CompleteUnits => _complete ??= ValueList<int>.Own(Enumerable.Range(0, UnitCount).Where(IsComplete).ToArray());
+    public IReadOnlyList<int> CompleteUnits => _complete ??= ReadOnlyValueList<int>.Own(Enumerable.Range(0, UnitCount).Where(IsComplete).ToArray());
 
     /// <summary>The index of the rater named <paramref name="rater"/> (ignoring case), or -1.</summary>
     public int IndexOf(string rater) => Array.FindIndex(_raters, r => string.Equals(r, rater, StringComparison.OrdinalIgnoreCase));

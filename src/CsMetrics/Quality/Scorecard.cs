@@ -185,10 +185,10 @@ public sealed class Scorecard
     public double OverallTarget { get; }
 
     /// <summary>The sections, in answer order.</summary>
-    public IReadOnlyList<ScorecardSection> Sections => field ??= ValueList<ScorecardSection>.Own(_sections);
+    public IReadOnlyList<ScorecardSection> Sections => field ??= ReadOnlyValueList<ScorecardSection>.Own(_sections);
 
     /// <summary>All criteria, section by section: the order of the answers span.</summary>
-    public IReadOnlyList<ScorecardCriterion> Criteria => field ??= ValueList<ScorecardCriterion>.Own(_criteria);
+    public IReadOnlyList<ScorecardCriterion> Criteria => field ??= ReadOnlyValueList<ScorecardCriterion>.Own(_criteria);
 
     /// <summary>The number of answers an evaluation has.</summary>
     public int CriterionCount => _criteria.Length;

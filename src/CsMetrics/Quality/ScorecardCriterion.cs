@@ -108,7 +108,7 @@ public sealed record ScorecardCriterion
 public sealed record ScorecardSection(string Name, double Weight, IReadOnlyList<ScorecardCriterion> Criteria, double Target = double.NaN)
 {
     /// <summary>The section's criteria, in answer order (a copy of what was given).</summary>
-    public IReadOnlyList<ScorecardCriterion> Criteria { get; init => field = ValueList<ScorecardCriterion>.From(value); } = ValueList<ScorecardCriterion>.From(Criteria);
+    public IReadOnlyList<ScorecardCriterion> Criteria { get; init => field = ReadOnlyValueList<ScorecardCriterion>.CopyOf(value ?? []); } = ReadOnlyValueList<ScorecardCriterion>.CopyOf(Criteria ?? []);
 
     /// <summary>A target stated on a rating scale, as a fraction: <c>(value - lowest)/(highest - lowest)</c> (4.5 of 1..5 = 0.875).</summary>
     /// <exception cref="ArgumentException">The scale's highest value is not above its lowest, or a value is not finite.</exception>

@@ -32,9 +32,9 @@ public sealed record ServqualResponse(IReadOnlyList<double> Expectations, IReadO
     public IReadOnlyList<double>? Desired { get; init => field = CopyOrNull(value); }
 
     // A null list stays null so that validation can name it instead of failing with a NullReferenceException.
-    private static IReadOnlyList<double> Copy(IReadOnlyList<double> values) => values is null ? null! : ValueList<double>.From(values);
+    private static IReadOnlyList<double> Copy(IReadOnlyList<double> values) => values is null ? null! : ReadOnlyValueList<double>.CopyOf(values ?? []);
 
-    private static IReadOnlyList<double>? CopyOrNull(IReadOnlyList<double>? values) => values is null ? null : ValueList<double>.From(values);
+    private static IReadOnlyList<double>? CopyOrNull(IReadOnlyList<double>? values) => values is null ? null : ReadOnlyValueList<double>.CopyOf(values ?? []);
 }
 
 /// <summary>Where perceived service sits against the zone of tolerance (Zeithaml, Berry and Parasuraman 1993).</summary>
@@ -57,16 +57,16 @@ public enum ZonePosition
 public sealed record ServqualRespondentScore
 {
     /// <summary>P - E per item (after reverse scoring); NaN where either is missing.</summary>
-    public required IReadOnlyList<double> ItemGaps { get; init => field = ValueList<double>.From(value); }
+    public required IReadOnlyList<double> ItemGaps { get; init => field = ReadOnlyValueList<double>.CopyOf(value ?? []); }
 
     /// <summary>Mean E per dimension over the answered items (NaN when none was answered).</summary>
-    public required IReadOnlyList<double> DimensionExpectations { get; init => field = ValueList<double>.From(value); }
+    public required IReadOnlyList<double> DimensionExpectations { get; init => field = ReadOnlyValueList<double>.CopyOf(value ?? []); }
 
     /// <summary>Mean P per dimension over the answered items (NaN when none was answered).</summary>
-    public required IReadOnlyList<double> DimensionPerceptions { get; init => field = ValueList<double>.From(value); }
+    public required IReadOnlyList<double> DimensionPerceptions { get; init => field = ReadOnlyValueList<double>.CopyOf(value ?? []); }
 
     /// <summary>Mean item gap per dimension (NaN when no item of the dimension has both answers).</summary>
-    public required IReadOnlyList<double> DimensionGaps { get; init => field = ValueList<double>.From(value); }
+    public required IReadOnlyList<double> DimensionGaps { get; init => field = ReadOnlyValueList<double>.CopyOf(value ?? []); }
 
     /// <summary>The mean of the dimension gaps that exist (NaN when no dimension has a gap).</summary>
     public required double UnweightedGap { get; init; }
@@ -159,10 +159,10 @@ public sealed record ServqualReport
     public required int MissingAnswers { get; init; }
 
     /// <summary>Per-item results, in item order.</summary>
-    public required IReadOnlyList<ServqualItemSummary> Items { get; init => field = ValueList<ServqualItemSummary>.From(value); }
+    public required IReadOnlyList<ServqualItemSummary> Items { get; init => field = ReadOnlyValueList<ServqualItemSummary>.CopyOf(value ?? []); }
 
     /// <summary>Per-dimension results, in dimension order.</summary>
-    public required IReadOnlyList<ServqualDimensionSummary> Dimensions { get; init => field = ValueList<ServqualDimensionSummary>.From(value); }
+    public required IReadOnlyList<ServqualDimensionSummary> Dimensions { get; init => field = ReadOnlyValueList<ServqualDimensionSummary>.CopyOf(value ?? []); }
 
     /// <summary>The mean of the dimension gaps; a dimension nobody answered (gap NaN, <c>Respondents</c> 0) is left out.</summary>
     public required double UnweightedGap { get; init; }
@@ -180,7 +180,7 @@ public sealed record ServqualReport
     public required double WeightedServperf { get; init; }
 
     /// <summary>Items ranked by importance-weighted gap, most negative first (items without a gap last).</summary>
-    public required IReadOnlyList<ServqualPriority> Priorities { get; init => field = ValueList<ServqualPriority>.From(value); }
+    public required IReadOnlyList<ServqualPriority> Priorities { get; init => field = ReadOnlyValueList<ServqualPriority>.CopyOf(value ?? []); }
 
     /// <inheritdoc />
     public override string ToString()
@@ -367,14 +367,14 @@ public static class Servqual
         {
             Respondents = responses.Count,
             MissingAnswers = missing,
-            Items = ValueList<ServqualItemSummary>.Own(itemSummaries),
-            Dimensions = ValueList<ServqualDimensionSummary>.Own(dimensionSummaries),
+            Items = ReadOnlyValueList<ServqualItemSummary>.Own(itemSummaries),
+            Dimensions = ReadOnlyValueList<ServqualDimensionSummary>.Own(dimensionSummaries),
             UnweightedGap = MeanOf(meanGaps),
             WeightedGapRespondentWeights = respondentWeighted.Value,
             WeightedGapSampleMeanWeights = sampleWeighted,
             Servperf = servperf.Value,
             WeightedServperf = weightedServperf,
-            Priorities = ValueList<ServqualPriority>.Own(priorities),
+            Priorities = ReadOnlyValueList<ServqualPriority>.Own(priorities),
         };
     }
 
@@ -533,10 +533,10 @@ public static class Servqual
         }
         return new ServqualRespondentScore
         {
-            ItemGaps = ValueList<double>.Own(itemGaps),
-            DimensionExpectations = ValueList<double>.Own(dimensionE),
-            DimensionPerceptions = ValueList<double>.Own(dimensionP),
-            DimensionGaps = ValueList<double>.Own(dimensionGap),
+            ItemGaps = ReadOnlyValueList<double>.Own(itemGaps),
+            DimensionExpectations = ReadOnlyValueList<double>.Own(dimensionE),
+            DimensionPerceptions = ReadOnlyValueList<double>.Own(dimensionP),
+            DimensionGaps = ReadOnlyValueList<double>.Own(dimensionGap),
             UnweightedGap = MeanOf(dimensionGap),
             WeightedGap = weights is null ? double.NaN : WeightedSum(weights, dimensionGap),
             Servperf = perception.Value,

@@ -19,7 +19,7 @@ public sealed class ServqualInstrument
     private readonly string[] _dimensions;
     private readonly int[] _itemDimension;
     private readonly bool[] _reverse;
-    private readonly ValueList<int>[] _itemsOf;
+    private readonly ReadOnlyValueList<int>[] _itemsOf;
 
     /// <summary>Creates an instrument.</summary>
     /// <param name="dimensions">The dimension names (at least one; each non-empty and unique, ignoring case).</param>
@@ -67,10 +67,10 @@ public sealed class ServqualInstrument
         _dimensions = dimensions.ToArray();
         _itemDimension = itemDimensions.ToArray();
         _reverse = reverseScored.IsEmpty ? new bool[itemDimensions.Length] : reverseScored.ToArray();
-        _itemsOf = new ValueList<int>[_dimensions.Length];
+        _itemsOf = new ReadOnlyValueList<int>[_dimensions.Length];
         for (int d = 0; d < _dimensions.Length; d++)
         {
-            _itemsOf[d] = ValueList<int>.Own(Enumerable.Range(0, _itemDimension.Length).Where(i => _itemDimension[i] == d).ToArray());
+            _itemsOf[d] = ReadOnlyValueList<int>.Own(Enumerable.Range(0, _itemDimension.Length).Where(i => _itemDimension[i] == d).ToArray());
             if (_itemsOf[d].Count == 0)
             {
                 ThrowHelper.ThrowArgument(nameof(itemDimensions), $"dimension '{_dimensions[d]}' has no items.");
@@ -94,7 +94,7 @@ public sealed class ServqualInstrument
         Enumerable.Range(1, 22).Select(item => item is >= 10 and <= 13 or >= 18).ToArray());
 
     /// <summary>The dimension names.</summary>
-    public IReadOnlyList<string> Dimensions => field ??= ValueList<string>.Own(_dimensions);
+    public IReadOnlyList<string> Dimensions => field ??= ReadOnlyValueList<string>.Own(_dimensions);
 
     /// <summary>The number of items.</summary>
     public int ItemCount => _itemDimension.Length;
