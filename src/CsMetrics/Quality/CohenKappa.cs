@@ -39,7 +39,7 @@ public readonly record struct KappaResult(
     public (double Lower, double Upper) ConfidenceInterval(double level = 0.95)
     {
         Preconditions.CheckLevel(level);
-        double z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.5 + level / 2);
+        double z = Metrics.ProportionStatistics.ZForConfidence(level);
         return (Kappa - z * StandardError, Kappa + z * StandardError);
     }
 
