@@ -31,11 +31,11 @@ public class ServiceLevelBenchmarks
         return met / _waits.Length + asa;
     }
 
+    /// <summary>Service level and ASA in one pass of the allocation-free queue kernel (what <c>QueueAccumulator.Add(span, span)</c> runs).</summary>
     [Benchmark]
-    public double QueueAccumulatorAdd()
+    public double QueueTallyOf()
     {
-        var queue = new QueueAccumulator(20);
-        queue.Add(_waits, _answered);
+        var queue = QueueTally.Of(_waits, _answered, 20);
         return queue.ServiceLevel(AbandonPolicy.CountedAsMissed).Value + queue.AverageSpeedOfAnswer.MeanSeconds;
     }
 }

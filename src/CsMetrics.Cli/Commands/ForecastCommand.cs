@@ -22,7 +22,7 @@ internal static class ForecastCommand
             "forecast steps with lowerL/upperL per --level (in percent, as in R: 80 gives lower80 and upper80).\n" +
             "Example: csmetrics forecast --input calls.csv --season-length 7 --horizon 14 --model auto --level 80 --level 95");
         var io = new CommandIo().AddTo(command, withFormat: false);
-        var seasonLength = new Option<int>("--season-length", "-m") { Description = "Observations per season (12 monthly, 7 daily with a weekly cycle; 1 = none).", Required = true };
+        var seasonLength = new Option<int>("--season-length") { Description = "Observations per season (12 monthly, 7 daily with a weekly cycle; 1 = none).", Required = true };
         var seasonLength2 = new Option<int?>("--season-length2") { Description = "A second, longer season (intraday data, e.g. 48 and 336): double-seasonal Holt-Winters." };
         var horizon = new Option<int>("--horizon") { Description = $"Steps to forecast, 1 to {Forecast.MaxHorizon:N0}.", Required = true };
         var model = new Option<string>("--model") { Description = "auto (smallest AICc, as R's ets) or a model: ANN, AAN, AAdN, ANA, AAA, AAdA, MNN, MAN, MAdN, MNA, MAA, MAdA, MNM, MAM, MAdM.", DefaultValueFactory = _ => "auto" };

@@ -40,7 +40,7 @@ internal static class MetricsCommand
 
         public Option<double> Confidence { get; } = new("--confidence")
         {
-            Description = "Confidence level of the interval, in (0, 1).",
+            Description = "Confidence level of the interval, a fraction in (0, 1) (0.95 for 95%).",
             DefaultValueFactory = _ => 0.95,
         };
 
@@ -50,7 +50,7 @@ internal static class MetricsCommand
 
         public Option<int?> Threshold { get; } = new("--threshold")
         {
-            Description = "Score threshold: csat top box starts here (default 4 on 1-5: top-2-box); ces 'agree' starts here (default 5 on 1-7); nps promoters start here (default 9).",
+            Description = "Score threshold: csat top box starts here (default max - 1: top-2-box); ces 'agree' starts here (default the first score above the middle: 5 on 1-7); nps promoters start here (default max - 1; the two scores below are passive).",
         };
 
         public Option<string> Direction { get; } = new("--direction")
@@ -79,7 +79,7 @@ internal static class MetricsCommand
 
         public Option<string?> AnsweredColumn { get; } = new("--answered-column")
         {
-            Description = "asa, service-level, abandonment: 0/1 column, 1 = answered, 0 = abandoned (asa: only answered rows count).",
+            Description = "asa, service-level, abandonment: 0/1 column, 1 = answered, 0 = abandoned (asa: only answered rows count; without it every row is an answered contact).",
         };
 
         public Option<double> AnswerThreshold { get; } = new("--answer-threshold")
@@ -96,7 +96,7 @@ internal static class MetricsCommand
 
         public Option<double> ShortAbandon { get; } = new("--short-abandon")
         {
-            Description = "service-level, abandonment: short-abandon threshold in seconds (0 = none).",
+            Description = "service-level, abandonment: short-abandon threshold in seconds (0 = none; to exclude or meet them in the service level it must not exceed --answer-threshold).",
             DefaultValueFactory = _ => 0,
         };
 
@@ -112,6 +112,7 @@ internal static class MetricsCommand
         var command = new Command("metrics",
             "Computes one service metric over a column and prints JSON: the value, the count and the interval (Wilson for proportions,\n" +
             "adjusted Wald for NPS; none for times). Scores must be whole numbers on the scale; flags are 0/1, true/false or yes/no.\n" +
+            "An empty score or flag cell is a contact without an answer: not counted (details.missing says how many); times are required.\n" +
             "Definitions, formulas and variants: docs/metrics.md.\n" +
             "Example: csmetrics metrics --metric nps --input src/CsMetrics.Cli/Samples/survey.csv --column score");
         var options = new Options();
@@ -137,44 +138,46 @@ internal static class MetricsCommand
         options.Method.AcceptOnlyFromAmong("nearest-rank", "linear");
         options.AbandonPolicy.AcceptOnlyFromAmong([.. Policies.Keys]);
         options.ShortAbandons.AcceptOnlyFromAmong([.. ShortTreatments.Keys]);
-        AddRangeValidator(options.Confidence, 0, 1, exclusive: true);
-        AddRangeValidator(options.Percentile, 0, 100, exclusive: false);
-        AddRangeValidator(options.AnswerThreshold, 0, double.MaxValue, exclusive: false);
-        AddRangeValidator(options.ShortAbandon, 0, double.MaxValue, exclusive: false);
+        AddRangeValidator(options.Percentile, 0, 100);
+        AddRangeValidator(options.AnswerThreshold, 0, double.MaxValue);
+        AddRangeValidator(options.ShortAbandon, 0, double.MaxValue);
         var io = new CommandIo().AddTo(command);
 
         command.SetAction(parse =>
         {
             var metric = parse.GetValue(options.Metric)!;
+            // The level convention (a fraction; 95 is rejected with the reason) is the library's: check it before reading.
+            var shell = new Shell(parse, options, io.InputName(parse));
+            shell.Library(() => ConfidenceInterval.Empty(parse.GetValue(options.Confidence), IntervalMethod.Unspecified));
+            shell.Problems.ThrowIfAny();
             var table = io.ReadTable(parse, context);
-            var problems = new InputProblems();
+            shell = new Shell(parse, options, table.Source);
             var output = metric switch
             {
-                "nps" => Nps(parse, options, table, problems),
-                "csat" => Csat(parse, options, table, problems),
-                "ces" => Ces(parse, options, table, problems),
-                "fcr" => Fcr(parse, options, table, problems),
-                "aht" => Aht(parse, options, table, problems),
-                "asa" => Asa(parse, options, table, problems),
-                "service-level" or "abandonment" => Queue(parse, options, table, problems, metric),
-                _ => Percentile(parse, options, table, problems),
+                "nps" => Nps(shell, table),
+                "csat" => Csat(shell, table),
+                "ces" => Ces(shell, table),
+                "fcr" => Fcr(shell, table),
+                "aht" => Aht(shell, table),
+                "asa" => Asa(shell, table),
+                "service-level" or "abandonment" => Queue(shell, table, metric),
+                _ => Percentile(shell, table),
             };
-            problems.ThrowIfAny();
+            shell.Problems.ThrowIfAny();
             io.WriteOutput(parse, context, writer => JsonOutput.Write(writer, json => output!(json)));
             return CliApp.Success;
         });
         return command;
     }
 
-    private static void AddRangeValidator(Option<double> option, double min, double max, bool exclusive)
+    private static void AddRangeValidator(Option<double> option, double min, double max)
     {
         option.Validators.Add(result =>
         {
             double value = result.GetValueOrDefault<double>();
-            bool ok = exclusive ? value > min && value < max : value >= min && value <= max;
-            if (!ok || !double.IsFinite(value))
+            if (!(value >= min && value <= max) || !double.IsFinite(value))
             {
-                string range = exclusive ? $"in ({min}, {max})" : max == double.MaxValue ? $">= {min}" : $"in [{min}, {max}]";
+                string range = max == double.MaxValue ? $">= {min}" : $"in [{min}, {max}]";
                 result.AddError($"{option.Name} must be {range}; got {value.ToString(CultureInfo.InvariantCulture)}.");
             }
         });
@@ -182,43 +185,108 @@ internal static class MetricsCommand
 
     private delegate void JsonBody(Utf8JsonWriter json);
 
-    /// <summary>The column named by --column, recorded as a problem when absent.</summary>
-    private static string? RequiredColumn(ParseResult parse, Options options, InputTable table, InputProblems problems)
+    /// <summary>
+    /// What every metric needs from the command line: the parsed options, the problems collected so far, and the one
+    /// mapper from a library <see cref="ArgumentException"/> about an option's value to a problem naming the option.
+    /// </summary>
+    private sealed class Shell(ParseResult parse, Options options, string source)
     {
-        var column = parse.GetValue(options.Column);
-        if (column is null)
+        /// <summary>Library parameter names and the options that set them.</summary>
+        private static readonly Dictionary<string, string> OptionOf = new(StringComparer.Ordinal)
         {
-            problems.Add(table.Source, null, null, $"--column is required for --metric {parse.GetValue(options.Metric)}");
-            return null;
+            ["level"] = "--confidence",
+            ["min"] = "--scale-min",
+            ["max"] = "--scale-max",
+            ["promoterFrom"] = "--threshold",
+            ["satisfiedFrom"] = "--threshold",
+            ["agreeFrom"] = "--threshold",
+            ["shortAbandons"] = "--short-abandons",
+            ["shortAbandonSeconds"] = "--short-abandon",
+            ["thresholdSeconds"] = "--answer-threshold",
+        };
+
+        public InputProblems Problems { get; } = new();
+
+        public string Source => source;
+
+        public T Get<T>(Option<T> option) => parse.GetValue(option)!;
+
+        public Options Options => options;
+
+        public double Level => parse.GetValue(options.Confidence);
+
+        /// <summary>Runs a library call on option values; an <see cref="ArgumentException"/> becomes one problem naming the option.</summary>
+        public T Library<T>(Func<T> call)
+        {
+            try
+            {
+                return call();
+            }
+            catch (ArgumentException ex)
+            {
+                string message = InputException.FromArgument(source, ex).Problems[0].Message;
+                string? option = ex.ParamName is string name && OptionOf.TryGetValue(name, out var o) ? o : null;
+                Problems.Add(source, null, null, option is null ? $"invalid options: {message}" : $"{option}: {message}");
+                return default!;
+            }
         }
-        return table.RequireColumns(problems, column) ? column : null;
+
+        /// <summary>The column named by --column, recorded as a problem when absent.</summary>
+        public string? RequiredColumn(InputTable table)
+        {
+            var column = parse.GetValue(options.Column);
+            if (column is null)
+            {
+                Problems.Add(table.Source, null, null, $"--column is required for --metric {parse.GetValue(options.Metric)}");
+                return null;
+            }
+            return table.RequireColumns(Problems, column) ? column : null;
+        }
     }
 
-    private static byte[] ReadScores(InputTable table, string? column, int min, int max, InputProblems problems)
+    /// <summary>
+    /// Feeds a score column to <paramref name="add"/>: each cell a whole number on [<paramref name="min"/>, <paramref name="max"/>]
+    /// (the scale's range), or empty for a contact without an answer (passed as null: the library does not count it).
+    /// </summary>
+    private static void ReadScores(Shell shell, InputTable table, string? column, int min, int max, Action<byte?> add)
     {
         if (column is null)
         {
-            return [];
+            return;
         }
-        var scores = new byte[table.RowCount];
         for (int row = 0; row < table.RowCount; row++)
         {
-            double value = table.ReadDouble(row, column, problems, min, max);
+            if (table.GetText(row, column) is null)
+            {
+                add(null);
+                continue;
+            }
+            double value = table.ReadDouble(row, column, shell.Problems, min, max);
             if (double.IsNaN(value))
             {
                 continue;
             }
             if (value != Math.Floor(value))
             {
-                problems.Add(table.Source, table.RowNumber(row), column, $"{value.ToString(CultureInfo.InvariantCulture)} is not a whole score on the {min}-{max} scale");
+                shell.Problems.Add(table.Source, table.RowNumber(row), column, $"{value.ToString(CultureInfo.InvariantCulture)} is not a whole score on the {min}-{max} scale");
                 continue;
             }
-            scores[row] = (byte)value;
+            add((byte)value);
         }
-        return scores;
     }
 
-    private static double[] ReadSeconds(InputTable table, string? column, InputProblems problems)
+    /// <summary>The number of empty cells in <paramref name="column"/>: contacts without an answer.</summary>
+    private static int Missing(InputTable table, string column)
+    {
+        int missing = 0;
+        for (int row = 0; row < table.RowCount; row++)
+        {
+            missing += table.GetText(row, column) is null ? 1 : 0;
+        }
+        return missing;
+    }
+
+    private static double[] ReadSeconds(Shell shell, InputTable table, string? column)
     {
         if (column is null)
         {
@@ -227,12 +295,34 @@ internal static class MetricsCommand
         var seconds = new double[table.RowCount];
         for (int row = 0; row < table.RowCount; row++)
         {
-            seconds[row] = table.ReadDouble(row, column, problems, min: 0);
+            seconds[row] = table.ReadDouble(row, column, shell.Problems, min: 0);
         }
         return seconds;
     }
 
-    private static bool[] ReadFlags(InputTable table, string? column, InputProblems problems)
+    /// <summary>Reads a flag cell: true or false, null when empty (or a problem when not a flag and <paramref name="required"/> or malformed).</summary>
+    private static bool? ReadFlag(Shell shell, InputTable table, int row, string column, bool required)
+    {
+        var text = table.GetText(row, column);
+        switch (text?.ToLowerInvariant())
+        {
+            case "1" or "true" or "yes" or "y":
+                return true;
+            case "0" or "false" or "no" or "n":
+                return false;
+            case null:
+                if (required)
+                {
+                    shell.Problems.Add(table.Source, table.RowNumber(row), column, "a value is required (0/1, true/false or yes/no)");
+                }
+                return null;
+            default:
+                shell.Problems.Add(table.Source, table.RowNumber(row), column, $"'{text}' is not a flag: use 0/1, true/false or yes/no");
+                return null;
+        }
+    }
+
+    private static bool[] ReadRequiredFlags(Shell shell, InputTable table, string? column)
     {
         if (column is null)
         {
@@ -241,147 +331,145 @@ internal static class MetricsCommand
         var flags = new bool[table.RowCount];
         for (int row = 0; row < table.RowCount; row++)
         {
-            var text = table.GetText(row, column);
-            switch (text?.ToLowerInvariant())
-            {
-                case "1" or "true" or "yes" or "y":
-                    flags[row] = true;
-                    break;
-                case "0" or "false" or "no" or "n":
-                    break;
-                case null:
-                    problems.Add(table.Source, table.RowNumber(row), column, "a value is required (0/1, true/false or yes/no)");
-                    break;
-                default:
-                    problems.Add(table.Source, table.RowNumber(row), column, $"'{text}' is not a flag: use 0/1, true/false or yes/no");
-                    break;
-            }
+            flags[row] = ReadFlag(shell, table, row, column, required: true) ?? false;
         }
         return flags;
     }
 
-    private static byte CheckScale(InputTable table, InputProblems problems, string what, int value)
+    private static JsonBody? Nps(Shell shell, InputTable table)
     {
-        if (value is < 0 or > 100)
-        {
-            problems.Add(table.Source, null, null, $"{what} must be in [0, 100]; got {value}");
-            return 0;
-        }
-        return (byte)value;
-    }
-
-    private static JsonBody? Nps(ParseResult parse, Options options, InputTable table, InputProblems problems)
-    {
-        int max = parse.GetValue(options.ScaleMax) ?? 10;
-        int promoterFrom = parse.GetValue(options.Threshold) ?? max - 1;
-        var column = RequiredColumn(parse, options, table, problems);
-        var scores = ReadScores(table, column, 0, max, problems);
-        var scale = new NpsScale(CheckScale(table, problems, "--scale-max", max), CheckScale(table, problems, "--threshold", promoterFrom), (byte)Math.Max(0, promoterFrom - 3));
-        if (problems.Any)
+        var scale = shell.Library(() => NpsScale.ZeroTo(shell.Get(shell.Options.ScaleMax) ?? 10, shell.Get(shell.Options.Threshold)));
+        var column = shell.RequiredColumn(table);
+        if (shell.Problems.Any)
         {
             return null;
         }
-        var result = Validated(table, problems, () => NetPromoterScore.Compute(scores, scale, parse.GetValue(options.Confidence)));
-        return json => Write(json, "nps", column!, result.Count, result.Score, result.Interval, "adjusted Wald", details =>
+        var accumulator = new NpsAccumulator(scale);
+        ReadScores(shell, table, column, 0, scale.Max, accumulator.Add);
+        if (shell.Problems.Any)
+        {
+            return null;
+        }
+        var result = accumulator.Result(shell.Level);
+        int missing = Missing(table, column!);
+        return json => Write(json, "nps", column!, result.Count, result.Score, result.Interval, details =>
         {
             details.WriteNumber("promoters", result.Promoters);
             details.WriteNumber("passives", result.Passives);
             details.WriteNumber("detractors", result.Detractors);
             JsonOutput.WriteNumberOrNull(details, "standard_error", result.StandardError);
+            details.WriteNumber("missing", missing);
         });
     }
 
-    private static JsonBody? Csat(ParseResult parse, Options options, InputTable table, InputProblems problems)
+    private static JsonBody? Csat(Shell shell, InputTable table)
     {
-        int min = parse.GetValue(options.ScaleMin) ?? 1;
-        int max = parse.GetValue(options.ScaleMax) ?? 5;
-        int satisfiedFrom = parse.GetValue(options.Threshold) ?? max - 1;
-        var column = RequiredColumn(parse, options, table, problems);
-        var scores = ReadScores(table, column, min, max, problems);
-        if (problems.Any)
+        var scale = shell.Library(() => CsatScale.TopBox(shell.Get(shell.Options.ScaleMin), shell.Get(shell.Options.ScaleMax), shell.Get(shell.Options.Threshold)));
+        var column = shell.RequiredColumn(table);
+        if (shell.Problems.Any)
         {
             return null;
         }
-        var result = Validated(table, problems, () => CustomerSatisfaction.Compute(scores,
-            CsatScale.TopBox(CheckScale(table, problems, "--scale-min", min), CheckScale(table, problems, "--scale-max", max), CheckScale(table, problems, "--threshold", satisfiedFrom)),
-            parse.GetValue(options.Confidence)));
-        return json => Write(json, "csat", column!, result.Count, result.SatisfiedShare, result.Interval, "Wilson", details =>
+        var accumulator = new CsatAccumulator(scale);
+        ReadScores(shell, table, column, scale.Min, scale.Max, accumulator.Add);
+        if (shell.Problems.Any)
+        {
+            return null;
+        }
+        var result = accumulator.Result(shell.Level);
+        int missing = Missing(table, column!);
+        return json => Write(json, "csat", column!, result.Count, result.SatisfiedShare, result.Interval, details =>
         {
             details.WriteNumber("satisfied", result.Satisfied);
             details.WriteNumber("dissatisfied", result.Dissatisfied);
             JsonOutput.WriteNumberOrNull(details, "mean", result.Mean);
             JsonOutput.WriteNumberOrNull(details, "net", result.Net);
+            details.WriteNumber("missing", missing);
         });
     }
 
-    private static JsonBody? Ces(ParseResult parse, Options options, InputTable table, InputProblems problems)
+    private static JsonBody? Ces(Shell shell, InputTable table)
     {
-        int min = parse.GetValue(options.ScaleMin) ?? 1;
-        int max = parse.GetValue(options.ScaleMax) ?? 7;
-        int agreeFrom = parse.GetValue(options.Threshold) ?? max - 2;
-        var direction = parse.GetValue(options.Direction) == "lower-is-easier" ? EffortDirection.LowerIsEasier : EffortDirection.HigherIsEasier;
-        var column = RequiredColumn(parse, options, table, problems);
-        var scores = ReadScores(table, column, min, max, problems);
-        if (problems.Any)
+        var direction = shell.Get(shell.Options.Direction) == "lower-is-easier" ? EffortDirection.LowerIsEasier : EffortDirection.HigherIsEasier;
+        var scale = shell.Library(() => CesScale.FromRange(shell.Get(shell.Options.ScaleMin), shell.Get(shell.Options.ScaleMax), direction, shell.Get(shell.Options.Threshold)));
+        var column = shell.RequiredColumn(table);
+        if (shell.Problems.Any)
         {
             return null;
         }
-        // Net index groups: the top two (mirrored) scores against the bottom half below the midpoint (1-7: 6-7 vs 1-3).
-        var scale = new CesScale(CheckScale(table, problems, "--scale-min", min), CheckScale(table, problems, "--scale-max", max), direction,
-            CheckScale(table, problems, "--threshold", agreeFrom), (byte)(max - 1), (byte)((min + max) / 2 - 1));
-        var result = Validated(table, problems, () => CustomerEffort.Compute(scores, scale, parse.GetValue(options.Confidence)));
-        return json => Write(json, "ces", column!, result.Count, result.Mean, null, null, details =>
+        var accumulator = new CesAccumulator(scale);
+        ReadScores(shell, table, column, scale.Min, scale.Max, accumulator.Add);
+        if (shell.Problems.Any)
+        {
+            return null;
+        }
+        var result = accumulator.Result(shell.Level);
+        int missing = Missing(table, column!);
+        return json => Write(json, "ces", column!, result.Count, result.Mean, null, details =>
         {
             JsonOutput.WriteNumberOrNull(details, "agree_share", result.AgreeShare);
-            WriteInterval(details, "agree_interval", result.Interval, "Wilson");
+            WriteInterval(details, "agree_interval", result.Interval);
             JsonOutput.WriteNumberOrNull(details, "net_index", result.NetIndex);
+            details.WriteNumber("missing", missing);
         });
     }
 
-    private static JsonBody? Fcr(ParseResult parse, Options options, InputTable table, InputProblems problems)
+    private static JsonBody? Fcr(Shell shell, InputTable table)
     {
-        var column = RequiredColumn(parse, options, table, problems);
-        var flags = ReadFlags(table, column, problems);
-        if (problems.Any)
+        var column = shell.RequiredColumn(table);
+        if (column is null)
         {
             return null;
         }
-        var result = ContactOutcomes.FirstContactResolution(flags, parse.GetValue(options.Confidence));
-        return json => Write(json, "fcr", column!, result.Count, result.Value, result.Interval, "Wilson", details =>
-            details.WriteNumber("resolved", result.Successes));
+        var accumulator = new ProportionAccumulator();
+        for (int row = 0; row < table.RowCount; row++)
+        {
+            accumulator.Add(ReadFlag(shell, table, row, column, required: false));
+        }
+        if (shell.Problems.Any)
+        {
+            return null;
+        }
+        var result = accumulator.Result(shell.Level);
+        int missing = Missing(table, column);
+        return json => Write(json, "fcr", column, result.Count, result.Value, result.Interval, details =>
+        {
+            details.WriteNumber("resolved", result.Successes);
+            details.WriteNumber("missing", missing);
+        });
     }
 
-    private static JsonBody? Aht(ParseResult parse, Options options, InputTable table, InputProblems problems)
+    private static JsonBody? Aht(Shell shell, InputTable table)
     {
-        var talkColumn = parse.GetValue(options.TalkColumn);
+        var talkColumn = shell.Get(shell.Options.TalkColumn);
         if (talkColumn is null)
         {
-            var column = RequiredColumn(parse, options, table, problems);
-            var handle = ReadSeconds(table, column, problems);
-            if (problems.Any)
+            var column = shell.RequiredColumn(table);
+            var handle = ReadSeconds(shell, table, column);
+            if (shell.Problems.Any)
             {
                 return null;
             }
             var mean = AverageHandleTime.Compute(handle);
-            return json => Write(json, "aht", column!, mean.Count, mean.MeanSeconds, null, null, details =>
+            return json => Write(json, "aht", column!, mean.Count, mean.MeanSeconds, null, details =>
                 details.WriteNumber("total_seconds", mean.TotalSeconds));
         }
-        var holdColumn = parse.GetValue(options.HoldColumn);
-        var wrapColumn = parse.GetValue(options.WrapColumn);
+        var holdColumn = shell.Get(shell.Options.HoldColumn);
+        var wrapColumn = shell.Get(shell.Options.WrapColumn);
         string[] columns = [talkColumn, .. holdColumn is null ? Array.Empty<string>() : [holdColumn], .. wrapColumn is null ? Array.Empty<string>() : [wrapColumn]];
-        if (!table.RequireColumns(problems, columns))
+        if (!table.RequireColumns(shell.Problems, columns))
         {
             return null;
         }
-        var talk = ReadSeconds(table, talkColumn, problems);
-        var hold = ReadSeconds(table, holdColumn, problems);
-        var wrap = ReadSeconds(table, wrapColumn, problems);
-        if (problems.Any)
+        var talk = ReadSeconds(shell, table, talkColumn);
+        var hold = ReadSeconds(shell, table, holdColumn);
+        var wrap = ReadSeconds(shell, table, wrapColumn);
+        if (shell.Problems.Any)
         {
             return null;
         }
         var result = AverageHandleTime.Compute(talk, hold, wrap);
-        return json => Write(json, "aht", string.Join(",", columns), result.Count, result.AverageSeconds, null, null, details =>
+        return json => Write(json, "aht", string.Join(",", columns), result.Count, result.AverageSeconds, null, details =>
         {
             JsonOutput.WriteNumberOrNull(details, "talk_seconds", result.AverageTalkSeconds);
             JsonOutput.WriteNumberOrNull(details, "hold_seconds", result.AverageHoldSeconds);
@@ -389,61 +477,57 @@ internal static class MetricsCommand
         });
     }
 
-    private static JsonBody? Asa(ParseResult parse, Options options, InputTable table, InputProblems problems)
+    private static JsonBody? Asa(Shell shell, InputTable table)
     {
-        var column = RequiredColumn(parse, options, table, problems);
-        var waits = ReadSeconds(table, column, problems);
-        var answeredColumn = parse.GetValue(options.AnsweredColumn);
-        var answered = answeredColumn is not null && table.RequireColumns(problems, answeredColumn)
-            ? ReadFlags(table, answeredColumn, problems)
-            : [.. waits.Select(_ => true)];
-        if (problems.Any)
+        var column = shell.RequiredColumn(table);
+        var waits = ReadSeconds(shell, table, column);
+        var answeredColumn = shell.Get(shell.Options.AnsweredColumn);
+        var answered = answeredColumn is not null && table.RequireColumns(shell.Problems, answeredColumn)
+            ? ReadRequiredFlags(shell, table, answeredColumn)
+            : null;
+        if (shell.Problems.Any)
         {
             return null;
         }
-        var queue = new QueueAccumulator(0);
-        queue.Add(waits, answered);
-        var asa = queue.AverageSpeedOfAnswer;
-        return json => Write(json, "asa", column!, asa.Count, asa.MeanSeconds, null, null, details =>
+        var tally = answered is null ? QueueTally.OfAnswered(waits, 0) : QueueTally.Of(waits, answered, 0);
+        var asa = tally.AverageSpeedOfAnswer;
+        return json => Write(json, "asa", column!, asa.Count, asa.MeanSeconds, null, details =>
         {
             details.WriteNumber("total_seconds", asa.TotalSeconds);
-            details.WriteNumber("abandoned", queue.Counts.Abandoned);
-            JsonOutput.WriteNumberOrNull(details, "average_abandon_seconds", queue.AverageAbandonTime.MeanSeconds);
+            details.WriteNumber("abandoned", tally.Counts.Abandoned);
+            JsonOutput.WriteNumberOrNull(details, "average_abandon_seconds", tally.AverageAbandonTime.MeanSeconds);
         });
     }
 
-    private static JsonBody? Queue(ParseResult parse, Options options, InputTable table, InputProblems problems, string metric)
+    private static JsonBody? Queue(Shell shell, InputTable table, string metric)
     {
-        var column = RequiredColumn(parse, options, table, problems);
-        var answeredColumn = parse.GetValue(options.AnsweredColumn);
+        var column = shell.RequiredColumn(table);
+        var answeredColumn = shell.Get(shell.Options.AnsweredColumn);
         if (answeredColumn is null)
         {
-            problems.Add(table.Source, null, null, $"--answered-column is required for --metric {metric}");
+            shell.Problems.Add(table.Source, null, null, $"--answered-column is required for --metric {metric}");
         }
         else
         {
-            table.RequireColumns(problems, answeredColumn);
+            table.RequireColumns(shell.Problems, answeredColumn);
         }
-        double threshold = parse.GetValue(options.AnswerThreshold);
-        double shortAbandon = parse.GetValue(options.ShortAbandon);
-        if (metric == "service-level" && shortAbandon > threshold)
-        {
-            problems.Add(table.Source, null, null, $"--short-abandon ({shortAbandon.ToString(CultureInfo.InvariantCulture)} s) must not exceed --answer-threshold ({threshold.ToString(CultureInfo.InvariantCulture)} s)");
-        }
-        var waits = ReadSeconds(table, column, problems);
-        var answered = ReadFlags(table, problems.Any ? null : answeredColumn, problems);
-        if (problems.Any)
+        var waits = ReadSeconds(shell, table, column);
+        var answered = ReadRequiredFlags(shell, table, shell.Problems.Any ? null : answeredColumn);
+        if (shell.Problems.Any)
         {
             return null;
         }
-        var queue = new QueueAccumulator(Math.Max(threshold, shortAbandon), shortAbandon);
-        queue.Add(waits, answered);
-        var counts = queue.Counts;
-        var shortTreatment = ShortTreatments[parse.GetValue(options.ShortAbandons)!];
-        var result = metric == "service-level"
-            ? queue.ServiceLevel(Policies[parse.GetValue(options.AbandonPolicy)!], shortTreatment, parse.GetValue(options.Confidence))
-            : queue.AbandonmentRate(shortTreatment == ShortAbandonTreatment.Excluded, parse.GetValue(options.Confidence));
-        return json => Write(json, metric, column!, result.Count, result.Value, result.Interval, "Wilson", details =>
+        var tally = QueueTally.Of(waits, answered, shell.Get(shell.Options.AnswerThreshold), shell.Get(shell.Options.ShortAbandon));
+        var shortTreatment = ShortTreatments[shell.Get(shell.Options.ShortAbandons)];
+        var result = shell.Library(() => metric == "service-level"
+            ? tally.ServiceLevel(Policies[shell.Get(shell.Options.AbandonPolicy)], shortTreatment, shell.Level)
+            : tally.AbandonmentRate(shortTreatment == ShortAbandonTreatment.Excluded, shell.Level));
+        if (shell.Problems.Any)
+        {
+            return null;
+        }
+        var counts = tally.Counts;
+        return json => Write(json, metric, column!, result.Count, result.Value, result.Interval, details =>
         {
             details.WriteNumber("numerator", result.Successes);
             details.WriteNumber("answered", counts.Answered);
@@ -454,41 +538,27 @@ internal static class MetricsCommand
         });
     }
 
-    private static JsonBody? Percentile(ParseResult parse, Options options, InputTable table, InputProblems problems)
+    private static JsonBody? Percentile(Shell shell, InputTable table)
     {
-        var column = RequiredColumn(parse, options, table, problems);
-        var values = ReadSeconds(table, column, problems);
-        if (problems.Any)
+        var column = shell.RequiredColumn(table);
+        var values = ReadSeconds(shell, table, column);
+        if (shell.Problems.Any)
         {
             return null;
         }
-        double p = parse.GetValue(options.Percentile);
-        var method = parse.GetValue(options.Method) == "nearest-rank" ? PercentileMethod.NearestRank : PercentileMethod.Linear;
+        double p = shell.Get(shell.Options.Percentile);
+        var method = shell.Get(shell.Options.Method) == "nearest-rank" ? PercentileMethod.NearestRank : PercentileMethod.Linear;
+        // --p is a percent (R's and the SLA tools' habit); the library takes the level as a fraction.
         double value = CsMetrics.Metrics.Percentile.Compute(values, p / 100, method);
-        return json => Write(json, "percentile", column!, values.Length, value, null, null, details =>
+        return json => Write(json, "percentile", column!, values.Length, value, null, details =>
         {
             details.WriteNumber("p", p);
             details.WriteString("method", method == PercentileMethod.NearestRank ? "nearest-rank" : "linear (Hyndman-Fan type 7)");
         });
     }
 
-    /// <summary>Runs a library call whose scale arguments came from options; an invalid scale becomes an input problem.</summary>
-    private static T Validated<T>(InputTable table, InputProblems problems, Func<T> compute)
-    {
-        try
-        {
-            return compute();
-        }
-        catch (ArgumentException ex)
-        {
-            problems.Add(table.Source, null, null, $"invalid options: {ex.Message}");
-            problems.ThrowIfAny();
-            throw;
-        }
-    }
-
     private static void Write(Utf8JsonWriter json, string metric, string column, long count, double value,
-        ConfidenceInterval? interval, string? intervalMethod, Action<Utf8JsonWriter> details)
+        ConfidenceInterval? interval, Action<Utf8JsonWriter> details)
     {
         json.WriteStartObject();
         json.WriteString("metric", metric);
@@ -497,7 +567,7 @@ internal static class MetricsCommand
         JsonOutput.WriteNumberOrNull(json, "value", value);
         if (interval is ConfidenceInterval ci)
         {
-            WriteInterval(json, "interval", ci, intervalMethod!);
+            WriteInterval(json, "interval", ci);
         }
         else
         {
@@ -510,14 +580,21 @@ internal static class MetricsCommand
         json.WriteEndObject();
     }
 
-    private static void WriteInterval(Utf8JsonWriter json, string name, ConfidenceInterval interval, string method)
+    private static void WriteInterval(Utf8JsonWriter json, string name, ConfidenceInterval interval)
     {
         json.WritePropertyName(name);
         json.WriteStartObject();
         JsonOutput.WriteNumberOrNull(json, "lower", interval.Lower);
         JsonOutput.WriteNumberOrNull(json, "upper", interval.Upper);
         json.WriteNumber("level", interval.Level);
-        json.WriteString("method", method);
+        json.WriteString("method", interval.Method switch
+        {
+            IntervalMethod.Wilson => "Wilson",
+            IntervalMethod.WilsonContinuityCorrected => "Wilson with continuity correction",
+            IntervalMethod.AdjustedWald => "adjusted Wald",
+            IntervalMethod.Wald => "Wald",
+            _ => "unspecified",
+        });
         json.WriteEndObject();
     }
 }

@@ -56,6 +56,34 @@ internal static class Preconditions
         }
     }
 
+    /// <summary>
+    /// Throws unless <paramref name="level"/> is a quantile level in the library's convention: a fraction in [0, 1]
+    /// (0.9 for p90; 0 and 1 are the minimum and maximum). A percent such as 90 is rejected with a message that names
+    /// the convention, never read as p90.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CheckQuantileLevel(double level, [CallerArgumentExpression(nameof(level))] string paramName = "")
+    {
+        if (!(level >= 0 && level <= 1))
+        {
+            ThrowQuantileLevel(paramName, level);
+        }
+    }
+
+    /// <summary>The throw of <see cref="CheckQuantileLevel"/>, also for span elements (<paramref name="index"/> &gt;= 0).</summary>
+    [DoesNotReturn]
+    public static void ThrowQuantileLevel(string paramName, double level, int index = -1)
+    {
+        string requirement = level > 1 && level <= 100
+            ? $"is a fraction in [0, 1] (0.9 for p90); {level} looks like a percent: use {level / 100}"
+            : "is a fraction in [0, 1] (0.9 for p90)";
+        if (index >= 0)
+        {
+            ThrowHelper.ThrowElementOutOfRange(paramName, index, level, requirement);
+        }
+        ThrowHelper.ThrowOutOfRange(paramName, level, requirement);
+    }
+
     /// <summary>Throws unless <paramref name="value"/> is a fraction in [0, 1] (NaN fails).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void CheckFraction(double value, [CallerArgumentExpression(nameof(value))] string paramName = "")

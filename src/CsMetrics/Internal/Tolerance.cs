@@ -32,4 +32,16 @@ internal static class Tolerance
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Equal(double a, double b) =>
         a == b || Math.Abs(a - b) <= Relative * Math.Max(Math.Abs(a), Math.Abs(b));
+
+    /// <summary>
+    /// The smallest integer k with <c>AtLeast(k, value)</c>: <c>⌈value⌉</c>, except that a value within the relative
+    /// tolerance above an integer gives that integer (a computed requirement of 385.00000000000006 is met by 385).
+    /// For counts derived from irrational inputs (a normal quantile), where decimal arithmetic cannot help.
+    /// </summary>
+    public static double Ceiling(double value)
+    {
+        double ceiling = Math.Ceiling(value);
+        double below = ceiling - 1;
+        return AtLeast(below, value) ? below : ceiling;
+    }
 }

@@ -14,24 +14,24 @@ public static class ContactOutcomes
     /// First contact resolution = contacts resolved on first contact / contacts (SQM: survey-judged; Freshdesk: resolved
     /// at the first agent response). One flag per contact.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="confidence"/> is outside (0, 1).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not a fraction in (0, 1).</exception>
     /// <remarks>Empty input gives <c>Count == 0</c> and NaN. Vectorised and allocation-free.</remarks>
-    public static ProportionResult FirstContactResolution(ReadOnlySpan<bool> resolvedOnFirstContact, double confidence = 0.95) =>
-        ProportionResult.FromCounts(resolvedOnFirstContact.Count(true), resolvedOnFirstContact.Length, confidence);
+    public static ProportionResult FirstContactResolution(ReadOnlySpan<bool> resolvedOnFirstContact, double level = 0.95) =>
+        ProportionResult.FromCounts(resolvedOnFirstContact.Count(true), resolvedOnFirstContact.Length, level);
 
     /// <summary>Transfer rate = transferred-out contacts / handled contacts (Amazon Connect), one flag per handled contact.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="confidence"/> is outside (0, 1).</exception>
-    public static ProportionResult TransferRate(ReadOnlySpan<bool> transferred, double confidence = 0.95) =>
-        ProportionResult.FromCounts(transferred.Count(true), transferred.Length, confidence);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not a fraction in (0, 1).</exception>
+    public static ProportionResult TransferRate(ReadOnlySpan<bool> transferred, double level = 0.95) =>
+        ProportionResult.FromCounts(transferred.Count(true), transferred.Length, level);
 
     /// <summary>
     /// Self-service containment = contacts fully handled in the IVR or bot / contacts that entered it. Pass only contacts
     /// that reached the automation (365agents excludes earlier abandons and short misdials); do not flag IVR hang-ups
     /// as contained, which inflates the rate.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="confidence"/> is outside (0, 1).</exception>
-    public static ProportionResult Containment(ReadOnlySpan<bool> contained, double confidence = 0.95) =>
-        ProportionResult.FromCounts(contained.Count(true), contained.Length, confidence);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not a fraction in (0, 1).</exception>
+    public static ProportionResult Containment(ReadOnlySpan<bool> contained, double level = 0.95) =>
+        ProportionResult.FromCounts(contained.Count(true), contained.Length, level);
 }
 
 /// <summary>
@@ -65,17 +65,25 @@ public static class CustomerRetention
                 $"must be in [max(0, E - S), E] = [{Math.Max(0, customersAtEnd - customersAtStart)}, {customersAtEnd}]");
         }
         long retained = customersAtEnd - newCustomers;
-        return new ChurnResult(customersAtStart, customersAtEnd, newCustomers, customersAtStart - retained);
+        return new ChurnResult { CustomersAtStart = customersAtStart, CustomersAtEnd = customersAtEnd, NewCustomers = newCustomers, Lost = customersAtStart - retained };
     }
 }
 
 /// <summary>Churn and retention for a period. Immutable and thread-safe.</summary>
-/// <param name="CustomersAtStart">S.</param>
-/// <param name="CustomersAtEnd">E.</param>
-/// <param name="NewCustomers">N.</param>
-/// <param name="Lost">S − (E − N).</param>
-public readonly record struct ChurnResult(long CustomersAtStart, long CustomersAtEnd, long NewCustomers, long Lost)
+public readonly record struct ChurnResult
 {
+    /// <summary>S, the customers at the start.</summary>
+    public long CustomersAtStart { get; internal init; }
+
+    /// <summary>E, the customers at the end.</summary>
+    public long CustomersAtEnd { get; internal init; }
+
+    /// <summary>N, the new customers during the period.</summary>
+    public long NewCustomers { get; internal init; }
+
+    /// <summary>S − (E − N), the customers lost.</summary>
+    public long Lost { get; internal init; }
+
     /// <summary>Lost / S, a fraction in [0, 1].</summary>
     public double ChurnRate => (double)Lost / CustomersAtStart;
 

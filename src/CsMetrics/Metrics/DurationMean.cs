@@ -1,19 +1,49 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
+using CsMetrics.Internal;
 
 namespace CsMetrics.Metrics;
 
 /// <summary>
-/// The mean of a set of durations (ASA, average abandon time, AHT from one handle-time column), carrying the
-/// total and the count so results pool exactly. Immutable and thread-safe.
+/// The mean of a set of durations (ASA, average abandon time, AHT from one handle-time column), carrying the total
+/// and the count so results pool exactly: both the result of the duration calculators and the state of a
+/// <see cref="DurationAccumulator"/>. Holds no NaN (the mean is computed on demand) and round-trips through
+/// System.Text.Json as <c>{"Count":5,"TotalSeconds":160}</c>. Immutable and thread-safe.
 /// </summary>
-/// <param name="Count">The number of durations; 0 for empty input.</param>
-/// <param name="TotalSeconds">The sum of the durations in seconds.</param>
-public readonly record struct DurationMean(long Count, double TotalSeconds)
+public readonly record struct DurationMean
 {
+    /// <summary>Creates a mean from its count and total.</summary>
+    /// <param name="count">The number of durations, &gt;= 0.</param>
+    /// <param name="totalSeconds">Their sum in seconds, finite and &gt;= 0 (0 when <paramref name="count"/> is 0).</param>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
+    [JsonConstructor]
+    public DurationMean(long count, double totalSeconds)
+    {
+        if (count < 0)
+        {
+            ThrowHelper.ThrowOutOfRange(nameof(count), count, "must be >= 0");
+        }
+        Preconditions.CheckNonNegative(totalSeconds);
+        if (count == 0 && totalSeconds != 0)
+        {
+            ThrowHelper.ThrowOutOfRange(nameof(totalSeconds), totalSeconds, "must be 0 when count is 0");
+        }
+        Count = count;
+        TotalSeconds = totalSeconds;
+    }
+
+    /// <summary>The number of durations; 0 for empty input.</summary>
+    public long Count { get; private init; }
+
+    /// <summary>The sum of the durations in seconds.</summary>
+    public double TotalSeconds { get; private init; }
+
     /// <summary>The mean in seconds; NaN when <see cref="Count"/> is 0.</summary>
+    [JsonIgnore]
     public double MeanSeconds => Count == 0 ? double.NaN : TotalSeconds / Count;
 
     /// <summary>The mean as a <see cref="TimeSpan"/>; null when <see cref="Count"/> is 0.</summary>
+    [JsonIgnore]
     public TimeSpan? Mean => Count == 0 ? null : TimeSpan.FromSeconds(MeanSeconds);
 
     /// <summary>The mean of <paramref name="seconds"/> (vectorised, allocation-free).</summary>
@@ -21,25 +51,45 @@ public readonly record struct DurationMean(long Count, double TotalSeconds)
     public static DurationMean Of(ReadOnlySpan<double> seconds) =>
         new(seconds.Length, DurationKernel.Sum(seconds, nameof(seconds)));
 
-    /// <summary>Pools two means: totals and counts add (never average the averages).</summary>
-    public DurationMean Combine(DurationMean other) => new(Count + other.Count, TotalSeconds + other.TotalSeconds);
+    /// <summary>This mean with one more duration: the accumulators' per-record path (a copy, no checks: the caller checked it).</summary>
+    internal DurationMean Plus(double seconds) => this with { Count = Count + 1, TotalSeconds = TotalSeconds + seconds };
 
-    /// <summary>Prints e.g. <c>32 s mean over 5</c>.</summary>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{MeanSeconds:G6} s mean over {Count}");
+    /// <summary>Pools two means: totals and counts add (never average the averages).</summary>
+    /// <exception cref="OverflowException">The count overflows.</exception>
+    public DurationMean Combine(in DurationMean other) => new(checked(Count + other.Count), TotalSeconds + other.TotalSeconds);
+
+    /// <summary>Prints e.g. <c>32 s mean over 5</c>, or <c>no durations</c>.</summary>
+    public override string ToString() => Count == 0
+        ? "no durations"
+        : string.Create(CultureInfo.InvariantCulture, $"{MeanSeconds:G6} s mean over {Count}");
 }
 
 /// <summary>
-/// A running sum and count of durations. Mergeable: sums of partitions merged equal the sum of the whole
-/// (up to floating-point rounding of the totals).
-/// A mutable struct: not thread-safe; give each thread its own and <see cref="Merge"/>.
+/// A running sum and count of durations. Mergeable: sums of partitions merged equal the sum of the whole (up to
+/// floating-point rounding of the totals). A class, so an accumulator held in a dictionary or list is updated in
+/// place; <see cref="State"/> is the immutable, serialisable snapshot it holds. Nothing allocates. Not thread-safe:
+/// give each thread its own and <see cref="Merge(DurationAccumulator)"/>.
 /// </summary>
-public struct DurationAccumulator
+public sealed class DurationAccumulator
 {
+    private DurationMean _state;
+
+    /// <summary>Creates an empty accumulator.</summary>
+    public DurationAccumulator()
+    {
+    }
+
+    /// <summary>Resumes from a snapshot (e.g. one deserialised from another job).</summary>
+    public DurationAccumulator(in DurationMean state) => _state = state;
+
     /// <summary>Durations so far.</summary>
-    public long Count { get; private set; }
+    public long Count => _state.Count;
 
     /// <summary>Their total in seconds.</summary>
-    public double TotalSeconds { get; private set; }
+    public double TotalSeconds => _state.TotalSeconds;
+
+    /// <summary>The immutable snapshot (count and total), to merge, store or serialise.</summary>
+    public DurationMean State => _state;
 
     /// <summary>Adds one duration in seconds.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="seconds"/> is negative, NaN or infinite.</exception>
@@ -47,10 +97,9 @@ public struct DurationAccumulator
     {
         if (!(seconds >= 0 && seconds < double.PositiveInfinity))
         {
-            Internal.ThrowHelper.ThrowOutOfRange(nameof(seconds), seconds, "must be a finite number of seconds >= 0");
+            ThrowHelper.ThrowOutOfRange(nameof(seconds), seconds, "must be a finite number of seconds >= 0");
         }
-        Count++;
-        TotalSeconds += seconds;
+        _state = _state.Plus(seconds);
     }
 
     /// <summary>Adds one duration.</summary>
@@ -59,19 +108,18 @@ public struct DurationAccumulator
 
     /// <summary>Adds every duration in <paramref name="seconds"/> (vectorised, allocation-free).</summary>
     /// <exception cref="ArgumentOutOfRangeException">A duration is negative, NaN or infinite; nothing is added.</exception>
-    public void Add(ReadOnlySpan<double> seconds)
-    {
-        TotalSeconds += DurationKernel.Sum(seconds, nameof(seconds));
-        Count += seconds.Length;
-    }
+    public void Add(ReadOnlySpan<double> seconds) => _state = _state.Combine(DurationMean.Of(seconds));
 
-    /// <summary>Adds the durations of <paramref name="other"/>.</summary>
-    public void Merge(in DurationAccumulator other)
-    {
-        Count += other.Count;
-        TotalSeconds += other.TotalSeconds;
-    }
+    /// <summary>Adds the durations of <paramref name="other"/> (which is unchanged).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
+    public void Merge(DurationAccumulator other) => _state = _state.Combine((other ?? throw new ArgumentNullException(nameof(other)))._state);
+
+    /// <summary>Adds the durations of a snapshot.</summary>
+    public void Merge(in DurationMean other) => _state = _state.Combine(other);
 
     /// <summary>The mean of everything added so far.</summary>
-    public readonly DurationMean Result() => new(Count, TotalSeconds);
+    public DurationMean Result() => _state;
+
+    /// <inheritdoc />
+    public override string ToString() => $"DurationAccumulator: {_state}";
 }

@@ -19,10 +19,10 @@ public sealed class P2QuantileEstimator
 
     /// <summary>Creates an estimator of the quantile at <paramref name="level"/>.</summary>
     /// <param name="level">The level as a fraction in [0, 1], e.g. 0.5 for the median.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is outside [0, 1].</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is outside [0, 1] (90 is rejected, not read as p90).</exception>
     public P2QuantileEstimator(double level)
     {
-        Preconditions.CheckFraction(level);
+        Preconditions.CheckQuantileLevel(level);
         _level = level;
     }
 

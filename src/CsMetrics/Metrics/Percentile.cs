@@ -25,8 +25,10 @@ public enum PercentileMethod
 /// Statistician 50(4). For unbounded streams use <see cref="QuantileSketch"/>.
 /// </summary>
 /// <remarks>
-/// Empty input gives NaN. NaN or infinite values throw <see cref="ArgumentOutOfRangeException"/> naming the index.
-/// Nearest rank computes <c>q·n</c> with a 1e-9 tolerance so that 0.3 × 10 is rank 3, not 4.
+/// Empty input gives NaN. NaN or infinite values throw <see cref="ArgumentOutOfRangeException"/> naming the index; a level
+/// outside [0, 1] throws too, and one that looks like a percent (90) says so. Nearest rank computes <c>⌈q·n⌉</c> in
+/// decimal arithmetic on the level as written, so 0.3 × 10 is rank 3, not 4. The quantile definitions live in one
+/// internal home shared with the forecasting models' simulated intervals.
 /// </remarks>
 public static class Percentile
 {
@@ -35,11 +37,13 @@ public static class Percentile
     /// <param name="level">The level as a fraction in [0, 1].</param>
     /// <param name="method">The quantile definition.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is outside [0, 1], or a value is NaN or infinite.</exception>
-    /// <exception cref="ArgumentException"><paramref name="sortedValues"/> is not in ascending order (the message names the first index out of order).</exception>
+    /// <exception cref="ArgumentException"><paramref name="sortedValues"/> is not in ascending order (the message names the first index out of order),
+    /// or <paramref name="method"/> is not a defined value.</exception>
     /// <remarks>O(n) for the order check; allocation-free.</remarks>
     public static double OfSorted(ReadOnlySpan<double> sortedValues, double level, PercentileMethod method = PercentileMethod.Linear)
     {
-        Preconditions.CheckFraction(level);
+        Preconditions.CheckQuantileLevel(level);
+        CheckMethod(method);
         CheckSorted(sortedValues, nameof(sortedValues));
         return Select(sortedValues, level, method);
     }
@@ -50,6 +54,7 @@ public static class Percentile
     public static void OfSorted(ReadOnlySpan<double> sortedValues, ReadOnlySpan<double> levels, Span<double> destination, PercentileMethod method = PercentileMethod.Linear)
     {
         CheckLevels(levels, destination);
+        CheckMethod(method);
         CheckSorted(sortedValues, nameof(sortedValues));
         for (int i = 0; i < levels.Length; i++)
         {
@@ -62,7 +67,7 @@ public static class Percentile
     /// <remarks>Sorts a copy in a buffer rented from <see cref="ArrayPool{T}.Shared"/>: O(n log n), no allocation after warm-up.</remarks>
     public static double Compute(ReadOnlySpan<double> values, double level, PercentileMethod method = PercentileMethod.Linear)
     {
-        Preconditions.CheckFraction(level);
+        Preconditions.CheckQuantileLevel(level);
         Span<double> result = [double.NaN];
         Compute(values, [level], result, method);
         return result[0];
@@ -74,6 +79,7 @@ public static class Percentile
     public static void Compute(ReadOnlySpan<double> values, ReadOnlySpan<double> levels, Span<double> destination, PercentileMethod method = PercentileMethod.Linear)
     {
         CheckLevels(levels, destination);
+        CheckMethod(method);
         CheckFinite(values, nameof(values));
         var buffer = ArrayPool<double>.Shared.Rent(values.Length);
         try
@@ -92,32 +98,14 @@ public static class Percentile
         }
     }
 
-    private static double Select(ReadOnlySpan<double> sorted, double level, PercentileMethod method)
+    private static double Select(ReadOnlySpan<double> sorted, double level, PercentileMethod method) =>
+        method == PercentileMethod.NearestRank ? SampleQuantile.NearestRankOfSorted(sorted, level) : SampleQuantile.Type7OfSorted(sorted, level);
+
+    private static void CheckMethod(PercentileMethod method)
     {
-        int n = sorted.Length;
-        if (n == 0)
+        if (method is not (PercentileMethod.NearestRank or PercentileMethod.Linear))
         {
-            return double.NaN;
-        }
-        switch (method)
-        {
-            case PercentileMethod.NearestRank:
-            {
-                double rank = Math.Ceiling(level * n - 1e-9);
-                return sorted[Math.Clamp((int)rank, 1, n) - 1];
-            }
-            case PercentileMethod.Linear:
-            {
-                double h = (n - 1) * level;
-                int lower = (int)Math.Floor(h);
-                if (lower >= n - 1)
-                {
-                    return sorted[n - 1];
-                }
-                return sorted[lower] + (h - lower) * (sorted[lower + 1] - sorted[lower]);
-            }
-            default:
-                throw new ArgumentException($"Unknown percentile method {method}.", nameof(method));
+            ThrowHelper.ThrowArgument(nameof(method), $"Unknown percentile method {method}.");
         }
     }
 
@@ -131,7 +119,7 @@ public static class Percentile
         {
             if (!(levels[i] >= 0 && levels[i] <= 1))
             {
-                ThrowHelper.ThrowElementOutOfRange(nameof(levels), i, levels[i], "must be a fraction in [0, 1]");
+                Preconditions.ThrowQuantileLevel(nameof(levels), levels[i], i);
             }
         }
     }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using CsMetrics.Internal;
-using MathNet.Numerics.Distributions;
 
 namespace CsMetrics.Metrics;
 
@@ -18,24 +17,26 @@ public static class ProportionStatistics
     /// </summary>
     /// <param name="successes">The number of successes, in [0, count].</param>
     /// <param name="count">The number of trials, &gt;= 0. Zero gives NaN bounds.</param>
-    /// <param name="confidence">The coverage, a fraction in (0, 1), e.g. 0.95.</param>
+    /// <param name="level">The coverage, a fraction in (0, 1), e.g. 0.95.</param>
     /// <param name="continuityCorrection">True for Newcombe's method 4 (wider, conservative); false for method 3
     /// (equal to R's <c>prop.test(correct = FALSE)</c>).</param>
     /// <returns>The interval, clamped to [0, 1].</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A count is out of range, or <paramref name="confidence"/> is outside (0, 1).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count is out of range, or <paramref name="level"/> is not a fraction in (0, 1)
+    /// (95 is rejected, not read as 95%).</exception>
     /// <remarks>
-    /// With p = x/n and z the standard normal quantile at (1 + confidence)/2, the plain interval is
+    /// With p = x/n and z the standard normal quantile at (1 + level)/2, the plain interval is
     /// <c>(p + z²/2n ± z·√(p(1−p)/n + z²/4n²)) / (1 + z²/n)</c>. The corrected one is
     /// <c>L = (2np + z² − 1 − z√(z² − 2 − 1/n + 4p(n(1−p) + 1))) / (2(n + z²))</c>,
     /// <c>U = (2np + z² + 1 + z√(z² + 2 − 1/n + 4p(n(1−p) − 1))) / (2(n + z²))</c>, with L = 0 when x = 0 and U = 1 when x = n.
     /// </remarks>
-    public static ConfidenceInterval WilsonInterval(long successes, long count, double confidence = 0.95, bool continuityCorrection = false)
+    public static ConfidenceInterval WilsonInterval(long successes, long count, double level = 0.95, bool continuityCorrection = false)
     {
         CheckCounts(successes, count);
-        double z = ZForConfidence(confidence);
+        double z = StandardNormal.TwoSidedCritical(level);
+        var method = continuityCorrection ? IntervalMethod.WilsonContinuityCorrected : IntervalMethod.Wilson;
         if (count == 0)
         {
-            return ConfidenceInterval.Empty(confidence);
+            return ConfidenceInterval.Empty(level, method);
         }
         double n = count;
         double p = successes / n;
@@ -58,7 +59,7 @@ public static class ProportionStatistics
                 : (2 * n * p + z2 + 1 + z * Math.Sqrt(z2 + 2 - 1 / n + 4 * p * (n * (1 - p) - 1))) / denominator;
         }
         // The plain bounds are exactly 0 and 1 at x = 0 and x = n; rounding can leave a few ulps outside.
-        return new ConfidenceInterval(Math.Max(0, successes == 0 ? 0 : lower), Math.Min(1, successes == count ? 1 : upper), confidence);
+        return new ConfidenceInterval(Math.Max(0, successes == 0 ? 0 : lower), Math.Min(1, successes == count ? 1 : upper), level, method);
     }
 
     /// <summary>
@@ -69,14 +70,14 @@ public static class ProportionStatistics
     /// <param name="count1">Trials in the first sample, &gt; 0.</param>
     /// <param name="successes2">Successes in the second sample.</param>
     /// <param name="count2">Trials in the second sample, &gt; 0.</param>
-    /// <param name="confidence">The coverage of the difference interval, a fraction in (0, 1).</param>
-    /// <exception cref="ArgumentOutOfRangeException">A count is out of range (a sample is empty), or <paramref name="confidence"/> is outside (0, 1).</exception>
+    /// <param name="level">The coverage of the difference interval, a fraction in (0, 1).</param>
+    /// <exception cref="ArgumentOutOfRangeException">A count is out of range (a sample is empty), or <paramref name="level"/> is not a fraction in (0, 1).</exception>
     /// <remarks>
     /// <c>p = (x1 + x2)/(n1 + n2)</c>, <c>z = (p2 − p1)/√(p(1−p)(1/n1 + 1/n2))</c> (positive when the second proportion is
     /// higher, like <see cref="TwoProportionTest.Difference"/>), two-sided p-value <c>2Φ(−|z|)</c>.
     /// When both samples are all successes or all failures the test is undefined: z = 0 and the p-value is 1.
     /// </remarks>
-    public static TwoProportionTest TwoProportionZTest(long successes1, long count1, long successes2, long count2, double confidence = 0.95)
+    public static TwoProportionTest TwoProportionZTest(long successes1, long count1, long successes2, long count2, double level = 0.95)
     {
         CheckCounts(successes1, count1);
         CheckCounts(successes2, count2);
@@ -88,7 +89,7 @@ public static class ProportionStatistics
         {
             ThrowHelper.ThrowOutOfRange(nameof(count2), count2, "must be > 0");
         }
-        double zCritical = ZForConfidence(confidence);
+        double zCritical = StandardNormal.TwoSidedCritical(level);
         double p1 = (double)successes1 / count1;
         double p2 = (double)successes2 / count2;
         double pooled = (double)(successes1 + successes2) / (count1 + count2);
@@ -96,49 +97,48 @@ public static class ProportionStatistics
         double z = pooledSe == 0 ? 0 : (p2 - p1) / pooledSe;
         double unpooledSe = Math.Sqrt(p1 * (1 - p1) / count1 + p2 * (1 - p2) / count2);
         double difference = p2 - p1;
-        return new TwoProportionTest(p1, p2, difference, z, TwoSidedPValue(z),
-            new ConfidenceInterval(difference - zCritical * unpooledSe, difference + zCritical * unpooledSe, confidence));
-    }
-
-    /// <summary>The standard normal quantile z with P(|Z| &lt;= z) = <paramref name="confidence"/>: 1.959964 for 0.95.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="confidence"/> is outside (0, 1).</exception>
-    public static double ZForConfidence(double confidence)
-    {
-        if (!(confidence > 0 && confidence < 1))
+        var (lower, upper) = StandardNormal.Interval(difference, unpooledSe, zCritical);
+        return new TwoProportionTest
         {
-            ThrowHelper.ThrowOutOfRange(nameof(confidence), confidence, "must be in (0, 1)");
-        }
-        return Normal.InvCDF(0, 1, (1 + confidence) / 2);
+            Proportion1 = p1, Proportion2 = p2, Difference = difference, Z = z, PValue = TwoSidedPValue(z),
+            DifferenceInterval = new ConfidenceInterval(lower, upper, level, IntervalMethod.Wald),
+        };
     }
 
-    /// <summary>The two-sided p-value <c>2Φ(−|z|)</c> of a standard normal statistic.</summary>
-    public static double TwoSidedPValue(double z) => 2 * Normal.CDF(0, 1, -Math.Abs(z));
+    /// <summary>The two-sided p-value <c>2Φ(−|z|)</c> of a standard normal statistic (1 at z = 0).</summary>
+    public static double TwoSidedPValue(double z) => StandardNormal.TwoSidedPValue(z);
 
     internal static void CheckCounts(long successes, long count)
     {
-        if (count < 0)
-        {
-            ThrowHelper.ThrowOutOfRange(nameof(count), count, "must be >= 0");
-        }
-        if (successes < 0 || successes > count)
-        {
-            ThrowHelper.ThrowOutOfRange(nameof(successes), successes, $"must be in [0, {count}] (the count)");
-        }
+        TallyChecks.Count(count, nameof(count));
+        TallyChecks.Part(successes, count, "the count", nameof(successes));
     }
 }
 
 /// <summary>
 /// The result of <see cref="ProportionStatistics.TwoProportionZTest"/>. Immutable and thread-safe.
 /// </summary>
-/// <param name="Proportion1">The first sample's proportion.</param>
-/// <param name="Proportion2">The second sample's proportion.</param>
-/// <param name="Difference">The signed change <c>Proportion2 − Proportion1</c>.</param>
-/// <param name="Z">The pooled z statistic for <see cref="Difference"/> (positive when the second proportion is higher).</param>
-/// <param name="PValue">The two-sided p-value.</param>
-/// <param name="DifferenceInterval">The unpooled Wald interval for <see cref="Difference"/>.</param>
-public readonly record struct TwoProportionTest(double Proportion1, double Proportion2, double Difference, double Z, double PValue, ConfidenceInterval DifferenceInterval)
+public readonly record struct TwoProportionTest
 {
-    /// <summary>Prints the difference, z and p.</summary>
+    /// <summary>The first sample's proportion, a fraction in [0, 1].</summary>
+    public double Proportion1 { get; internal init; }
+
+    /// <summary>The second sample's proportion, a fraction in [0, 1].</summary>
+    public double Proportion2 { get; internal init; }
+
+    /// <summary>The signed change <c>Proportion2 − Proportion1</c>.</summary>
+    public double Difference { get; internal init; }
+
+    /// <summary>The pooled z statistic for <see cref="Difference"/> (positive when the second proportion is higher).</summary>
+    public double Z { get; internal init; }
+
+    /// <summary>The two-sided p-value.</summary>
+    public double PValue { get; internal init; }
+
+    /// <summary>The unpooled Wald interval for <see cref="Difference"/>.</summary>
+    public ConfidenceInterval DifferenceInterval { get; internal init; }
+
+    /// <summary>Prints the difference, its interval, z and p.</summary>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Proportion1:G4} -> {Proportion2:G4}: difference {Difference:G4} CI {DifferenceInterval}, z = {Z:G4}, p = {PValue:G4}");
 }

@@ -135,10 +135,10 @@ public sealed class QuantileSketch
 
     /// <summary>The estimated quantile at <paramref name="level"/>: within <see cref="RelativeAccuracy"/> of the value of
     /// 0-based rank ⌊level·(n − 1)⌋, and within [<see cref="Min"/>, <see cref="Max"/>]. NaN when empty.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is outside [0, 1].</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is outside [0, 1] (90 is rejected, not read as p90).</exception>
     public double Quantile(double level)
     {
-        Preconditions.CheckFraction(level);
+        Preconditions.CheckQuantileLevel(level);
         if (Count == 0)
         {
             return double.NaN;

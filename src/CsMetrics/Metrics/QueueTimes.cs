@@ -2,7 +2,7 @@ namespace CsMetrics.Metrics;
 
 /// <summary>
 /// Average speed of answer and average abandon time from per-contact queue waits (one pass of a
-/// <see cref="QueueAccumulator"/>; use the accumulator directly to get service level in the same pass).
+/// <see cref="QueueTally"/>; use the tally directly to get service level in the same pass).
 /// </summary>
 public static class QueueTimes
 {
@@ -15,12 +15,13 @@ public static class QueueTimes
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A wait is negative, NaN or infinite (named by index).</exception>
     /// <remarks>No answered contacts gives <c>Count == 0</c> and NaN. Allocation-free.</remarks>
-    public static DurationMean AverageSpeedOfAnswer(ReadOnlySpan<double> waitSeconds, ReadOnlySpan<bool> answered)
-    {
-        var queue = new QueueAccumulator(0);
-        queue.Add(waitSeconds, answered);
-        return queue.AverageSpeedOfAnswer;
-    }
+    public static DurationMean AverageSpeedOfAnswer(ReadOnlySpan<double> waitSeconds, ReadOnlySpan<bool> answered) =>
+        QueueTally.Of(waitSeconds, answered, 0).AverageSpeedOfAnswer;
+
+    /// <summary>ASA of a table of answered contacts only: the mean of <paramref name="answerWaitSeconds"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A wait is negative, NaN or infinite (named by index).</exception>
+    public static DurationMean AverageSpeedOfAnswer(ReadOnlySpan<double> answerWaitSeconds) =>
+        QueueTally.OfAnswered(answerWaitSeconds, 0).AverageSpeedOfAnswer;
 
     /// <summary>Average abandon time: the mean queue wait of abandoned contacts (short abandons included).</summary>
     /// <param name="waitSeconds">Queue wait per contact, in seconds.</param>
@@ -28,10 +29,6 @@ public static class QueueTimes
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A wait is negative, NaN or infinite (named by index).</exception>
     /// <remarks>No abandoned contacts gives <c>Count == 0</c> and NaN. Allocation-free.</remarks>
-    public static DurationMean AverageAbandonTime(ReadOnlySpan<double> waitSeconds, ReadOnlySpan<bool> answered)
-    {
-        var queue = new QueueAccumulator(0);
-        queue.Add(waitSeconds, answered);
-        return queue.AverageAbandonTime;
-    }
+    public static DurationMean AverageAbandonTime(ReadOnlySpan<double> waitSeconds, ReadOnlySpan<bool> answered) =>
+        QueueTally.Of(waitSeconds, answered, 0).AverageAbandonTime;
 }

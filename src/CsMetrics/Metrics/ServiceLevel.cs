@@ -33,47 +33,84 @@ public enum ShortAbandonTreatment
 }
 
 /// <summary>
-/// Queue outcome counts for a period: everything service level and abandonment rate need, pooled across
-/// intervals by adding counts. "Within" means a wait at or below the threshold.
+/// Queue outcome counts for a period: everything service level and abandonment rate need, pooled across intervals by
+/// adding counts (<see cref="Combine"/>). "Within" means a wait at or below the threshold. Validated on construction,
+/// so a deserialised or hand-built value is consistent. Immutable and thread-safe.
 /// </summary>
-/// <param name="Answered">Answered contacts (A).</param>
-/// <param name="AnsweredWithinThreshold">Answered with a wait at or below the threshold (A≤T).</param>
-/// <param name="Abandoned">Abandoned contacts (Ab).</param>
-/// <param name="AbandonedWithinThreshold">Abandoned at or below the threshold (Ab≤T).</param>
-/// <param name="ShortAbandons">Abandoned at or below the short-abandon threshold (a subset of Ab≤T).</param>
-public readonly record struct ServiceLevelCounts(long Answered, long AnsweredWithinThreshold, long Abandoned, long AbandonedWithinThreshold, long ShortAbandons)
+public readonly record struct ServiceLevelCounts
 {
+    /// <summary>Creates the counts.</summary>
+    /// <param name="answered">Answered contacts (A), &gt;= 0.</param>
+    /// <param name="answeredWithinThreshold">Answered with a wait at or below the threshold (A≤T), in [0, A].</param>
+    /// <param name="abandoned">Abandoned contacts (Ab), &gt;= 0.</param>
+    /// <param name="abandonedWithinThreshold">Abandoned at or below the threshold (Ab≤T), in [0, Ab].</param>
+    /// <param name="shortAbandons">Abandoned at or below the short-abandon threshold, in [0, Ab]; when that threshold is at
+    /// most T (as <see cref="ShortAbandonTreatment.Excluded"/> and <see cref="ShortAbandonTreatment.Met"/> require) a subset of Ab≤T.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A count is out of range (the message names it and the bound).</exception>
+    [System.Text.Json.Serialization.JsonConstructor]
+    public ServiceLevelCounts(long answered, long answeredWithinThreshold, long abandoned, long abandonedWithinThreshold, long shortAbandons)
+    {
+        if (answered < 0)
+        {
+            ThrowHelper.ThrowOutOfRange(nameof(answered), answered, "must be >= 0");
+        }
+        if (answeredWithinThreshold < 0 || answeredWithinThreshold > answered)
+        {
+            ThrowHelper.ThrowOutOfRange(nameof(answeredWithinThreshold), answeredWithinThreshold, $"must be in [0, {answered}] (answered)");
+        }
+        if (abandoned < 0)
+        {
+            ThrowHelper.ThrowOutOfRange(nameof(abandoned), abandoned, "must be >= 0");
+        }
+        if (abandonedWithinThreshold < 0 || abandonedWithinThreshold > abandoned)
+        {
+            ThrowHelper.ThrowOutOfRange(nameof(abandonedWithinThreshold), abandonedWithinThreshold, $"must be in [0, {abandoned}] (abandoned)");
+        }
+        if (shortAbandons < 0 || shortAbandons > abandoned)
+        {
+            ThrowHelper.ThrowOutOfRange(nameof(shortAbandons), shortAbandons, $"must be in [0, {abandoned}] (abandoned)");
+        }
+        Answered = answered;
+        AnsweredWithinThreshold = answeredWithinThreshold;
+        Abandoned = abandoned;
+        AbandonedWithinThreshold = abandonedWithinThreshold;
+        ShortAbandons = shortAbandons;
+    }
+
+    /// <summary>Answered contacts (A).</summary>
+    public long Answered { get; private init; }
+
+    /// <summary>Answered with a wait at or below the threshold (A≤T).</summary>
+    public long AnsweredWithinThreshold { get; private init; }
+
+    /// <summary>Abandoned contacts (Ab).</summary>
+    public long Abandoned { get; private init; }
+
+    /// <summary>Abandoned at or below the threshold (Ab≤T).</summary>
+    public long AbandonedWithinThreshold { get; private init; }
+
+    /// <summary>Abandoned at or below the short-abandon threshold.</summary>
+    public long ShortAbandons { get; private init; }
+
     /// <summary>Contacts offered to the queue: answered + abandoned.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public long Offered => Answered + Abandoned;
 
-    /// <summary>Adds the counts of two periods.</summary>
-    public ServiceLevelCounts Combine(ServiceLevelCounts other) => new(
-        Answered + other.Answered, AnsweredWithinThreshold + other.AnsweredWithinThreshold, Abandoned + other.Abandoned,
-        AbandonedWithinThreshold + other.AbandonedWithinThreshold, ShortAbandons + other.ShortAbandons);
+    /// <summary>These counts with one more contact: the queue tallies' per-record path (a copy, no checks).</summary>
+    internal ServiceLevelCounts Plus(bool answered, bool within, bool isShort) => answered
+        ? this with { Answered = Answered + 1, AnsweredWithinThreshold = AnsweredWithinThreshold + (within ? 1 : 0) }
+        : this with
+        {
+            Abandoned = Abandoned + 1,
+            AbandonedWithinThreshold = AbandonedWithinThreshold + (within ? 1 : 0),
+            ShortAbandons = ShortAbandons + (isShort ? 1 : 0),
+        };
 
-    internal void Validate()
-    {
-        if (Answered < 0)
-        {
-            ThrowHelper.ThrowOutOfRange(nameof(Answered), Answered, "must be >= 0");
-        }
-        if (AnsweredWithinThreshold < 0 || AnsweredWithinThreshold > Answered)
-        {
-            ThrowHelper.ThrowOutOfRange(nameof(AnsweredWithinThreshold), AnsweredWithinThreshold, $"must be in [0, {Answered}] (answered)");
-        }
-        if (Abandoned < 0)
-        {
-            ThrowHelper.ThrowOutOfRange(nameof(Abandoned), Abandoned, "must be >= 0");
-        }
-        if (AbandonedWithinThreshold < 0 || AbandonedWithinThreshold > Abandoned)
-        {
-            ThrowHelper.ThrowOutOfRange(nameof(AbandonedWithinThreshold), AbandonedWithinThreshold, $"must be in [0, {Abandoned}] (abandoned)");
-        }
-        if (ShortAbandons < 0 || ShortAbandons > AbandonedWithinThreshold)
-        {
-            ThrowHelper.ThrowOutOfRange(nameof(ShortAbandons), ShortAbandons, $"must be in [0, {AbandonedWithinThreshold}] (abandoned within the threshold)");
-        }
-    }
+    /// <summary>Adds the counts of two periods.</summary>
+    /// <exception cref="OverflowException">A count overflows.</exception>
+    public ServiceLevelCounts Combine(in ServiceLevelCounts other) => new(
+        checked(Answered + other.Answered), checked(AnsweredWithinThreshold + other.AnsweredWithinThreshold), checked(Abandoned + other.Abandoned),
+        checked(AbandonedWithinThreshold + other.AbandonedWithinThreshold), checked(ShortAbandons + other.ShortAbandons));
 
     /// <summary>Prints the five counts.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
@@ -87,7 +124,8 @@ public readonly record struct ServiceLevelCounts(long Answered, long AnsweredWit
 /// </summary>
 /// <remarks>
 /// With short abandons <see cref="ShortAbandonTreatment.Excluded"/> or <see cref="ShortAbandonTreatment.Met"/>,
-/// they are first removed from Ab and Ab≤T; <c>Met</c> then adds them to both numerator and denominator.
+/// they are first removed from Ab and Ab≤T (so they must be a subset of Ab≤T: the short-abandon threshold at most T);
+/// <c>Met</c> then adds them to both numerator and denominator.
 /// Example (callcentrehelper): A = 1000, A≤T = 860, Ab = 60, Ab≤T = 20: Ignored 0.86, CountedAsMissed 0.8113,
 /// MetIfAbandonedWithinThreshold 0.8302, ExcludedIfAbandonedWithinThreshold 0.8269.
 /// </remarks>
@@ -97,14 +135,30 @@ public static class ServiceLevel
     /// <param name="counts">The period's queue outcomes.</param>
     /// <param name="policy">How abandons count.</param>
     /// <param name="shortAbandons">How short abandons count.</param>
-    /// <param name="confidence">The interval's coverage, a fraction in (0, 1).</param>
-    /// <exception cref="ArgumentOutOfRangeException">The counts are inconsistent, or <paramref name="confidence"/> is outside (0, 1).</exception>
-    /// <exception cref="ArgumentException"><paramref name="policy"/> or <paramref name="shortAbandons"/> is not a defined value.</exception>
+    /// <param name="level">The interval's coverage, a fraction in (0, 1).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not a fraction in (0, 1).</exception>
+    /// <exception cref="ArgumentException"><paramref name="policy"/> or <paramref name="shortAbandons"/> is not a defined value, or short
+    /// abandons are excluded or met while they are not a subset of the abandons within the threshold.</exception>
     /// <remarks>No offered contacts (after exclusions) gives <c>Count == 0</c> and NaN.</remarks>
-    public static ProportionResult Compute(in ServiceLevelCounts counts, AbandonPolicy policy, ShortAbandonTreatment shortAbandons = ShortAbandonTreatment.Counted, double confidence = 0.95)
+    public static ProportionResult Compute(in ServiceLevelCounts counts, AbandonPolicy policy, ShortAbandonTreatment shortAbandons = ShortAbandonTreatment.Counted, double level = 0.95)
     {
-        counts.Validate();
-        long shortCount = shortAbandons == ShortAbandonTreatment.Counted ? 0 : counts.ShortAbandons;
+        long shortCount;
+        switch (shortAbandons)
+        {
+            case ShortAbandonTreatment.Counted:
+                shortCount = 0;
+                break;
+            case ShortAbandonTreatment.Excluded or ShortAbandonTreatment.Met:
+                shortCount = counts.ShortAbandons;
+                if (shortCount > counts.AbandonedWithinThreshold)
+                {
+                    ThrowHelper.ThrowArgument(nameof(counts), $"{shortCount} short abandons exceed the {counts.AbandonedWithinThreshold} abandons within the threshold: "
+                        + $"short abandons can be {(shortAbandons == ShortAbandonTreatment.Met ? "met" : "excluded")} only when the short-abandon threshold is at most the service-level threshold.");
+                }
+                break;
+            default:
+                throw new ArgumentException($"Unknown short-abandon treatment {shortAbandons}.", nameof(shortAbandons));
+        }
         long answered = counts.Answered;
         long met = counts.AnsweredWithinThreshold;
         long abandoned = counts.Abandoned - shortCount;
@@ -117,157 +171,52 @@ public static class ServiceLevel
             AbandonPolicy.ExcludedIfAbandonedWithinThreshold => (met, answered + abandoned - abandonedWithin),
             _ => throw new ArgumentException($"Unknown abandon policy {policy}.", nameof(policy)),
         };
-        switch (shortAbandons)
+        if (shortAbandons == ShortAbandonTreatment.Met)
         {
-            case ShortAbandonTreatment.Met:
-                numerator += shortCount;
-                denominator += shortCount;
-                break;
-            case ShortAbandonTreatment.Counted or ShortAbandonTreatment.Excluded:
-                break;
-            default:
-                throw new ArgumentException($"Unknown short-abandon treatment {shortAbandons}.", nameof(shortAbandons));
+            numerator += shortCount;
+            denominator += shortCount;
         }
-        return ProportionResult.FromCounts(numerator, denominator, confidence);
+        return ProportionResult.FromCounts(numerator, denominator, level);
     }
 
-    /// <summary>The service level of per-contact waits (see <see cref="QueueAccumulator"/> for the counting rules).</summary>
+    /// <summary>The service level of per-contact waits (see <see cref="QueueTally"/> for the counting rules).</summary>
     /// <param name="waitSeconds">Queue wait per contact, in seconds.</param>
     /// <param name="answered">Whether each contact was answered (false: abandoned); same length.</param>
     /// <param name="thresholdSeconds">The service-level threshold T, e.g. 20.</param>
     /// <param name="policy">How abandons count.</param>
-    /// <param name="shortAbandonSeconds">The short-abandon threshold, in [0, T]; 0 for none.</param>
+    /// <param name="shortAbandonSeconds">The short-abandon threshold, &gt;= 0 (at most T to exclude or meet them); 0 for none.</param>
     /// <param name="shortAbandons">How short abandons count.</param>
-    /// <param name="confidence">The interval's coverage, a fraction in (0, 1).</param>
-    /// <exception cref="ArgumentException">The spans differ in length, or an enum value is not defined.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A wait is negative, NaN or infinite (named by index), a threshold is out of range, or <paramref name="confidence"/> is outside (0, 1).</exception>
+    /// <param name="level">The interval's coverage, a fraction in (0, 1).</param>
+    /// <exception cref="ArgumentException">The spans differ in length, an enum value is not defined, or short abandons are
+    /// excluded or met with a short-abandon threshold above T.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A wait is negative, NaN or infinite (named by index), a threshold is out of range,
+    /// or <paramref name="level"/> is not a fraction in (0, 1).</exception>
+    /// <remarks>Allocation-free.</remarks>
     public static ProportionResult Compute(ReadOnlySpan<double> waitSeconds, ReadOnlySpan<bool> answered, double thresholdSeconds, AbandonPolicy policy,
-        double shortAbandonSeconds = 0, ShortAbandonTreatment shortAbandons = ShortAbandonTreatment.Counted, double confidence = 0.95)
-    {
-        var accumulator = new QueueAccumulator(thresholdSeconds, shortAbandonSeconds);
-        accumulator.Add(waitSeconds, answered);
-        return Compute(accumulator.Counts, policy, shortAbandons, confidence);
-    }
+        double shortAbandonSeconds = 0, ShortAbandonTreatment shortAbandons = ShortAbandonTreatment.Counted, double level = 0.95) =>
+        QueueTally.Of(waitSeconds, answered, thresholdSeconds, shortAbandonSeconds).ServiceLevel(policy, shortAbandons, level);
 
     /// <summary>
     /// The abandonment rate <c>Ab / (A + Ab)</c>, or with short abandons excluded
     /// <c>(Ab − Ab_short) / (A + Ab − Ab_short)</c> (Google CCAI, Genesys), with its Wilson interval.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The counts are inconsistent, or <paramref name="confidence"/> is outside (0, 1).</exception>
-    public static ProportionResult AbandonmentRate(in ServiceLevelCounts counts, bool excludeShortAbandons = false, double confidence = 0.95)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not a fraction in (0, 1).</exception>
+    public static ProportionResult AbandonmentRate(in ServiceLevelCounts counts, bool excludeShortAbandons = false, double level = 0.95)
     {
-        counts.Validate();
         long abandoned = counts.Abandoned - (excludeShortAbandons ? counts.ShortAbandons : 0);
-        return ProportionResult.FromCounts(abandoned, counts.Answered + abandoned, confidence);
-    }
-}
-
-/// <summary>
-/// A running tally of queue outcomes from per-contact waits: service-level counts, ASA and average abandon
-/// time in one pass. A contact is "within" the threshold when its wait is at or below it; a short abandon is an
-/// abandon with a wait at or below the short-abandon threshold. Mergeable: tallies of partitions merged equal the
-/// tally of the whole. A mutable struct: not thread-safe; give each thread its own and <see cref="Merge"/>.
-/// </summary>
-public struct QueueAccumulator
-{
-    private long _answered, _answeredWithin, _abandoned, _abandonedWithin, _short;
-    private double _answerWaitSeconds, _abandonWaitSeconds;
-
-    /// <summary>Creates an empty tally.</summary>
-    /// <param name="thresholdSeconds">The service-level threshold T in seconds, finite and &gt;= 0.</param>
-    /// <param name="shortAbandonSeconds">The short-abandon threshold in [0, T]; 0 counts only zero-second abandons.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A threshold is out of range.</exception>
-    public QueueAccumulator(double thresholdSeconds, double shortAbandonSeconds = 0)
-    {
-        Preconditions.CheckNonNegative(thresholdSeconds);
-        Preconditions.CheckRange(shortAbandonSeconds, 0, thresholdSeconds);
-        ThresholdSeconds = thresholdSeconds;
-        ShortAbandonSeconds = shortAbandonSeconds;
+        return ProportionResult.FromCounts(abandoned, counts.Answered + abandoned, level);
     }
 
-    /// <summary>The service-level threshold T in seconds.</summary>
-    public readonly double ThresholdSeconds { get; }
-
-    /// <summary>The short-abandon threshold in seconds.</summary>
-    public readonly double ShortAbandonSeconds { get; }
-
-    /// <summary>The counts so far.</summary>
-    public readonly ServiceLevelCounts Counts => new(_answered, _answeredWithin, _abandoned, _abandonedWithin, _short);
-
-    /// <summary>Adds one contact.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="waitSeconds"/> is negative, NaN or infinite.</exception>
-    public void Add(double waitSeconds, bool answered)
-    {
-        if (!(waitSeconds >= 0 && waitSeconds < double.PositiveInfinity))
-        {
-            ThrowHelper.ThrowOutOfRange(nameof(waitSeconds), waitSeconds, "must be a finite number of seconds >= 0");
-        }
-        AddValid(waitSeconds, answered);
-    }
-
-    /// <summary>Adds contacts from per-contact waits and answered flags (allocation-free).</summary>
+    /// <summary>
+    /// The abandonment rate of per-contact waits: abandons over offered contacts, with short abandons (a wait at or
+    /// below <paramref name="shortAbandonSeconds"/>) left out when <paramref name="excludeShortAbandons"/>. The
+    /// service-level threshold plays no part, so any short-abandon threshold is allowed.
+    /// </summary>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A wait is negative, NaN or infinite (named by index); nothing is added.</exception>
-    public void Add(ReadOnlySpan<double> waitSeconds, ReadOnlySpan<bool> answered)
-    {
-        if (answered.Length != waitSeconds.Length)
-        {
-            ThrowHelper.ThrowArgument(nameof(answered), $"answered has length {answered.Length}; waitSeconds has {waitSeconds.Length}.");
-        }
-        // Validate first so that a bad element leaves the tally unchanged.
-        DurationKernel.Sum(waitSeconds, nameof(waitSeconds));
-        for (int i = 0; i < waitSeconds.Length; i++)
-        {
-            AddValid(waitSeconds[i], answered[i]);
-        }
-    }
-
-    private void AddValid(double wait, bool answered)
-    {
-        long within = wait <= ThresholdSeconds ? 1 : 0;
-        if (answered)
-        {
-            _answered++;
-            _answeredWithin += within;
-            _answerWaitSeconds += wait;
-        }
-        else
-        {
-            _abandoned++;
-            _abandonedWithin += within;
-            _short += wait <= ShortAbandonSeconds ? 1 : 0;
-            _abandonWaitSeconds += wait;
-        }
-    }
-
-    /// <summary>Adds the tally of <paramref name="other"/>.</summary>
-    /// <exception cref="ArgumentException">The tallies use different thresholds.</exception>
-    public void Merge(in QueueAccumulator other)
-    {
-        if (other.ThresholdSeconds != ThresholdSeconds || other.ShortAbandonSeconds != ShortAbandonSeconds)
-        {
-            ThrowHelper.ThrowArgument(nameof(other), "cannot merge tallies with different thresholds.");
-        }
-        _answered += other._answered;
-        _answeredWithin += other._answeredWithin;
-        _abandoned += other._abandoned;
-        _abandonedWithin += other._abandonedWithin;
-        _short += other._short;
-        _answerWaitSeconds += other._answerWaitSeconds;
-        _abandonWaitSeconds += other._abandonWaitSeconds;
-    }
-
-    /// <summary>The service level so far (see <see cref="ServiceLevel.Compute(in ServiceLevelCounts, AbandonPolicy, ShortAbandonTreatment, double)"/>).</summary>
-    public readonly ProportionResult ServiceLevel(AbandonPolicy policy, ShortAbandonTreatment shortAbandons = ShortAbandonTreatment.Counted, double confidence = 0.95) =>
-        Metrics.ServiceLevel.Compute(Counts, policy, shortAbandons, confidence);
-
-    /// <summary>The abandonment rate so far (see <see cref="Metrics.ServiceLevel.AbandonmentRate"/>).</summary>
-    public readonly ProportionResult AbandonmentRate(bool excludeShortAbandons = false, double confidence = 0.95) =>
-        Metrics.ServiceLevel.AbandonmentRate(Counts, excludeShortAbandons, confidence);
-
-    /// <summary>Average speed of answer: the mean queue wait of answered contacts (Genesys tAnswered; abandons excluded).</summary>
-    public readonly DurationMean AverageSpeedOfAnswer => new(_answered, _answerWaitSeconds);
-
-    /// <summary>Average abandon time: the mean queue wait of abandoned contacts (short abandons included).</summary>
-    public readonly DurationMean AverageAbandonTime => new(_abandoned, _abandonWaitSeconds);
+    /// <exception cref="ArgumentOutOfRangeException">A wait is negative, NaN or infinite (named by index), the threshold is out of range,
+    /// or <paramref name="level"/> is not a fraction in (0, 1).</exception>
+    /// <remarks>Allocation-free.</remarks>
+    public static ProportionResult AbandonmentRate(ReadOnlySpan<double> waitSeconds, ReadOnlySpan<bool> answered, double shortAbandonSeconds = 0,
+        bool excludeShortAbandons = false, double level = 0.95) =>
+        QueueTally.Of(waitSeconds, answered, shortAbandonSeconds, shortAbandonSeconds).AbandonmentRate(excludeShortAbandons, level);
 }

@@ -84,20 +84,24 @@ public static class Workforce
     public static double GrossStaff(double netStaff, double shrinkage)
     {
         Preconditions.CheckNonNegative(netStaff);
-        if (!(shrinkage >= 0 && shrinkage < 1))
-        {
-            ThrowHelper.ThrowOutOfRange(nameof(shrinkage), shrinkage, "must be a fraction in [0, 1)");
-        }
+        GrossUp.CheckShrinkage(shrinkage);
         return netStaff / (1 - shrinkage);
     }
 
     /// <summary>
-    /// Gross staff rounded up to whole people: <c>⌈net / (1 − shrinkage)⌉</c>, where a quotient within 1e-9 of an
-    /// integer is that integer (70 / 0.7 is 100 in exact arithmetic, 100.00000000000001 in binary). 20 at 30% gives 29.
+    /// Gross staff rounded up to whole people: <c>⌈net / (1 − shrinkage)⌉</c>, exact: the division is done in decimal
+    /// arithmetic on the inputs as written, so 70 at 30% is 100 (binary floating point gives 100.00000000000001) and 21 at
+    /// 30% is 30; with no tolerance on top, 100.0000001 at 0% is 101. The same rule as
+    /// <see cref="Queueing.Staffing.ScheduledHeadcount"/>. 20 at 30% gives 29.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">As <see cref="GrossStaff"/>.</exception>
-    public static long GrossStaffRounded(double netStaff, double shrinkage) =>
-        SurveySampleSize.CeilingTolerant(GrossStaff(netStaff, shrinkage));
+    /// <exception cref="OverflowException">The headcount exceeds <see cref="long.MaxValue"/>.</exception>
+    public static long GrossStaffRounded(double netStaff, double shrinkage)
+    {
+        Preconditions.CheckNonNegative(netStaff);
+        GrossUp.CheckShrinkage(shrinkage);
+        return GrossUp.Headcount(netStaff, shrinkage);
+    }
 
     /// <summary>
     /// Schedule adherence = time in the scheduled state at the scheduled time / scheduled time

@@ -38,9 +38,8 @@ public readonly record struct KappaResult(
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not in (0, 1) (95 is rejected with the convention named).</exception>
     public (double Lower, double Upper) ConfidenceInterval(double level = 0.95)
     {
-        Preconditions.CheckLevel(level);
-        double z = Metrics.ProportionStatistics.ZForConfidence(level);
-        return (Kappa - z * StandardError, Kappa + z * StandardError);
+        double z = StandardNormal.TwoSidedCritical(level);
+        return StandardNormal.Interval(Kappa, StandardError, z);
     }
 
     /// <inheritdoc />

@@ -171,7 +171,7 @@ public static class QaAggregation
     /// Evaluations needed per agent so the mean score is within ±<paramref name="margin"/> at confidence
     /// <paramref name="level"/>: <c>n0 = (z σ / E)²</c> (Cochran 1977), with the finite-population
     /// correction <c>n = n0 / (1 + (n0 - 1)/N)</c> when the agent's contact count N is given; rounded up
-    /// (a value within 1e-9 relative above an integer is that integer, so rounding noise never adds an evaluation).
+    /// (a value within the relative 1e-12 above an integer is that integer, so rounding noise never adds an evaluation).
     /// </summary>
     /// <param name="standardDeviation">σ, the spread of per-evaluation scores (e.g. 0.15), &gt; 0.</param>
     /// <param name="margin">E, the half-width wanted (e.g. 0.05 for ±5 points), &gt; 0.</param>
@@ -182,19 +182,26 @@ public static class QaAggregation
     {
         Preconditions.CheckPositive(standardDeviation);
         Preconditions.CheckPositive(margin);
-        Preconditions.CheckLevel(level);
+        double z = StandardNormal.TwoSidedCritical(level);
         if (population < 0)
         {
             ThrowHelper.ThrowOutOfRange(nameof(population), population, "must be >= 0 (0 = infinite)");
         }
-        double z = Metrics.ProportionStatistics.ZForConfidence(level);
-        double n0 = z * z * standardDeviation * standardDeviation / (margin * margin);
-        double n = population > 0 ? n0 / (1 + (n0 - 1) / population) : n0;
-        if (!(n < int.MaxValue))
+        long n;
+        try
+        {
+            // Cochran's formula with the per-evaluation variance σ², written once with the survey sample sizes.
+            n = SampleSize.Cochran(z, standardDeviation * standardDeviation, margin, population > 0 ? population : null);
+        }
+        catch (OverflowException)
+        {
+            n = long.MaxValue;
+        }
+        if (n > int.MaxValue)
         {
             ThrowHelper.ThrowOutOfRange(nameof(margin), margin, string.Create(CultureInfo.InvariantCulture,
-                $"is too small for a spread of {standardDeviation}: it needs {n:G3} evaluations"));
+                $"is too small for a spread of {standardDeviation}: more than {int.MaxValue} evaluations would be needed"));
         }
-        return (int)Math.Max(1, Metrics.SurveySampleSize.CeilingTolerant(n));
+        return (int)n;
     }
 }

@@ -118,8 +118,7 @@ public static class Staffing
             ThrowHelper.ThrowOutOfRange(nameof(agents), agents, "must be >= 0");
         }
         CheckShrinkage(shrinkage);
-        decimal available = 1m - (decimal)shrinkage;
-        return checked((int)decimal.Ceiling(agents / available));
+        return checked((int)GrossUp.Headcount(agents, shrinkage));
     }
 
     /// <summary>

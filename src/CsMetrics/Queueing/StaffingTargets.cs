@@ -4,7 +4,9 @@ namespace CsMetrics.Queueing;
 
 /// <summary>
 /// The service targets a staffing answer must meet, all at once. Leave a target null for "no such
-/// target". Immutable and thread-safe.
+/// target". A service-level target needs its threshold: <see cref="ServiceLevel"/> without
+/// <see cref="AnswerWithin"/> is an error where the targets are used (never "80% in 0 s").
+/// Immutable and thread-safe.
 /// </summary>
 /// <example>
 /// <code>
@@ -16,8 +18,12 @@ public readonly record struct StaffingTargets
     /// <summary>Minimum fraction of contacts answered within <see cref="AnswerWithin"/>, in [0, 1] (e.g. 0.8 for "80/20").</summary>
     public double? ServiceLevel { get; init; }
 
-    /// <summary>The service-level threshold: answered within this time counts as a success. Also the threshold of the reported service level.</summary>
-    public TimeSpan AnswerWithin { get; init; }
+    /// <summary>
+    /// The service-level threshold: answered within this time (a wait equal to it included) counts as a success;
+    /// required with <see cref="ServiceLevel"/>. Also the threshold of the reported service level: null (no threshold
+    /// given) reports it at 0 s, the share answered without waiting.
+    /// </summary>
+    public TimeSpan? AnswerWithin { get; init; }
 
     /// <summary>Maximum average speed of answer over all contacts.</summary>
     public TimeSpan? MaxAverageSpeedOfAnswer { get; init; }
@@ -34,8 +40,8 @@ public readonly record struct StaffingTargets
     /// <summary>Maximum Erlang B blocking probability at the staffed agents, in [0, 1].</summary>
     public double? MaxBlockingProbability { get; init; }
 
-    /// <summary>The threshold in seconds.</summary>
-    internal double AnswerWithinSeconds => AnswerWithin.TotalSeconds;
+    /// <summary>The threshold in seconds (0 when none is given).</summary>
+    internal double AnswerWithinSeconds => AnswerWithin is TimeSpan threshold ? threshold.TotalSeconds : 0;
 
     /// <summary>True when <paramref name="metrics"/> meets every target that is set.</summary>
     /// <remarks>
@@ -103,9 +109,13 @@ public readonly record struct StaffingTargets
         {
             ThrowHelper.ThrowOutOfRange(paramName + "." + nameof(ServiceLevel), level, "must be in [0, 1]");
         }
-        if (AnswerWithin < TimeSpan.Zero)
+        if (AnswerWithin is TimeSpan threshold && threshold < TimeSpan.Zero)
         {
-            ThrowHelper.ThrowOutOfRange(paramName + "." + nameof(AnswerWithin), AnswerWithin, "must be >= 0");
+            ThrowHelper.ThrowOutOfRange(paramName + "." + nameof(AnswerWithin), threshold, "must be >= 0");
+        }
+        if (ServiceLevel is double target && AnswerWithin is null)
+        {
+            ThrowMissingThreshold(paramName, target);
         }
         if (MaxAverageSpeedOfAnswer is TimeSpan asa && asa < TimeSpan.Zero)
         {
@@ -119,6 +129,12 @@ public readonly record struct StaffingTargets
         CheckProbability(MaxAbandonProbability, paramName, nameof(MaxAbandonProbability));
         CheckProbability(MaxBlockingProbability, paramName, nameof(MaxBlockingProbability));
     }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowMissingThreshold(string paramName, double target) =>
+        ThrowHelper.ThrowArgument(paramName + "." + nameof(AnswerWithin),
+            $"{paramName}.{nameof(ServiceLevel)} = {target.ToString(System.Globalization.CultureInfo.InvariantCulture)} needs its threshold: set {paramName}.{nameof(AnswerWithin)} "
+            + "(e.g. TimeSpan.FromSeconds(20) for 80/20); a service level without a threshold is not a target.");
 
     private static void CheckProbability(double? value, string paramName, string property)
     {

@@ -113,4 +113,76 @@ public class MetricsCommandTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Example: csmetrics metrics --metric nps", result.Output);
     }
+
+    [Fact]
+    public void Scale_options_follow_the_library_factories()
+    {
+        // nps --threshold 10: promoters 10, passives 8-9 (the two below), detractors 0-7 (NpsScale.ZeroTo).
+        var nps = Json(CliRunner.RunWithInput("s\n10\n9\n8\n7\n0\n", "metrics", "--metric", "nps", "--column", "s", "--threshold", "10"));
+        var details = nps.GetProperty("details");
+        Assert.Equal((1, 2, 2), (details.GetProperty("promoters").GetInt32(), details.GetProperty("passives").GetInt32(), details.GetProperty("detractors").GetInt32()));
+        // ces on CES 1.0's 1-5 effort scale: "easy" is 1-2 by default (above the neutral middle), as CesScale.FivePointEffort.
+        var ces = Json(CliRunner.RunWithInput("e\n1\n2\n3\n4\n5\n", "metrics", "--metric", "ces", "--column", "e",
+            "--scale-max", "5", "--direction", "lower-is-easier"));
+        Assert.Equal(0.4, ces.GetProperty("details").GetProperty("agree_share").GetDouble(), 1e-15);
+        Assert.Equal(0, ces.GetProperty("details").GetProperty("net_index").GetDouble());
+        // csat 1-10 defaults to top-2-box (9-10).
+        var csat = Json(CliRunner.RunWithInput("c\n10\n9\n8\n1\n", "metrics", "--metric", "csat", "--column", "c", "--scale-max", "10"));
+        Assert.Equal(0.5, csat.GetProperty("value").GetDouble());
+        Assert.Equal("Wilson", csat.GetProperty("interval").GetProperty("method").GetString());
+    }
+
+    [Fact]
+    public void Bad_scale_options_are_reported_naming_the_option()
+    {
+        var nps = CliRunner.RunWithInput("s\n1\n", "metrics", "--metric", "nps", "--column", "s", "--threshold", "2");
+        Assert.Equal(2, nps.ExitCode);
+        Assert.Equal("", nps.Output);
+        Assert.StartsWith("error: <stdin>: --threshold: promoterFrom must be in [3, 10]", nps.Error);
+        var csat = CliRunner.RunWithInput("s\n1\n", "metrics", "--metric", "csat", "--column", "s", "--threshold", "3");
+        Assert.Equal(2, csat.ExitCode);
+        Assert.Contains("--threshold: satisfiedFrom must be in [4, 5]", csat.Error);
+        var level = CliRunner.RunWithInput("s\n1\n", "metrics", "--metric", "csat", "--column", "s", "--confidence", "95");
+        Assert.Equal(2, level.ExitCode);
+        Assert.Contains("--confidence: level is a fraction in (0, 1) (0.95 for 95%); 95 looks like a percent: use 0.95", level.Error);
+        // Checked before the input is read, for every metric (aht has no interval, but 95 is still not a level).
+        Assert.Equal(2, CliRunner.RunWithInput("t\n1\n", "metrics", "--metric", "aht", "--column", "t", "--confidence", "95").ExitCode);
+    }
+
+    [Fact]
+    public void An_empty_score_or_flag_cell_is_a_contact_without_an_answer()
+    {
+        var nps = Json(CliRunner.RunWithInput("s,w\n10,1\n,2\n0,3\n", "metrics", "--metric", "nps", "--column", "s"));
+        Assert.Equal(2, nps.GetProperty("count").GetInt32());
+        Assert.Equal(0, nps.GetProperty("value").GetDouble());
+        Assert.Equal(1, nps.GetProperty("details").GetProperty("missing").GetInt32());
+        var fcr = Json(CliRunner.RunWithInput("r\n1\n\"\"\n0\n1\n", "metrics", "--metric", "fcr", "--column", "r"));
+        Assert.Equal(3, fcr.GetProperty("count").GetInt32());
+        Assert.Equal(1, fcr.GetProperty("details").GetProperty("missing").GetInt32());
+        // Times are required: an empty wait is an error with its row.
+        var asa = CliRunner.RunWithInput("w\n5\n\"\"\n", "metrics", "--metric", "asa", "--column", "w");
+        Assert.Equal(2, asa.ExitCode);
+        Assert.Contains("row 3, column 'w': a value is required", asa.Error);
+    }
+
+    [Fact]
+    public void Short_abandon_thresholds_follow_the_library_rules()
+    {
+        const string csv = "wait_s,answered\n5,1\n25,1\n3,0\n28,0\n10,1\n";
+        // Counted short abandons: a short-abandon threshold above T is fine for the service level.
+        var counted = Json(CliRunner.RunWithInput(csv, "metrics", "--metric", "service-level", "--column", "wait_s", "--answered-column", "answered",
+            "--short-abandon", "30"));
+        Assert.Equal(2.0 / 5, counted.GetProperty("value").GetDouble(), 1e-15);
+        // Excluding them needs them within T.
+        var excluded = CliRunner.RunWithInput(csv, "metrics", "--metric", "service-level", "--column", "wait_s", "--answered-column", "answered",
+            "--short-abandon", "30", "--short-abandons", "excluded");
+        Assert.Equal(2, excluded.ExitCode);
+        Assert.Contains("--short-abandons: short abandons can be excluded only when the short-abandon threshold (30 s) is at most the service-level threshold (20 s)", excluded.Error);
+        // Abandonment ignores T: both abandons (3 s, 28 s) are short at 30 s, and the counts are at the T asked for.
+        var abandonment = Json(CliRunner.RunWithInput(csv, "metrics", "--metric", "abandonment", "--column", "wait_s", "--answered-column", "answered",
+            "--short-abandon", "30", "--short-abandons", "excluded"));
+        Assert.Equal(0, abandonment.GetProperty("value").GetDouble());
+        Assert.Equal(1, abandonment.GetProperty("details").GetProperty("abandoned_within_threshold").GetInt32());
+        Assert.Equal(2, abandonment.GetProperty("details").GetProperty("short_abandons").GetInt32());
+    }
 }

@@ -10,7 +10,7 @@ public class ContactOutcomesTests
     {
         var flags = Enumerable.Range(0, 100).Select(i => i < 85).ToArray();
         var fcr = ContactOutcomes.FirstContactResolution(flags);
-        Assert.Equal(0.85, fcr.Value, 1e-15);
+        Relative.Equal(0.85, fcr.Value, 1e-15);
         var wilson = ReferenceCases.Get("wilson95")[0].GetProperty("ci").Doubles();
         Assert.Equal(wilson[0], fcr.Interval.Lower, 1e-6);
         Assert.Equal(fcr, ContactOutcomes.TransferRate(flags));

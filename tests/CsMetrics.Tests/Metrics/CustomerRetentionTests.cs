@@ -1,4 +1,5 @@
 using CsMetrics.Metrics;
+using CsMetrics.Tests.Infrastructure;
 
 namespace CsMetrics.Tests.Metrics;
 
@@ -10,10 +11,10 @@ public class CustomerRetentionTests
         // 1,000 at start, 950 at end of which 100 are new: 150 lost.
         var result = CustomerRetention.Compute(1000, 950, 100);
         Assert.Equal(150, result.Lost);
-        Assert.Equal(0.15, result.ChurnRate, 1e-15);
-        Assert.Equal(0.85, result.RetentionRate, 1e-15);
-        Assert.Equal(0.05, result.NetChurnRate, 1e-15);
-        Assert.Equal(1, result.ChurnRate + result.RetentionRate, 1e-15);
+        Relative.Equal(0.15, result.ChurnRate, 1e-15);
+        Relative.Equal(0.85, result.RetentionRate, 1e-15);
+        Relative.Equal(0.05, result.NetChurnRate, 1e-15);
+        Relative.Equal(1, result.ChurnRate + result.RetentionRate, 1e-15);
         Assert.True(CustomerRetention.Compute(100, 130, 40).NetChurnRate < 0);
     }
 

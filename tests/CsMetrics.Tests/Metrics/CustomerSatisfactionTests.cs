@@ -14,11 +14,11 @@ public class CustomerSatisfactionTests
             .Concat(Enumerable.Repeat((byte)3, 5)).Concat(Enumerable.Repeat((byte)2, 6)).Concat(Enumerable.Repeat((byte)1, 4)).ToArray();
         var result = CustomerSatisfaction.Compute(scores, CsatScale.FivePoint);
         Assert.Equal(100, result.Count);
-        Assert.Equal(0.85, result.SatisfiedShare, 1e-15);
-        Assert.Equal(0.10, result.DissatisfiedShare, 1e-15);
-        Assert.Equal(0.75, result.Net, 1e-15);
-        Assert.Equal((250 + 140 + 15 + 12 + 4) / 100.0, result.Mean, 1e-12);
-        Assert.Equal((result.Mean - 1) / 4, result.NormalisedMean, 1e-15);
+        Relative.Equal(0.85, result.SatisfiedShare, 1e-15);
+        Relative.Equal(0.10, result.DissatisfiedShare, 1e-15);
+        Relative.Equal(0.75, result.Net, 1e-15);
+        Relative.Equal(4.21, result.Mean, 1e-12); // (250 + 140 + 15 + 12 + 4) / 100
+        Relative.Equal(0.8025, result.NormalisedMean, 1e-12); // (4.21 - 1) / 4, by hand
         var wilson = ReferenceCases.Get("wilson95")[0].GetProperty("ci").Doubles();
         Assert.Equal(wilson[0], result.Interval.Lower, 1e-6);
         Assert.Equal(wilson[1], result.Interval.Upper, 1e-6);
@@ -42,7 +42,7 @@ public class CustomerSatisfactionTests
         var result = CustomerSatisfaction.Compute(scores, CsatScale.FivePoint);
         Assert.Equal(scores.Count(s => s >= 4), result.Satisfied);
         Assert.Equal(scores.Count(s => s <= 2), result.Dissatisfied);
-        Assert.Equal(scores.Average(s => (double)s), result.Mean, 1e-12);
+        Relative.Equal(scores.Average(s => (double)s), result.Mean, 1e-12);
     }
 
     [Fact]
@@ -55,7 +55,8 @@ public class CustomerSatisfactionTests
         scores[70] = 0; // below the 1-5 scale
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => CustomerSatisfaction.Compute(scores, CsatScale.FivePoint));
         Assert.Contains("scores[70]", ex.Message);
-        Assert.Throws<ArgumentOutOfRangeException>(() => CustomerSatisfaction.Compute(scores, new CsatScale(1, 5, 6, 2)));
+        Assert.Equal("scale", Assert.Throws<ArgumentOutOfRangeException>(() => CustomerSatisfaction.Compute(scores, new CsatScale(1, 5, 6, 2))).ParamName);
+        Assert.Equal("CSAT: no ratings (1-5)", empty.ToString());
     }
 
     [Fact]

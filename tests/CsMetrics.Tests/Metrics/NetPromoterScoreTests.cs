@@ -29,7 +29,7 @@ public class NetPromoterScoreTests
             Assert.Equal(counts[0], result.Detractors);
             Assert.Equal(counts[1], result.Passives);
             Assert.Equal(counts[2], result.Promoters);
-            Assert.Equal(100 * c.GetProperty("nps").GetDouble(), result.Score, 1e-10);
+            Relative.Equal(100 * c.GetProperty("nps").GetDouble(), result.Score, 1e-10);
             Assert.Equal(c.GetProperty("var").GetDouble(), result.Variance, 1e-6);
             Assert.Equal(100 * c.GetProperty("se").GetDouble(), result.StandardError, 1e-4);
             var wald = c.GetProperty("wald95_x100").Doubles();
@@ -93,11 +93,11 @@ public class NetPromoterScoreTests
     [Fact]
     public void Custom_breaks_are_honoured()
     {
-        // 1-5 scale, promoters 5, detractors 1-3.
+        // 0-5 scale, promoters 5, detractors 0-3 (scores 1, 2, 3), passive 4.
         var result = NetPromoterScore.Compute([1, 2, 3, 4, 5, 5], new NpsScale(5, 5, 3));
         Assert.Equal((3, 1, 2), (result.Detractors, result.Passives, result.Promoters));
         Assert.Throws<ArgumentOutOfRangeException>(() => NetPromoterScore.Compute([6], new NpsScale(5, 5, 3)));
-        Assert.Throws<ArgumentException>(() => NetPromoterScore.Compute([1], new NpsScale(10, 6, 6)));
+        Assert.Equal("scale", Assert.Throws<ArgumentException>(() => NetPromoterScore.Compute([1], new NpsScale(10, 6, 6))).ParamName);
     }
 
     [Fact]
@@ -105,32 +105,44 @@ public class NetPromoterScoreTests
     {
         var scores = Scores(300, 300, 400);
         Assert.Equal(0, Allocations.Measure(() => NetPromoterScore.Compute(scores)));
-        var accumulator = new NpsAccumulator();
-        Assert.Equal(0, Allocations.Measure(() => accumulator.Add(scores)));
+        Assert.Equal(0, Allocations.Measure(() => NetPromoterScore.Compute(scores, NpsScale.ZeroTo(10, 10), 0.9)));
     }
 
     [Fact]
-    public void Difference_test_follows_the_adjusted_wald_formula()
+    public void Difference_test_matches_the_high_precision_reference()
     {
-        var first = NetPromoterScore.FromCounts(20, 30, 50);
-        var second = NetPromoterScore.FromCounts(395, 476, 291);
-        var test = NetPromoterScore.DifferenceTest(first, second);
-        // Independent computation of MeasuringU's procedure.
-        static (double Nps, double Var, double N) Adjusted(double d, double pa, double p)
-        {
-            double n = d + pa + p + 3;
-            double pp = (p + 0.75) / n, dd = (d + 0.75) / n;
-            return (pp - dd, pp + dd - (pp - dd) * (pp - dd), n);
-        }
-        var a = Adjusted(20, 30, 50);
-        var b = Adjusted(395, 476, 291);
-        double se = Math.Sqrt(a.Var / a.N + b.Var / b.N);
-        double z = (b.Nps - a.Nps) / se;
-        Assert.Equal(100 * (291.0 / 1162 - 395.0 / 1162) - 30, test.Difference, 1e-10);
-        Assert.Equal(z, test.Z, 1e-10);
-        Assert.Equal(100 * (b.Nps - a.Nps - 1.959963984540054 * se), test.Interval.Lower, 1e-8);
-        Assert.True(test.PValue < 1e-5);
+        var c = ReferenceCases.HighPrecision.GetProperty("nps_difference");
+        var a = c.GetProperty("first_det_pas_pro").Longs();
+        var b = c.GetProperty("second_det_pas_pro").Longs();
+        var test = NetPromoterScore.DifferenceTest(NetPromoterScore.FromCounts(a[0], a[1], a[2]), NetPromoterScore.FromCounts(b[0], b[1], b[2]));
+        Relative.Equal(c.Number("difference"), test.Difference, 1e-13, "difference");
+        Relative.Equal(c.Number("z"), test.Z, 1e-13, "z");
+        Relative.Equal(c.Number("p"), test.PValue, 1e-11, "p");
+        var interval = c.GetProperty("interval").Numbers();
+        Relative.Equal(interval[0], test.Interval.Lower, 1e-13, "lower");
+        Relative.Equal(interval[1], test.Interval.Upper, 1e-13, "upper");
+        Assert.Equal(IntervalMethod.AdjustedWald, test.Interval.Method);
         Assert.True(test.Interval.Upper < 0); // a signed interval: the score fell
+        var empty = NetPromoterScore.DifferenceTest(NetPromoterScore.FromCounts(0, 0, 0), NetPromoterScore.FromCounts(1, 0, 0));
+        Assert.True(double.IsNaN(empty.Z) && double.IsNaN(empty.Interval.Lower));
+    }
+
+    [Theory]
+    [InlineData(95.0)]
+    [InlineData(1.0)]
+    [InlineData(0.0)]
+    [InlineData(double.NaN)]
+    public void Levels_are_fractions_and_a_percent_is_rejected_with_the_convention(double level)
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => NetPromoterScore.Compute([9, 10], level));
+        Assert.Equal("level", ex.ParamName);
+        Assert.Contains("fraction in (0, 1)", ex.Message);
+        if (level == 95)
+        {
+            Assert.Contains("use 0.95", ex.Message);
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => NetPromoterScore.FromCounts(1, 1, 1, level));
+        Assert.Throws<ArgumentOutOfRangeException>(() => NetPromoterScore.WaldInterval(NetPromoterScore.FromCounts(1, 1, 1), level));
     }
 
     [Property(MaxTest = 200)]
@@ -145,7 +157,7 @@ public class NetPromoterScoreTests
         Assert.InRange(result.Interval.Lower, -100, 100);
         Assert.InRange(result.Interval.Upper, -100, 100);
         Assert.True(result.Interval.Contains(result.AdjustedScore));
-        Assert.Equal(1, result.PromoterShare + result.PassiveShare + result.DetractorShare, 1e-12);
+        Relative.Equal(1, result.PromoterShare + result.PassiveShare + result.DetractorShare, 1e-12);
     }
 
     [Property(MaxTest = 100)]
@@ -169,6 +181,8 @@ public class NetPromoterScoreTests
     [Fact]
     public void ToString_is_readable()
     {
-        Assert.StartsWith("NPS 30.0 (n = 100: 50 promoters, 30 passives, 20 detractors)", NetPromoterScore.FromCounts(20, 30, 50).ToString());
+        Assert.StartsWith("NPS 30.0 (n = 100: 50 promoters, 30 passives, 20 detractors), SE 7.81, CI [", NetPromoterScore.FromCounts(20, 30, 50).ToString());
+        Assert.EndsWith("(95%, AdjustedWald)", NetPromoterScore.FromCounts(20, 30, 50).ToString());
+        Assert.Equal("NPS: no responses", NetPromoterScore.Compute([]).ToString());
     }
 }

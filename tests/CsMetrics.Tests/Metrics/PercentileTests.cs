@@ -23,8 +23,8 @@ public class PercentileTests
             for (int i = 0; i < levels.Length; i++)
             {
                 Assert.Equal(nearest[i], Percentile.OfSorted(data, levels[i], PercentileMethod.NearestRank));
-                Assert.Equal(type7[i], Percentile.OfSorted(data, levels[i]), 1e-12);
-                Assert.Equal(type7[i], Percentile.Compute(shuffled, levels[i]), 1e-12);
+                Relative.Equal(type7[i], Percentile.OfSorted(data, levels[i]), 1e-12);
+                Relative.Equal(type7[i], Percentile.Compute(shuffled, levels[i]), 1e-12);
             }
         }
     }
@@ -41,6 +41,21 @@ public class PercentileTests
         Assert.Throws<ArgumentException>(() => Percentile.OfSorted([2, 1], 0.5));
         Assert.Throws<ArgumentOutOfRangeException>(() => Percentile.Compute([1, 2], 1.5));
         Assert.Throws<ArgumentException>(() => Percentile.Compute([1, 2], [0.5, 0.9], new double[1]));
+        Assert.Equal("method", Assert.Throws<ArgumentException>(() => Percentile.Compute([1, 2], 0.5, (PercentileMethod)5)).ParamName);
+    }
+
+    [Fact]
+    public void A_percent_level_is_rejected_with_the_convention()
+    {
+        // p90 is 0.9: a 90 is never read as the 90th percentile (issue 12, trap 1).
+        var single = Assert.Throws<ArgumentOutOfRangeException>(() => Percentile.Compute([1, 2, 3], 90));
+        Assert.Equal("level", single.ParamName);
+        Assert.Contains("use 0.9", single.Message);
+        var many = Assert.Throws<ArgumentOutOfRangeException>(() => Percentile.Compute([1, 2, 3], [0.5, 95], new double[2]));
+        Assert.Contains("levels[1]", many.Message);
+        Assert.Contains("use 0.95", many.Message);
+        Assert.Contains("use 0.5", Assert.Throws<ArgumentOutOfRangeException>(() => new QuantileSketch().Quantile(50)).Message);
+        Assert.Contains("use 0.99", Assert.Throws<ArgumentOutOfRangeException>(() => new P2QuantileEstimator(99)).Message);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using CsMetrics.Metrics;
+using CsMetrics.Tests.Infrastructure;
 using FsCheck;
 using FsCheck.Xunit;
 
@@ -32,13 +33,14 @@ public class ProportionStatisticsTests
         var b = c.GetProperty("b").Longs();
         var test = ProportionStatistics.TwoProportionZTest(a[0], a[1], b[0], b[1]);
         // The reference states z for a − b; ours is signed like the difference, b − a.
-        Assert.Equal(-c.GetProperty("z_pooled").GetDouble(), test.Z, 1e-12);
-        Assert.Equal(c.GetProperty("p").GetDouble(), test.PValue, 1e-9);
-        Assert.Equal(0.1, test.Difference, 1e-12);
-        // Unpooled Wald interval of the difference, computed by hand: 0.1 ± 1.96 √(0.7·0.3/100 + 0.8·0.2/100).
-        double half = 1.959963984540054 * Math.Sqrt(0.21 / 100 + 0.16 / 100);
-        Assert.Equal(0.1 - half, test.DifferenceInterval.Lower, 1e-12);
-        Assert.Equal(0.1 + half, test.DifferenceInterval.Upper, 1e-12);
+        Relative.Equal(-c.GetProperty("z_pooled").GetDouble(), test.Z, 1e-12);
+        Relative.Equal(c.GetProperty("p").GetDouble(), test.PValue, 1e-9);
+        Relative.Equal(0.1, test.Difference, 1e-12);
+        // Unpooled Wald interval of the difference: 0.1 ± z √(0.7·0.3/100 + 0.8·0.2/100) = 0.1 ± z √0.0037,
+        // in 30-digit arithmetic (mpmath): [-0.01921995485894240, 0.2192199548589424].
+        Relative.Equal(-0.0192199548589424048, test.DifferenceInterval.Lower, 1e-12);
+        Relative.Equal(0.219219954858942416, test.DifferenceInterval.Upper, 1e-13);
+        Assert.Equal(IntervalMethod.Wald, test.DifferenceInterval.Method);
     }
 
     [Fact]
@@ -48,9 +50,11 @@ public class ProportionStatisticsTests
         var same = ProportionStatistics.TwoProportionZTest(10, 10, 5, 5);
         Assert.Equal((0.0, 1.0), (same.Z, same.PValue));
         Assert.Throws<ArgumentOutOfRangeException>(() => ProportionStatistics.WilsonInterval(11, 10));
-        Assert.Throws<ArgumentOutOfRangeException>(() => ProportionStatistics.WilsonInterval(1, 10, confidence: 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => ProportionStatistics.TwoProportionZTest(0, 0, 1, 2));
-        Assert.Equal(1.959963984540054, ProportionStatistics.ZForConfidence(0.95), 1e-12);
+        Assert.Equal("level", Assert.Throws<ArgumentOutOfRangeException>(() => ProportionStatistics.WilsonInterval(1, 10, level: 1)).ParamName);
+        Assert.Contains("use 0.95", Assert.Throws<ArgumentOutOfRangeException>(() => ProportionStatistics.WilsonInterval(1, 10, level: 95)).Message);
+        Assert.Equal(IntervalMethod.WilsonContinuityCorrected, ProportionStatistics.WilsonInterval(1, 10, continuityCorrection: true).Method);
+        Assert.Equal(IntervalMethod.Wilson, ProportionStatistics.WilsonInterval(0, 0).Method);
     }
 
     [Property(MaxTest = 300)]
@@ -78,8 +82,8 @@ public class ProportionStatisticsTests
         if (na == 0 || nb == 0) return;
         var forward = ProportionStatistics.TwoProportionZTest(a, na, b, nb);
         var backward = ProportionStatistics.TwoProportionZTest(b, nb, a, na);
-        Assert.Equal(forward.Z, -backward.Z, 1e-12);
-        Assert.Equal(forward.PValue, backward.PValue, 1e-12);
+        Relative.Equal(forward.Z, -backward.Z, 1e-12);
+        Relative.Equal(forward.PValue, backward.PValue, 1e-12);
         Assert.InRange(forward.PValue, 0, 1);
     }
 }

@@ -25,7 +25,7 @@ public class ServiceLevelTests
     {
         double expected = ReferenceCases.Get("service_level").GetProperty(name).GetProperty("value").GetDouble();
         var result = ServiceLevel.Compute(ReferenceCounts(), policy, shortAbandons);
-        Assert.Equal(expected, result.Value, 1e-15);
+        Relative.Equal(expected, result.Value, 1e-15);
         Assert.True(result.Interval.Contains(result.Value));
     }
 
@@ -39,7 +39,7 @@ public class ServiceLevelTests
         var counts = new ServiceLevelCounts(i.GetProperty("answered").GetInt64(), i.GetProperty("in_sl").GetInt64(),
             i.GetProperty("abandoned").GetInt64(), shortAbandons, shortAbandons);
         var result = ServiceLevel.Compute(counts, AbandonPolicy.CountedAsMissed, ShortAbandonTreatment.Excluded);
-        Assert.Equal(c.GetProperty("value_pct").GetDouble(), 100 * result.Value, 1e-12);
+        Relative.Equal(c.GetProperty("value_pct").GetDouble(), 100 * result.Value, 1e-12);
     }
 
     [Fact]
@@ -49,18 +49,18 @@ public class ServiceLevelTests
         var buckets = c.GetProperty("buckets_match_total").EnumerateArray().Select(b => b.Longs()).ToArray();
         var pooled = new ProportionAccumulator();
         foreach (var b in buckets) pooled.Add(b[0], b[1]);
-        Assert.Equal(c.GetProperty("pooled").GetDouble(), pooled.Result().Value, 1e-15);
-        Assert.Equal(c.GetProperty("mean_of_pcts").GetDouble(), buckets.Average(b => (double)b[0] / b[1]), 1e-15); // the pitfall
+        Relative.Equal(c.GetProperty("pooled").GetDouble(), pooled.Result().Value, 1e-15);
+        Assert.NotEqual(c.GetProperty("mean_of_pcts").GetDouble(), pooled.Result().Value, 1e-3); // not the pitfall's average
         var counts = new ServiceLevelCounts(2, 1, 1, 0, 0).Combine(new ServiceLevelCounts(1, 1, 0, 0, 0));
-        Assert.Equal(0.5, ServiceLevel.Compute(counts, AbandonPolicy.CountedAsMissed).Value, 1e-15);
+        Relative.Equal(0.5, ServiceLevel.Compute(counts, AbandonPolicy.CountedAsMissed).Value, 1e-15);
     }
 
     [Fact]
     public void Abandonment_rate_with_and_without_short_abandons()
     {
         var counts = ReferenceCounts();
-        Assert.Equal(60.0 / 1060, ServiceLevel.AbandonmentRate(counts).Value, 1e-15);
-        Assert.Equal(50.0 / 1050, ServiceLevel.AbandonmentRate(counts, excludeShortAbandons: true).Value, 1e-15);
+        Relative.Equal(60.0 / 1060, ServiceLevel.AbandonmentRate(counts).Value, 1e-15);
+        Relative.Equal(50.0 / 1050, ServiceLevel.AbandonmentRate(counts, excludeShortAbandons: true).Value, 1e-15);
     }
 
     [Fact]
@@ -78,14 +78,38 @@ public class ServiceLevelTests
     [Fact]
     public void Bad_input_throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => ServiceLevel.Compute(new ServiceLevelCounts(10, 11, 0, 0, 0), AbandonPolicy.Ignored));
-        Assert.Throws<ArgumentOutOfRangeException>(() => ServiceLevel.Compute(new ServiceLevelCounts(10, 5, 4, 2, 3), AbandonPolicy.Ignored));
         Assert.Throws<ArgumentException>(() => ServiceLevel.Compute(new ServiceLevelCounts(10, 5, 4, 2, 1), (AbandonPolicy)9));
+        Assert.Throws<ArgumentException>(() => ServiceLevel.Compute(new ServiceLevelCounts(10, 5, 4, 2, 1), AbandonPolicy.Ignored, (ShortAbandonTreatment)9));
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => ServiceLevel.Compute([1, -2], [true, false], 20, AbandonPolicy.Ignored));
         Assert.Contains("waitSeconds[1]", ex.Message);
-        Assert.Throws<ArgumentException>(() => ServiceLevel.Compute([1, 2], [true], 20, AbandonPolicy.Ignored));
+        Assert.Equal("answered", Assert.Throws<ArgumentException>(() => ServiceLevel.Compute([1, 2], [true], 20, AbandonPolicy.Ignored)).ParamName);
         var empty = ServiceLevel.Compute([], [], 20, AbandonPolicy.Ignored);
         Assert.True(empty.Count == 0 && double.IsNaN(empty.Value));
+        Assert.Equal("level", Assert.Throws<ArgumentOutOfRangeException>(() => ServiceLevel.Compute([1], [true], 20, AbandonPolicy.Ignored, level: 95)).ParamName);
+    }
+
+    [Fact]
+    public void Short_abandons_outside_the_threshold_cannot_be_excluded_or_met()
+    {
+        // 3 short abandons but only 2 abandons within T: the short-abandon threshold was above T.
+        var counts = new ServiceLevelCounts(10, 5, 4, 2, 3);
+        Relative.Equal(5.0 / 14, ServiceLevel.Compute(counts, AbandonPolicy.CountedAsMissed).Value, 1e-15); // counted: fine
+        Assert.Equal("counts", Assert.Throws<ArgumentException>(() => ServiceLevel.Compute(counts, AbandonPolicy.CountedAsMissed, ShortAbandonTreatment.Excluded)).ParamName);
+        Relative.Equal(1.0 / 11, ServiceLevel.AbandonmentRate(counts, excludeShortAbandons: true).Value, 1e-15);
+        Assert.Equal("shortAbandons", Assert.Throws<ArgumentException>(() =>
+            ServiceLevel.Compute([25.0], [false], 20, AbandonPolicy.Ignored, shortAbandonSeconds: 30, ShortAbandonTreatment.Met)).ParamName);
+    }
+
+    [Fact]
+    public void Abandonment_rate_from_waits_allows_any_short_abandon_threshold()
+    {
+        double[] waits = [2, 8, 25, 40, 10, 3];
+        bool[] answered = [false, false, false, true, true, true];
+        Relative.Equal(3.0 / 6, ServiceLevel.AbandonmentRate(waits, answered).Value, 1e-15);
+        // Short abandons at or below 30 s: 2, 8 and 25 (all three); excluded, none are left.
+        Assert.Equal(0.0, ServiceLevel.AbandonmentRate(waits, answered, shortAbandonSeconds: 30, excludeShortAbandons: true).Value);
+        Relative.Equal(1.0 / 4, ServiceLevel.AbandonmentRate(waits, answered, shortAbandonSeconds: 8, excludeShortAbandons: true).Value, 1e-15);
+        Assert.Equal(0, Allocations.Measure(() => ServiceLevel.AbandonmentRate(waits, answered, 5, true)));
     }
 
     [Property(MaxTest = 300)]

@@ -47,8 +47,8 @@ public class WorkforcePlannerTests : IClassFixture<PlanFixture>
             {
                 continue;
             }
-            Assert.True(targets.AreMetBy(queue.Evaluate(contacts, agents, targets.AnswerWithin)), $"interval {i}: {agents} agents miss the targets");
-            Assert.False(targets.AreMetBy(queue.Evaluate(contacts, agents - 1, targets.AnswerWithin)), $"interval {i}: {agents - 1} agents would do");
+            Assert.True(targets.AreMetBy(queue.Evaluate(contacts, agents, targets.AnswerWithin!.Value)), $"interval {i}: {agents} agents miss the targets");
+            Assert.False(targets.AreMetBy(queue.Evaluate(contacts, agents - 1, targets.AnswerWithin!.Value)), $"interval {i}: {agents - 1} agents would do");
             // Independent of the library: the smallest h with h x (1 - s) >= agents, in exact decimal arithmetic.
             decimal productiveShare = 1 - (decimal)_fixture.Options.Shrinkage;
             int headcount = (int)Math.Ceiling(agents / productiveShare);

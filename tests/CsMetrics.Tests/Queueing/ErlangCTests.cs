@@ -6,11 +6,8 @@ namespace CsMetrics.Tests.Queueing;
 
 public class ErlangCTests
 {
-    private static void AssertRelative(double expected, double actual, double tolerance = 1e-12, string what = "")
-    {
-        double scale = Math.Max(Math.Abs(expected), double.Epsilon);
-        Assert.True(Math.Abs(expected - actual) <= tolerance * scale, $"{what}: expected {expected:R}, got {actual:R}");
-    }
+    private static void AssertRelative(double expected, double actual, double tolerance = 1e-12, string what = "") =>
+        Relative.Equal(expected, actual, tolerance, what);
 
     [Fact]
     public void Matches_the_40_digit_reference_for_integer_and_fractional_agents()
@@ -37,11 +34,11 @@ public class ErlangCTests
         Assert.Equal(0.1741319, m.WaitProbability, 7);
         Assert.Equal(0.8883500, m.ServiceLevel, 7);
         Assert.Equal(7.836, m.AverageSpeedOfAnswerSeconds, 3);
-        Assert.Equal(10.0 / 14, m.Occupancy, 15);
-        Assert.Equal(1 - m.WaitProbability, m.ImmediateAnswerProbability, 15);
-        Assert.Equal(180.0 / 4, m.MeanDelayedWaitSeconds, 12);                     // h/(N - A)
-        Assert.Equal(m.WaitProbability * 10 / 4, m.MeanQueueLength, 12);           // C·A/(N - A)
-        Assert.Equal(m.AverageSpeedOfAnswerSeconds * 10 / 180, m.MeanQueueLength, 12); // Little's law
+        Relative.Equal(10.0 / 14, m.Occupancy, 1e-15, "occupancy A/N");
+        Assert.Equal(0.8258681, m.ImmediateAnswerProbability, 7);            // 1 - the published Pw
+        Relative.Equal(45, m.MeanDelayedWaitSeconds, 1e-12, "delayed wait"); // h/(N - A) = 180/4 s, exactly
+        Assert.Equal(100.0 / 1800 * 7.836, m.MeanQueueLength, 4);           // λ·ASA with the published ASA (0.4353)
+        Relative.Equal(m.AverageSpeedOfAnswerSeconds * 10 / 180, m.MeanQueueLength, 1e-12, "Little's law"); // a law, not the formula
         Assert.Equal(0, m.AbandonProbability);
     }
 

@@ -18,7 +18,7 @@ public class QueueMetricsTests
     public void Derived_properties()
     {
         var m = ErlangC.Evaluate(10, 14, 180, 20);
-        Assert.Equal(1 - m.WaitProbability, m.ImmediateAnswerProbability);
+        Assert.Equal(0.8258681, m.ImmediateAnswerProbability, 7); // 1 - the published Pw 0.1741319
         Assert.False(m.IsOverloaded);
         Assert.True(ErlangC.Evaluate(10, 10, 180, 20).IsOverloaded);
         Assert.False(ErlangC.Evaluate(0, 0, 180, 20).IsOverloaded); // no traffic is never overloaded

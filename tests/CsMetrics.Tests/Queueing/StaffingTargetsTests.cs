@@ -30,6 +30,54 @@ public class StaffingTargetsTests
     }
 
     [Fact]
+    public void A_service_level_target_without_its_threshold_is_an_error_wherever_the_targets_are_used()
+    {
+        // Issue 12, trap 3: this staffed to "80% answered in 0 s" (AnswerWithin defaulted to zero).
+        var noThreshold = new StaffingTargets { ServiceLevel = 0.8 };
+        var queue = new ContactQueue(TimeSpan.FromMinutes(30), TimeSpan.FromSeconds(180));
+        var calls = new Action[]
+        {
+            () => Staffing.RequiredAgents(10, 180, noThreshold),
+            () => Staffing.RequiredAgents([10.0, 12], 180, noThreshold, new int[2]),
+            () => Staffing.RequiredAgentsParallel(new[] { 10.0 }, 180, noThreshold, new int[1]),
+            () => Staffing.MaxTrafficFor(14, 180, noThreshold),
+            () => queue.RequiredAgents(100, noThreshold),
+            () => queue.RequiredAgents([100.0], noThreshold, new int[1]),
+            () => queue.MaxContacts(14, noThreshold),
+        };
+        foreach (var call in calls)
+        {
+            var ex = Assert.Throws<ArgumentException>(call);
+            Assert.Equal("targets.AnswerWithin", ex.ParamName);
+            Assert.Contains("targets.ServiceLevel = 0.8 needs its threshold", ex.Message);
+        }
+    }
+
+    [Fact]
+    public void An_explicit_zero_threshold_and_a_threshold_alone_are_legal()
+    {
+        // 80% answered without waiting is a real target (1 - Pw >= 0.8): the same answer as MaxWaitProbability 0.2.
+        var immediate = Staffing.RequiredAgents(10, 180, new StaffingTargets { ServiceLevel = 0.8, AnswerWithin = TimeSpan.Zero });
+        Assert.Equal(Staffing.RequiredAgents(10, 180, new StaffingTargets { MaxWaitProbability = 0.2 }).Agents, immediate.Agents);
+        // A threshold without a service-level target sets the threshold of the reported service level.
+        var reported = Staffing.RequiredAgents(10, 180, new StaffingTargets { AnswerWithin = TimeSpan.FromSeconds(20), MaxOccupancy = 0.72 });
+        Assert.Equal(20, reported.Metrics.AnswerWithinSeconds);
+        // No threshold and no service-level target: the reported service level is at 0 s.
+        Assert.Equal(0, Staffing.RequiredAgents(10, 180, new StaffingTargets { MaxOccupancy = 0.72 }).Metrics.AnswerWithinSeconds);
+        Assert.Equal("targets.AnswerWithin", Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Staffing.RequiredAgents(10, 180, new StaffingTargets { ServiceLevel = 0.8, AnswerWithin = TimeSpan.FromSeconds(-1) })).ParamName);
+    }
+
+    [Fact]
+    public void The_planner_and_the_staffing_command_always_give_the_threshold()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(20), new CsMetrics.Planning.PlanOptions().Targets.AnswerWithin);
+        var result = Infrastructure.CliRunner.RunWithInput("contacts,interval_s,aht_s,answer_s,target_sl\n100,1800,180,20,0.8\n", "staffing");
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains(",14,", result.Output);
+    }
+
+    [Fact]
     public void The_miss_probability_is_the_complement_of_the_service_level()
     {
         Assert.Equal(1, Team.ServiceLevel + Team.MissProbability, 15);

@@ -104,8 +104,8 @@ public partial class StaffingTests
             MaxAverageSpeedOfAnswer = occupancySeed % 5 == 0 ? TimeSpan.FromSeconds(10) : null,
         };
         var result = Staffing.RequiredAgents(traffic, 240, targets);
-        var atAnswer = ErlangC.Evaluate(traffic, result.Agents, 240, targets.AnswerWithin.TotalSeconds);
-        var oneFewer = ErlangC.Evaluate(traffic, result.Agents - 1, 240, targets.AnswerWithin.TotalSeconds);
+        var atAnswer = ErlangC.Evaluate(traffic, result.Agents, 240, targets.AnswerWithin!.Value.TotalSeconds);
+        var oneFewer = ErlangC.Evaluate(traffic, result.Agents - 1, 240, targets.AnswerWithin!.Value.TotalSeconds);
         return result.IsFeasible && targets.AreMetBy(atAnswer) && atAnswer == result.Metrics
             && (!targets.AreMetBy(oneFewer) || oneFewer.IsOverloaded);
     }
