@@ -22,7 +22,7 @@ internal static class ScheduleCommand
             if (document.Errors.Count > 0)
             {
                 throw new InputException(document.Errors
-                    .Select(e => new InputProblem(source, null, e.Field.Length == 0 ? null : e.Field, e.Message))
+                    .Select(e => new InputProblem(source, null, e.Field.Length == 0 ? null : e.Field, e.Message) { ColumnKind = "field" })
                     .ToArray());
             }
             var solution = ShiftScheduler.Solve(document.Problem!, document.Options);

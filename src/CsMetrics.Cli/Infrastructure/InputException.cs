@@ -7,15 +7,18 @@ namespace CsMetrics.Cli;
 /// </summary>
 internal sealed record InputProblem(string Source, int? Row, string? Column, string Message)
 {
+    /// <summary>What <see cref="Column"/> names: "column" in a table, "field" (a JSON path such as <c>templates[0].cost</c>) in a document.</summary>
+    public string ColumnKind { get; init; } = "column";
+
     /// <summary>
     /// Formats as <c>file: row 3, column 'aht_s': message</c>, dropping the parts we do not know. Always one
     /// line: control characters from the input (a quoted cell may hold a line break) are shown escaped.
     /// </summary>
     public override string ToString() => OneLine((Row, Column) switch
     {
-        (int row, string column) => $"{Source}: row {row}, column '{column}': {Message}",
+        (int row, string column) => $"{Source}: row {row}, {ColumnKind} '{column}': {Message}",
         (int row, null) => $"{Source}: row {row}: {Message}",
-        (null, string column) => $"{Source}: column '{column}': {Message}",
+        (null, string column) => $"{Source}: {ColumnKind} '{column}': {Message}",
         _ => $"{Source}: {Message}",
     });
 

@@ -128,6 +128,7 @@ public sealed class ContactQueue
     /// <param name="shrinkage">Shrinkage in [0, 1) for the scheduled headcount.</param>
     /// <returns>Agents, what they deliver, and the scheduled headcount.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An argument or a target is out of range.</exception>
+    /// <exception cref="ArgumentException">A service-level target without its <see cref="StaffingTargets.AnswerWithin"/> threshold.</exception>
     public StaffingResult RequiredAgents(double contacts, in StaffingTargets targets, double shrinkage = 0) =>
         Staffing.RequiredAgents(Traffic(contacts), HandleSeconds, targets, PatienceSeconds, shrinkage);
 
@@ -140,7 +141,7 @@ public sealed class ContactQueue
     /// <param name="targets">The targets every interval must meet.</param>
     /// <param name="destination">Receives the agents per interval; at least as long as <paramref name="contacts"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException">An element (named with its index) or a target is out of range.</exception>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> is too short.</exception>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is too short, or a service-level target has no <see cref="StaffingTargets.AnswerWithin"/> threshold.</exception>
     public void RequiredAgents(ReadOnlySpan<double> contacts, in StaffingTargets targets, Span<int> destination)
     {
         targets.Validate(nameof(targets));
@@ -168,6 +169,7 @@ public sealed class ContactQueue
     /// <param name="targets">The targets to keep meeting.</param>
     /// <returns>The largest contact volume (a real number; round down for whole contacts).</returns>
     /// <exception cref="ArgumentOutOfRangeException">An argument or a target is out of range.</exception>
+    /// <exception cref="ArgumentException">A service-level target without its <see cref="StaffingTargets.AnswerWithin"/> threshold.</exception>
     public double MaxContacts(int agents, in StaffingTargets targets) =>
         Staffing.MaxTrafficFor(agents, HandleSeconds, targets, PatienceSeconds) * Interval.TotalSeconds / HandleSeconds;
 

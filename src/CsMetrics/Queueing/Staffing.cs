@@ -35,6 +35,7 @@ public static class Staffing
     /// <param name="shrinkage">Shrinkage in [0, 1) for the scheduled headcount.</param>
     /// <returns>The agents, the metrics they deliver and the scheduled headcount; infeasible when no team meets the targets.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An argument or target is out of its range or NaN.</exception>
+    /// <exception cref="ArgumentException">A service-level target without its <see cref="StaffingTargets.AnswerWithin"/> threshold.</exception>
     public static StaffingResult RequiredAgents(double traffic, double handleSeconds, in StaffingTargets targets,
         double patienceSeconds = double.PositiveInfinity, double shrinkage = 0)
     {
@@ -58,7 +59,7 @@ public static class Staffing
     /// <param name="destination">Receives the agents per interval; at least as long as <paramref name="traffic"/>.</param>
     /// <param name="patienceSeconds">Mean patience in seconds for Erlang A; +∞ (the default) for Erlang C.</param>
     /// <exception cref="ArgumentOutOfRangeException">An element of <paramref name="traffic"/> (named with its index), an argument or a target is out of range.</exception>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="traffic"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="traffic"/>, or a service-level target has no <see cref="StaffingTargets.AnswerWithin"/> threshold.</exception>
     public static void RequiredAgents(ReadOnlySpan<double> traffic, double handleSeconds, in StaffingTargets targets,
         Span<int> destination, double patienceSeconds = double.PositiveInfinity)
     {
@@ -80,7 +81,7 @@ public static class Staffing
     /// <param name="destination">Receives the agents per interval; at least as long as <paramref name="traffic"/>.</param>
     /// <param name="patienceSeconds">Mean patience in seconds for Erlang A; +∞ (the default) for Erlang C.</param>
     /// <exception cref="ArgumentOutOfRangeException">An element, an argument or a target is out of range.</exception>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="traffic"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="traffic"/>, or a service-level target has no <see cref="StaffingTargets.AnswerWithin"/> threshold.</exception>
     public static void RequiredAgentsParallel(ReadOnlyMemory<double> traffic, double handleSeconds, StaffingTargets targets,
         Memory<int> destination, double patienceSeconds = double.PositiveInfinity)
     {
@@ -131,6 +132,7 @@ public static class Staffing
     /// <param name="patienceSeconds">Mean patience in seconds for Erlang A; +∞ (the default) for Erlang C.</param>
     /// <returns>The largest traffic meeting every target (0 when even no traffic fails, e.g. an impossible target).</returns>
     /// <exception cref="ArgumentOutOfRangeException">An argument or a target is out of range.</exception>
+    /// <exception cref="ArgumentException">A service-level target without its <see cref="StaffingTargets.AnswerWithin"/> threshold.</exception>
     public static double MaxTrafficFor(int agents, double handleSeconds, in StaffingTargets targets, double patienceSeconds = double.PositiveInfinity)
     {
         if (agents < 1)

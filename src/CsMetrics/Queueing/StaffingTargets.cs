@@ -53,8 +53,14 @@ public readonly record struct StaffingTargets
     /// precision near 1; and with traffic above 0 a service level of 1, an ASA, wait, abandonment (Erlang A) or
     /// blocking probability of 0 is met by no finite team, even where the computed value underflows to 0.</para>
     /// </remarks>
+    /// <exception cref="ArgumentException">A service-level target is set and <paramref name="metrics"/> were evaluated at another threshold than <see cref="AnswerWithin"/> (the share answered within 30 s says nothing about a 20 s target).</exception>
     public bool AreMetBy(in QueueMetrics metrics)
     {
+        if (ServiceLevel is not null && AnswerWithin is TimeSpan threshold && metrics.AnswerWithinSeconds != threshold.TotalSeconds)
+        {
+            ThrowHelper.ThrowArgument(nameof(metrics),
+                $"metrics were evaluated at a {metrics.AnswerWithinSeconds} s threshold but the service-level target is within {threshold.TotalSeconds} s.");
+        }
         bool busy = metrics.Traffic > 0;
         return (ServiceLevel is not double level || (level < 1 ? Tolerance.AtMost(metrics.MissProbability, 1 - level) : !busy))
             && (MaxAverageSpeedOfAnswer is not TimeSpan asa || AtMostPositive(metrics.AverageSpeedOfAnswerSeconds, asa.TotalSeconds, busy))

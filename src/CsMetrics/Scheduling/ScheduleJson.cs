@@ -1,3 +1,4 @@
+using System.Globalization;
 using CsMetrics.Internal;
 using System.Text;
 using System.Text.Json;
@@ -57,6 +58,12 @@ public static class ScheduleJson
     private static readonly string[] ProblemFields =
         ["intervalMinutes", "cyclic", "requirements", "understaffCost", "overstaffCost", "timeLimitSeconds", "seed", "templates"];
 
+    /// <summary>The shortest time limit a document may ask for, in seconds (1 ms).</summary>
+    public const double MinTimeLimitSeconds = 0.001;
+
+    /// <summary>The longest time limit a document may ask for, in seconds (one day).</summary>
+    public const double MaxTimeLimitSeconds = 86_400;
+
     private static readonly string[] TemplateFields =
         ["name", "lengthMinutes", "earliestStartMinute", "latestStartMinute", "startStepMinutes", "cost", "maxAgents", "breaks"];
 
@@ -105,13 +112,15 @@ public static class ScheduleJson
             var options = new ScheduleSolverOptions();
             if (Number(root, "timeLimitSeconds", "timeLimitSeconds", errors) is double seconds)
             {
-                if (seconds > 0 && seconds <= TimeSpan.MaxValue.TotalSeconds)
+                // At least a millisecond (a TimeSpan of 1e-300 s is zero) and at most a day.
+                if (seconds >= MinTimeLimitSeconds && seconds <= MaxTimeLimitSeconds)
                 {
                     options = options with { TimeLimit = TimeSpan.FromSeconds(seconds) };
                 }
                 else
                 {
-                    errors.Add(new ScheduleInputError("timeLimitSeconds", $"timeLimitSeconds must be > 0; got {seconds}"));
+                    errors.Add(new ScheduleInputError("timeLimitSeconds",
+                        string.Create(CultureInfo.InvariantCulture, $"timeLimitSeconds must be in [{MinTimeLimitSeconds}, {MaxTimeLimitSeconds}]; got {seconds}")));
                 }
             }
             if (Integer(root, "seed", "seed", errors) is int seed)

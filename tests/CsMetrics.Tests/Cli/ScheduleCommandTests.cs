@@ -41,7 +41,7 @@ public class ScheduleCommandTests
             """;
         var result = CliRunner.RunWithInput(input, "schedule");
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("error: <stdin>: column 'templates[0].latestStartMinute': template 'FT8'", result.Error);
+        Assert.Contains("error: <stdin>: field 'templates[0].latestStartMinute': template 'FT8'", result.Error);
         Assert.Equal("", result.Output);
     }
 
@@ -83,9 +83,10 @@ public class ScheduleCommandTests
     }
 
     [Theory]
-    [InlineData("""{ "intervalMinutes": 30, "cyclic": true, "requirements": [2, 3, 3], "templates": [ { "name": "FT8", "lengthMinutes": 480, "earliestStartMinute": 360, "latestStartMinute": 720, "startStepMinutes": 30, "cost": 8 } ] }""", "column 'requirements': a cyclic horizon must be a whole number of days")]
-    [InlineData("""{ "intervalMinutes": 60, "intervalMinutes": 30, "requirements": [1], "templates": [ { "name": "A", "lengthMinutes": 60, "earliestStartMinute": 0, "latestStartMinute": 0, "startStepMinutes": 60, "cost": 1 } ] }""", "column 'intervalMinutes': duplicate key")]
-    [InlineData("""{ "intervalMinutes": 60, "requirements": [1000000000], "templates": [ { "name": "A", "lengthMinutes": 60, "earliestStartMinute": 0, "latestStartMinute": 0, "startStepMinutes": 60, "cost": 1 } ] }""", "column 'requirements[0]': requirements[0] must be <= 1000000")]
+    [InlineData("""{ "intervalMinutes": 30, "cyclic": true, "requirements": [2, 3, 3], "templates": [ { "name": "FT8", "lengthMinutes": 480, "earliestStartMinute": 360, "latestStartMinute": 720, "startStepMinutes": 30, "cost": 8 } ] }""", "field 'requirements': a cyclic horizon must be a whole number of days")]
+    [InlineData("""{ "intervalMinutes": 60, "intervalMinutes": 30, "requirements": [1], "templates": [ { "name": "A", "lengthMinutes": 60, "earliestStartMinute": 0, "latestStartMinute": 0, "startStepMinutes": 60, "cost": 1 } ] }""", "field 'intervalMinutes': duplicate key")]
+    [InlineData("""{ "intervalMinutes": 60, "requirements": [1], "timeLimitSeconds": 1e-300, "templates": [ { "name": "A", "lengthMinutes": 60, "earliestStartMinute": 0, "latestStartMinute": 0, "startStepMinutes": 60, "cost": 1 } ] }""", "field 'timeLimitSeconds': timeLimitSeconds must be in [0.001, 86400]; got 1E-300")]
+    [InlineData("""{ "intervalMinutes": 60, "requirements": [1000000000], "templates": [ { "name": "A", "lengthMinutes": 60, "earliestStartMinute": 0, "latestStartMinute": 0, "startStepMinutes": 60, "cost": 1 } ] }""", "field 'requirements[0]': requirements[0] must be <= 1000000")]
     public void Unphysical_or_ambiguous_problems_exit_2_naming_the_field(string input, string message)
     {
         var result = CliRunner.RunWithInput(input, "schedule");

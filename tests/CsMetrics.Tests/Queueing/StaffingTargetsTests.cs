@@ -110,4 +110,14 @@ public class StaffingTargetsTests
             Assert.False(targets.AreMetBy(huge), targets.ToString());
         }
     }
+
+    [Fact]
+    public void A_service_level_target_refuses_metrics_at_another_threshold()
+    {
+        var atThirty = ErlangC.Evaluate(10, 14, 180, 30);
+        var targets = new StaffingTargets { ServiceLevel = 0.8, AnswerWithin = TimeSpan.FromSeconds(20) };
+        Assert.Equal("metrics", Assert.Throws<ArgumentException>(() => targets.AreMetBy(atThirty)).ParamName);
+        // Without a service-level target the threshold does not matter.
+        Assert.True(new StaffingTargets { MaxOccupancy = 0.9 }.AreMetBy(atThirty));
+    }
 }
