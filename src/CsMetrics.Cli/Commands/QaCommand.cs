@@ -226,7 +226,7 @@ internal static class QaCommand
         if (!result.Succeeded)
         {
             throw new InputException(result.Errors
-                .Select(e => new InputProblem(source, null, e.Field.Length == 0 ? null : e.Field, e.Message))
+                .Select(e => new InputProblem(source, null, e.Field.Length == 0 ? null : e.Field, e.Message) { ColumnKind = "field" })
                 .ToArray());
         }
         return result.Value!;

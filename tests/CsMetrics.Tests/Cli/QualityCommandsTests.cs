@@ -111,7 +111,7 @@ public class QualityCommandsTests
         {
             var result = CliRunner.RunWithInput("a,b\n1,1\n", "qa", "-s", path);
             Assert.Equal(2, result.ExitCode);
-            Assert.Contains("column 'sections[1].criteria[0].scale': 'stars' is not one of", result.Error);
+            Assert.Contains("field 'sections[1].criteria[0].scale': 'stars' is not one of", result.Error);
             File.WriteAllText(path, """{ "sections": [ { "name": "A", "weight": 60, "criteria": [ { "name": "a" } ] }, { "name": "B", "weight": 30, "criteria": [ { "name": "b" } ] } ] }""");
             result = CliRunner.RunWithInput("a,b\n1,1\n", "qa", "-s", path);
             Assert.Equal(2, result.ExitCode);
@@ -271,10 +271,10 @@ public class QualityCommandsTests
         try
         {
             AssertRejected("a,b,c\n1,1,1\n", ["qa", "-s", card],
-                "column 'sections[0].criteria[0].alow_na': unknown field 'alow_na' (did you mean 'allow_na'?)",
-                "column 'pass_mark': the key 'pass_mark' is given more than once",
-                "column 'sections[0].criteria[1].critical_threshold': critical_threshold applies only to a critical criterion",
-                "column 'sections[0].criteria[2].max': max does not apply to a binary criterion");
+                "field 'sections[0].criteria[0].alow_na': unknown field 'alow_na' (did you mean 'allow_na'?)",
+                "field 'pass_mark': the key 'pass_mark' is given more than once",
+                "field 'sections[0].criteria[1].critical_threshold': critical_threshold applies only to a critical criterion",
+                "field 'sections[0].criteria[2].max': max does not apply to a binary criterion");
         }
         finally
         {
