@@ -8,6 +8,8 @@ var peers = new SortedDictionary<string, (string Description, Func<string[], int
         Console.WriteLine($"OR-Tools {Google.OrTools.Init.OrToolsVersion.VersionString()}");
         return 0;
     }),
+    ["report-vs-duckdb"] = ("csmetrics report's aggregation (CsMetrics.Data + ContactAggregator) against DuckDB's GROUP BY on one contact CSV: report-vs-duckdb FILE [runs]",
+        CsMetrics.Peers.Data.ReportPeer.Run),
     ["schedule"] = ("CsMetrics, SCIP, CP-SAT and CBC side by side on schedule problems: " + CsMetrics.Peers.Scheduling.SchedulePeers.Usage, CsMetrics.Peers.Scheduling.SchedulePeers.Run),
 };
 

@@ -41,6 +41,7 @@ internal static class CliApp
     {
         yield return PlanCommand.Create(context);
         yield return MetricsCommand.Create(context);
+        yield return ReportCommand.Create(context);
         yield return StaffingCommand.Create(context);
         yield return QueueCommand.Create(context);
         yield return ScheduleCommand.Create(context);

@@ -39,9 +39,9 @@ internal static class AgreementCommand
                 throw new InputException("--tolerance", $"must be a number >= 0; got {tol.ToString(CultureInfo.InvariantCulture)}");
             }
             string[]? order = parse.GetValue(categories) is string list ? list.Split(',', StringSplitOptions.TrimEntries) : null;
-            var table = io.ReadTable(parse, context);
             var problems = new InputProblems();
-            QualityInput.CheckDuplicateColumns(table, problems);
+            var table = io.ReadTable(parse, context, problems);
+            int fromReader = problems.Count; // the reader's row problems (ragged rows, bad text)
             string? idColumn = parse.GetValue(id);
             if (idColumn is not null && !table.HasColumn(idColumn))
             {
@@ -53,7 +53,7 @@ internal static class AgreementCommand
             {
                 problems.Add(table.Source, 1, null, $"at least two rater columns are required (columns found: {string.Join(",", table.Columns)})");
             }
-            problems.ThrowIfAny(); // the columns must be right before cells can be read as ratings
+            problems.ThrowIfMoreThan(fromReader); // the columns must be right before cells can be read as ratings
 
             // Every further problem is reported together: the table's shape, the options and every bad cell.
             if (table.RowCount < 2)

@@ -35,8 +35,9 @@ internal static class AhpCommand
                 RandomIndex = ParseRandomIndex(parse.GetValue(randomIndex)!),
                 AllowExtendedScale = parse.GetValue(extended),
             };
-            var input = io.ReadTable(parse, context);
-            var (names, matrix) = ReadMatrix(input, options);
+            var problems = new InputProblems(); // a ragged row is reported with, not instead of, later rows' problems
+            var input = io.ReadTable(parse, context, problems);
+            var (names, matrix) = ReadMatrix(input, options, problems);
             var result = AnalyticHierarchyProcess.Weights(matrix, options, names);
             io.WriteOutput(parse, context, writer => JsonOutput.Write(writer, json =>
             {
@@ -95,12 +96,11 @@ internal static class AhpCommand
     /// Reads the matrix: every header criterion needs a row and every row a column (matched by name, ignoring case); then
     /// the library's rules (diagonal, reciprocity, Saaty's scale) are reported at their cells.
     /// </summary>
-    private static (string[] Names, double[,] Matrix) ReadMatrix(InputTable input, AhpOptions options)
+    private static (string[] Names, double[,] Matrix) ReadMatrix(InputTable input, AhpOptions options, InputProblems problems)
     {
-        var problems = new InputProblems();
-        QualityInput.CheckDuplicateColumns(input, problems);
+        int fromReader = problems.Count; // the reader's row problems (ragged rows, bad text)
         input.RequireColumns(problems, "criterion");
-        problems.ThrowIfAny();
+        problems.ThrowIfMoreThan(fromReader);
         if (input.RowCount == 0)
         {
             throw new InputException(input.Source, "the matrix has no rows: give one row per criterion");
@@ -132,7 +132,7 @@ internal static class AhpCommand
                 problems.Add(input.Source, 1, column, $"criterion '{column}' has a column but no row: the matrix needs a row for every column");
             }
         }
-        problems.ThrowIfAny();
+        problems.ThrowIfMoreThan(fromReader);
 
         int n = names.Length;
         var matrix = new double[n, n];
@@ -153,7 +153,7 @@ internal static class AhpCommand
                 }
             }
         }
-        problems.ThrowIfAny();
+        problems.ThrowIfMoreThan(fromReader);
         foreach (var error in AnalyticHierarchyProcess.Validate(matrix, options, names))
         {
             if (error.Field == "options.RandomIndex")

@@ -92,7 +92,7 @@ internal static class ForecastCommand
             }
             problems.ThrowIfAny();
 
-            var table = io.ReadTable(parse, context);
+            var table = io.ReadTable(parse, context, problems);
             var notes = new List<string>();
             var series = ReadSeries(table, gapRule == "missing", problems, notes);
             problems.ThrowIfAny();

@@ -10,7 +10,7 @@ internal static class MetricsCommand
 {
     private static readonly string[] MetricNames = ["nps", "csat", "ces", "fcr", "aht", "asa", "service-level", "abandonment", "percentile"];
 
-    private static readonly Dictionary<string, AbandonPolicy> Policies = new(StringComparer.OrdinalIgnoreCase)
+    internal static readonly Dictionary<string, AbandonPolicy> Policies = new(StringComparer.OrdinalIgnoreCase)
     {
         ["ignored"] = AbandonPolicy.Ignored,
         ["missed"] = AbandonPolicy.CountedAsMissed,
@@ -18,7 +18,7 @@ internal static class MetricsCommand
         ["excluded-within"] = AbandonPolicy.ExcludedIfAbandonedWithinThreshold,
     };
 
-    private static readonly Dictionary<string, ShortAbandonTreatment> ShortTreatments = new(StringComparer.OrdinalIgnoreCase)
+    internal static readonly Dictionary<string, ShortAbandonTreatment> ShortTreatments = new(StringComparer.OrdinalIgnoreCase)
     {
         ["counted"] = ShortAbandonTreatment.Counted,
         ["excluded"] = ShortAbandonTreatment.Excluded,
@@ -150,8 +150,8 @@ internal static class MetricsCommand
             var shell = new Shell(parse, options, io.InputName(parse));
             shell.Library(() => ConfidenceInterval.Empty(parse.GetValue(options.Confidence), IntervalMethod.Unspecified));
             shell.Problems.ThrowIfAny();
-            var table = io.ReadTable(parse, context);
-            shell = new Shell(parse, options, table.Source);
+            // Rows the reader cannot use (ragged, undecodable) join the value problems: every problem is reported.
+            var table = io.ReadTable(parse, context, shell.Problems);
             var output = metric switch
             {
                 "nps" => Nps(shell, table),

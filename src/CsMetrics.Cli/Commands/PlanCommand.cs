@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CsMetrics.Data;
 using System.Text.Json;
 using CsMetrics.Cli.Plan;
 using CsMetrics.Planning;
@@ -45,6 +46,14 @@ internal static class PlanCommand
             "staff every interval with Erlang C (Erlang A with --patience-s), schedule shifts with breaks, and report what the schedule delivers " +
             "(service level and occupancy computed from the scheduled coverage).\n" +
             "Example: csmetrics plan --aht-s 300 --target-sl 0.8 --answer-s 20 --shrinkage 0.3 --output plan --chart plan.png");
+        var tableInput = new TableInputOptions();
+        tableInput.AddTo(command);
+        var timestampColumn = new Option<string>("--timestamp-column") { Description = "The history's timestamp column (default timestamp; interval_start for a csmetrics report).", DefaultValueFactory = _ => "timestamp" };
+        var valueColumn = new Option<string>("--value-column") { Description = "The history's volume column (default value; offered for a csmetrics report).", DefaultValueFactory = _ => "value" };
+        var timeZone = new Option<string?>("--time-zone") { Description = "IANA time zone of history timestamps written without an offset (e.g. Europe/London), so DST days are read as they are." };
+        command.Options.Add(timestampColumn);
+        command.Options.Add(valueColumn);
+        command.Options.Add(timeZone);
         foreach (var option in new Option[] { input, output, chart, intervalMinutes, horizonDays, forecastMethod, aht, targetSl, answer, maxOccupancy, shrinkage, patience, templates, understaff, overstaff, timeLimit, seed })
         {
             command.Options.Add(option);
@@ -55,13 +64,27 @@ internal static class PlanCommand
             var historyFile = parse.GetValue(input);
             string historyPath = historyFile?.FullName ?? SampleHistory;
             string historySource = historyFile?.ToString() ?? "bundled sample (Samples/history.csv)";
-            var table = InputTable.ParseCsv(new StringReader(ReadFile(historyPath, historyFile?.ToString() ?? historyPath)), historyFile?.ToString() ?? "history.csv");
+            var readOptions = tableInput.Read(parse);
+            var table = InputTable.Read(() => InputTable.OpenFile(historyPath, historyFile?.ToString() ?? "history.csv", TableFormat.Csv, readOptions));
             int? minutes = parse.GetValue(intervalMinutes);
             if (minutes is < 1 or > 1440)
             {
                 throw new InputException("--interval-minutes", $"{minutes} is out of range: must be a whole number of minutes from 1 to 1440");
             }
-            var history = TimeSeriesInput.Read(table, minutes is int m ? TimeSpan.FromMinutes(m) : null);
+            TimeZoneInfo? zone = null;
+            if (parse.GetValue(timeZone) is string zoneId)
+            {
+                try
+                {
+                    zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+                }
+                catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+                {
+                    throw new InputException("--time-zone", $"'{zoneId}' is not an IANA time zone on this machine (e.g. Europe/London, America/New_York)");
+                }
+            }
+            var history = TimeSeriesInput.Read(table, minutes is int m ? TimeSpan.FromMinutes(m) : null,
+                parse.GetValue(timestampColumn)!, parse.GetValue(valueColumn)!, zone);
 
             double? occupancyCap = parse.GetValue(maxOccupancy) ?? defaults.MaxOccupancy;
             var options = OptionsOrInputError(() => new PlanOptions

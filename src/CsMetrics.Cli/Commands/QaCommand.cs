@@ -47,8 +47,9 @@ internal static class QaCommand
 
             var file = parse.GetValue(scorecard);
             var card = file is null ? Scorecard.ContactCentreSeed : ReadScorecard(file);
-            var table = io.ReadTable(parse, context);
-            var evaluations = ReadEvaluations(table, card);
+            var problems = new InputProblems(); // a ragged row is reported with, not instead of, later rows' problems
+            var table = io.ReadTable(parse, context, problems);
+            var evaluations = ReadEvaluations(table, card, problems);
 
             var overall = new QaTally(card);
             var scores = new List<(int Row, EvaluationScore Score)>(evaluations.Count);
@@ -151,10 +152,9 @@ internal static class QaCommand
 
     private sealed record Evaluation(int Row, double[] Answers, string?[] Groups);
 
-    private static List<Evaluation> ReadEvaluations(InputTable table, Scorecard card)
+    private static List<Evaluation> ReadEvaluations(InputTable table, Scorecard card, InputProblems problems)
     {
-        var problems = new InputProblems();
-        QualityInput.CheckDuplicateColumns(table, problems);
+        int fromReader = problems.Count; // the reader's row problems (ragged rows, bad text)
         foreach (var criterion in card.Criteria)
         {
             if (s_groupColumns.Contains(criterion.Name, StringComparer.OrdinalIgnoreCase))
@@ -164,7 +164,7 @@ internal static class QaCommand
             }
         }
         table.RequireColumns(problems, card.Criteria.Select(c => c.Name).ToArray());
-        problems.ThrowIfAny();
+        problems.ThrowIfMoreThan(fromReader);
         var evaluations = new List<Evaluation>(table.RowCount);
         for (int r = 0; r < table.RowCount; r++)
         {
@@ -240,20 +240,6 @@ internal static class QaCommand
 /// </summary>
 internal static class QualityInput
 {
-    /// <summary>Records a problem for every column name that appears more than once (ignoring case).</summary>
-    public static void CheckDuplicateColumns(InputTable table, InputProblems problems)
-    {
-        foreach (var group in table.Columns.Select((name, index) => (name, index)).GroupBy(c => c.name, StringComparer.OrdinalIgnoreCase))
-        {
-            var columns = group.ToArray();
-            if (columns.Length > 1)
-            {
-                problems.Add(table.Source, 1, columns[1].name,
-                    $"the column name appears {columns.Length} times ({string.Join(", ", columns.Select(c => $"'{c.name}' at position {c.index + 1}"))}; names are compared ignoring case): give each column once");
-            }
-        }
-    }
-
     /// <summary>A cell's text, or null when it is missing (empty, NA or N/A) or the column is absent.</summary>
     public static string? ReadText(InputTable table, int row, string column)
     {
@@ -269,7 +255,8 @@ internal static class QualityInput
         {
             return double.NaN;
         }
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value))
+        // The table's number rule: invariant culture, or a decimal comma when --decimal-comma says so.
+        if (table.TryParseNumber(text!, out double value) && double.IsFinite(value))
         {
             return value;
         }
@@ -308,18 +295,8 @@ internal static class QualityInput
     /// <summary>The whole text of a file named by an option; a missing or unreadable file is an input problem.</summary>
     public static string ReadFile(FileInfo file)
     {
-        try
-        {
-            return File.ReadAllText(file.FullName);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new InputException(file.ToString(), "file not found");
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(file.ToString(), $"cannot read the file: {ex.Message}");
-        }
+        // Strict UTF-8, as every input of the command line: a Windows-1252 file is an error, not mojibake.
+        return CommandIo.ReadFileText(file.FullName, file.ToString());
     }
 
     /// <summary>A library exception's message for an error line: its first line, without the runtime's " (Parameter 'x')" and "Actual value was" suffixes.</summary>

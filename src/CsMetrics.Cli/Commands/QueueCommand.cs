@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CsMetrics.Data;
 
 namespace CsMetrics.Cli.Commands;
 
@@ -7,6 +8,20 @@ internal static class QueueCommand
 {
     private static readonly string[] Required = ["aht_s", "answer_s", "agents"];
     private static readonly string[] Written = ["traffic", .. QueueingTable.MetricColumns];
+
+    private static bool Row(TableReader table, in QueueingTable.Columns columns, Span<double> results)
+    {
+        var queue = QueueingTable.ReadQueue(table, columns, out double contacts, out double answerWithin);
+        double agents = table.ReadDouble(columns["agents"], min: 0);
+        if (queue is null || double.IsNaN(agents))
+        {
+            return false;
+        }
+        var metrics = queue.Evaluate(contacts, agents, TimeSpan.FromSeconds(answerWithin));
+        results[0] = metrics.Traffic;
+        QueueingTable.MetricCells(metrics, results[1..]);
+        return true;
+    }
 
     public static Command Create(CliContext context)
     {
@@ -18,17 +33,7 @@ internal static class QueueCommand
             "(abandon_probability empty for Erlang C; an overloaded Erlang C team, agents <= traffic, has asa_s Infinity). See docs/queueing.md.\n" +
             "Example: csmetrics queue --input team.csv");
         var io = new CommandIo().AddTo(command);
-        command.SetAction(parse => QueueingTable.Run(parse, context, io, Required, Written, (table, row, problems) =>
-        {
-            var queue = QueueingTable.ReadQueue(table, row, problems, out double contacts, out double answerWithin);
-            double agents = table.ReadDouble(row, "agents", problems, min: 0);
-            if (queue is null || double.IsNaN(agents))
-            {
-                return null;
-            }
-            var metrics = queue.Evaluate(contacts, agents, TimeSpan.FromSeconds(answerWithin));
-            return [metrics.Traffic, .. QueueingTable.MetricCells(metrics)];
-        }));
+        command.SetAction(parse => QueueingTable.Run(parse, context, io, Required, Written, Row));
         return command;
     }
 }

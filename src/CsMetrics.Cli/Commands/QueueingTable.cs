@@ -1,10 +1,14 @@
 using System.CommandLine;
-using System.Globalization;
+using CsMetrics.Data;
 using CsMetrics.Queueing;
 
 namespace CsMetrics.Cli.Commands;
 
-/// <summary>What <c>staffing</c> and <c>queue</c> share: the queue columns every row carries and the metric columns they write.</summary>
+/// <summary>
+/// What <c>staffing</c> and <c>queue</c> share: the queue columns every row carries, the metric columns they
+/// write, and the streaming loop (rows are read, computed and written one at a time; memory is flat in the
+/// number of rows; the output appears only when every row is good).
+/// </summary>
 internal static class QueueingTable
 {
     /// <summary>The metric columns, in the order the CLI contract fixes.</summary>
@@ -17,105 +21,143 @@ internal static class QueueingTable
     /// <summary>The shortest interval or handle time, in seconds: 1 ms (times are held as <see cref="TimeSpan"/>s, whose tick is 0.1 µs).</summary>
     public const double MinSeconds = 1e-3;
 
-    /// <summary>
-    /// Records a problem unless the table has the volume columns: <c>contacts</c> and <c>interval_s</c>,
-    /// or instead <c>traffic</c> (offered load in Erlangs), and the other <paramref name="required"/> columns.
-    /// </summary>
-    public static void RequireColumns(InputTable table, InputProblems problems, params string[] required)
+    /// <summary>Computes one row's results into <c>results</c> (NaN = not applicable); false when the row has a problem (recorded on the reader).</summary>
+    public delegate bool RowComputer(TableReader table, in Columns columns, Span<double> results);
+
+    /// <summary>The column indices of the queue inputs, looked up once (-1 when absent).</summary>
+    public readonly struct Columns(TableReader table)
     {
-        if (UsesTraffic(table))
-        {
-            table.RequireColumns(problems, required);
-        }
-        else
-        {
-            table.RequireColumns(problems, ["contacts", "interval_s", .. required]);
-        }
+        public bool UsesTraffic { get; } = !table.HasColumn("contacts") && table.HasColumn("traffic");
+        public int Contacts { get; } = table.ColumnIndex("contacts");
+        public int Traffic { get; } = table.ColumnIndex("traffic");
+        public int IntervalSeconds { get; } = table.ColumnIndex("interval_s");
+        public int HandleSeconds { get; } = table.ColumnIndex("aht_s");
+        public int AnswerSeconds { get; } = table.ColumnIndex("answer_s");
+        public int PatienceSeconds { get; } = table.ColumnIndex("patience_s");
+        public TableReader Table { get; } = table;
+
+        public int this[string name] => Table.ColumnIndex(name);
     }
 
     /// <summary>
-    /// The shared body of <c>staffing</c> and <c>queue</c>: reads the table, checks its columns, computes each
-    /// row with <paramref name="computeRow"/> (null when the row has a problem, recorded in the collector),
-    /// and writes the echoed input columns then <paramref name="written"/> only when no row had a problem.
+    /// The shared body of <c>staffing</c> and <c>queue</c>: opens the table, checks its columns, computes each row
+    /// with <paramref name="computeRow"/> and writes the echoed input columns then <paramref name="written"/>.
+    /// Every problem in every row is reported; no output is written when there is any.
     /// </summary>
-    public static int Run(ParseResult parse, CliContext context, CommandIo io, string[] required, string[] written,
-        Func<InputTable, int, InputProblems, IEnumerable<object?>?> computeRow)
+    public static int Run(ParseResult parse, CliContext context, CommandIo io, string[] required, string[] written, RowComputer computeRow)
     {
-        var table = io.ReadTable(parse, context);
-        var problems = new InputProblems();
-        RequireColumns(table, problems, required);
-        problems.ThrowIfAny();
-
-        var format = parse.GetValue(io.Format);
-        var echoed = EchoedColumns(table, written);
-        var writer = new TableWriter([.. echoed, .. written]);
-        for (int row = 0; row < table.RowCount; row++)
+        TableReader? table = null;
+        try
         {
-            if (ComputeRowOrProblem(table, row, problems, computeRow) is { } cells)
+            table = io.OpenTable(parse, context);
+            var columns = new Columns(table);
+            foreach (var name in columns.UsesTraffic ? required : ["contacts", "interval_s", .. required])
             {
-                writer.AddRow([.. echoed.Select(c => EchoCell(table, row, c, format)), .. cells]);
+                if (!table.HasColumn(name))
+                {
+                    table.AddProblem(1, name, $"required column is missing (columns found: {string.Join(",", table.Columns)})");
+                }
             }
+            table.ThrowIfProblems();
+
+            var format = parse.GetValue(io.Format);
+            var own = new HashSet<string>(written, StringComparer.OrdinalIgnoreCase);
+            int[] echoed = Enumerable.Range(0, table.Columns.Count).Where(c => !own.Contains(table.Columns[c]) && table.Columns[c].Length > 0).ToArray();
+            var outputColumns = echoed.Select(c => TableColumn.Text(table.Columns[c])).Concat(written.Select(TableColumn.Number)).ToArray();
+
+            var tableFormat = format == OutputFormat.Json ? TableFormat.Json : TableFormat.Csv;
+            // Rows are read, computed and written one at a time into the command's temporary output, which
+            // appears (renamed into place, or copied to standard output) only if no row had a problem.
+            io.WriteOutput(parse, context, output =>
+            {
+                using var writer = tableFormat == TableFormat.Json
+                    ? CsMetrics.Data.TableWriter.CreateJson(output, outputColumns)
+                    : CsMetrics.Data.TableWriter.CreateCsv(output, outputColumns);
+                Span<double> results = stackalloc double[written.Length];
+                while (table.MoveNext())
+                {
+                    results.Fill(double.NaN);
+                    if (!ComputeRowOrProblem(table, columns, results, computeRow) || table.HasProblems)
+                    {
+                        continue; // keep reading: every problem of every row is reported
+                    }
+                    foreach (int c in echoed)
+                    {
+                        EchoCell(writer, table, c, format);
+                    }
+                    foreach (double value in results)
+                    {
+                        writer.Write(value);
+                    }
+                    writer.EndRow();
+                }
+                table.ThrowIfProblems();
+                writer.Complete();
+            });
+            return CliApp.Success;
         }
-        problems.ThrowIfAny();
-        io.WriteOutput(parse, context, output => writer.Write(output, format));
-        return CliApp.Success;
+        catch (TableFormatException ex)
+        {
+            throw InputException.FromTable(ex);
+        }
+        finally
+        {
+            table?.Dispose();
+        }
     }
 
     /// <summary>
     /// Runs one row; an <see cref="ArgumentException"/> from the library (a value the CLI's own range checks let
     /// through) becomes that row's problem instead of an internal failure.
     /// </summary>
-    private static IEnumerable<object?>? ComputeRowOrProblem(InputTable table, int row, InputProblems problems,
-        Func<InputTable, int, InputProblems, IEnumerable<object?>?> computeRow)
+    private static bool ComputeRowOrProblem(TableReader table, in Columns columns, Span<double> results, RowComputer computeRow)
     {
         try
         {
-            return computeRow(table, row, problems);
+            return computeRow(table, columns, results);
         }
         catch (ArgumentException ex)
         {
-            problems.Add(table.Source, table.RowNumber(row), null, InputException.FromArgument(table.Source, ex).Problems[0].Message);
-            return null;
+            table.AddProblem(-1, InputException.FromArgument(table.Source, ex).Problems[0].Message);
+            return false;
         }
     }
 
-    /// <summary>True when the rows give the load as <c>traffic</c> in Erlangs rather than contacts per interval.</summary>
-    private static bool UsesTraffic(InputTable table) => !table.HasColumn("contacts") && table.HasColumn("traffic");
-
     /// <summary>One row's queue: interval, handle time and patience (null: Erlang C), or null after recording problems.</summary>
-    public static ContactQueue? ReadQueue(InputTable table, int row, InputProblems problems, out double contacts, out double answerWithinSeconds)
+    public static ContactQueue? ReadQueue(TableReader table, in Columns columns, out double contacts, out double answerWithinSeconds)
     {
-        double handle = table.ReadDouble(row, "aht_s", problems, min: MinSeconds, max: MaxSeconds);
+        long before = table.ProblemCount;
+        double handle = table.ReadDouble(columns.HandleSeconds, min: MinSeconds, max: MaxSeconds);
         double interval;
-        if (UsesTraffic(table))
+        if (columns.UsesTraffic)
         {
             // Traffic in Erlangs: contacts = traffic × interval / AHT (the interval defaults to one AHT).
-            double traffic = table.ReadDouble(row, "traffic", problems, min: 0);
-            interval = table.ReadOptionalDouble(row, "interval_s", problems, min: MinSeconds, max: MaxSeconds) ?? handle;
+            double traffic = table.ReadDouble(columns.Traffic, min: 0);
+            interval = table.ReadOptionalDouble(columns.IntervalSeconds, min: MinSeconds, max: MaxSeconds) ?? handle;
             contacts = traffic * interval / handle;
         }
         else
         {
-            contacts = table.ReadDouble(row, "contacts", problems, min: 0);
-            interval = table.ReadDouble(row, "interval_s", problems, min: MinSeconds, max: MaxSeconds);
+            contacts = table.ReadDouble(columns.Contacts, min: 0);
+            interval = table.ReadDouble(columns.IntervalSeconds, min: MinSeconds, max: MaxSeconds);
         }
-        answerWithinSeconds = table.ReadDouble(row, "answer_s", problems, min: 0, max: MaxSeconds);
-        double patience = table.ReadOptionalDouble(row, "patience_s", problems, min: 0, max: MaxSeconds) ?? 0;
-        if (double.IsNaN(contacts) || double.IsNaN(interval) || double.IsNaN(handle) || double.IsNaN(answerWithinSeconds) || double.IsNaN(patience))
+        answerWithinSeconds = table.ReadDouble(columns.AnswerSeconds, min: 0, max: MaxSeconds);
+        double patience = table.ReadOptionalDouble(columns.PatienceSeconds, min: 0, max: MaxSeconds) ?? 0;
+        if (table.ProblemCount > before)
         {
             return null;
         }
         var queue = new ContactQueue(TimeSpan.FromSeconds(interval), TimeSpan.FromSeconds(handle), patience > 0 ? TimeSpan.FromSeconds(patience) : null);
         if (queue.Traffic(contacts) > Staffing.MaxTraffic)
         {
-            problems.Add(table.Source, table.RowNumber(row), "contacts", $"{contacts} contacts give more than {Staffing.MaxTraffic} Erlangs");
+            table.AddProblem(columns.UsesTraffic ? columns.Traffic : columns.Contacts, $"{contacts} contacts give more than {Staffing.MaxTraffic} Erlangs");
             return null;
         }
-        if (table.HasColumn("contacts") && table.HasColumn("traffic") && table.GetText(row, "traffic") is not null)
+        if (!columns.UsesTraffic && columns.Traffic >= 0 && !table.IsEmpty(columns.Traffic))
         {
             // Both ways of giving the load (e.g. a staffing output read back): they must agree, or which one to
             // believe is ambiguous and neither is picked.
-            double given = table.ReadDouble(row, "traffic", problems, min: 0);
+            double given = table.ReadDouble(columns.Traffic, min: 0);
             double implied = queue.Traffic(contacts);
             if (double.IsNaN(given))
             {
@@ -123,37 +165,38 @@ internal static class QueueingTable
             }
             if (Math.Abs(given - implied) > 1e-12 * Math.Max(given, implied))
             {
-                problems.Add(table.Source, table.RowNumber(row), "traffic",
-                    $"{table.GetText(row, "traffic")} Erlangs disagrees with contacts x aht_s / interval_s = {implied.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}: give the load one way (contacts with interval_s, or traffic)");
+                table.AddProblem(columns.Traffic,
+                    $"{table.GetText(columns.Traffic)} Erlangs disagrees with contacts x aht_s / interval_s = {implied.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}: give the load one way (contacts with interval_s, or traffic)");
                 return null;
             }
         }
         return queue;
     }
 
-    /// <summary>The input columns to echo: all but those the command writes itself.</summary>
-    public static string[] EchoedColumns(InputTable table, IEnumerable<string> written)
-    {
-        var own = new HashSet<string>(written, StringComparer.OrdinalIgnoreCase);
-        return table.Columns.Where(c => !own.Contains(c)).ToArray();
-    }
-
     /// <summary>An echoed input cell: its text as given for CSV; for JSON a number stays a number.</summary>
-    public static object? EchoCell(InputTable table, int row, string column, OutputFormat format)
+    private static void EchoCell(CsMetrics.Data.TableWriter writer, TableReader table, int column, OutputFormat format)
     {
-        var text = table.GetText(row, column);
-        return format == OutputFormat.Json && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double number)
-            ? number
-            : text;
+        if (table.IsEmpty(column))
+        {
+            writer.WriteNull();
+        }
+        else if (format == OutputFormat.Json && table.TryGetDouble(column, out double number))
+        {
+            writer.Write(number);
+        }
+        else
+        {
+            writer.Write(table.GetText(column));
+        }
     }
 
-    /// <summary>The metric cells: abandonment is empty for Erlang C rows (not applicable).</summary>
-    public static IEnumerable<object?> MetricCells(in QueueMetrics metrics) =>
-    [
-        metrics.ServiceLevel,
-        metrics.WaitProbability,
-        metrics.AverageSpeedOfAnswerSeconds,
-        metrics.Occupancy,
-        metrics.Model == QueueModel.ErlangA ? metrics.AbandonProbability : null,
-    ];
+    /// <summary>Writes the metric results: abandonment is NaN (empty) for Erlang C rows (not applicable).</summary>
+    public static void MetricCells(in QueueMetrics metrics, Span<double> results)
+    {
+        results[0] = metrics.ServiceLevel;
+        results[1] = metrics.WaitProbability;
+        results[2] = metrics.AverageSpeedOfAnswerSeconds;
+        results[3] = metrics.Occupancy;
+        results[4] = metrics.Model == QueueModel.ErlangA ? metrics.AbandonProbability : double.NaN;
+    }
 }

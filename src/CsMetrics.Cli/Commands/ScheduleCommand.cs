@@ -18,14 +18,24 @@ internal static class ScheduleCommand
         {
             var text = io.ReadAllText(parse, context);
             var source = io.InputName(parse);
-            var document = ScheduleJson.ParseProblem(text);
-            if (document.Errors.Count > 0)
+            ScheduleSolution solution;
+            try
             {
-                throw new InputException(document.Errors
-                    .Select(e => new InputProblem(source, null, e.Field.Length == 0 ? null : e.Field, e.Message) { ColumnKind = "field" })
-                    .ToArray());
+                var document = ScheduleJson.ParseProblem(text);
+                if (document.Errors.Count > 0)
+                {
+                    throw new InputException(document.Errors
+                        .Select(e => new InputProblem(source, null, e.Field.Length == 0 ? null : e.Field, e.Message) { ColumnKind = "field" })
+                        .ToArray());
+                }
+                solution = ShiftScheduler.Solve(document.Problem!, document.Options);
             }
-            var solution = ShiftScheduler.Solve(document.Problem!, document.Options);
+            catch (ArgumentException ex)
+            {
+                // A value the document's validation let through (e.g. timeLimitSeconds 1e-300, zero once a TimeSpan)
+                // is the user's input, not a bug: report it instead of an internal failure.
+                throw InputException.FromArgument(source, ex);
+            }
             io.WriteOutput(parse, context, writer => writer.WriteLine(ScheduleJson.ToJson(solution)));
             return CliApp.Success;
         });

@@ -39,8 +39,9 @@ internal static class ServqualCommand
         command.SetAction(parse =>
         {
             var chosen = BuildInstrument(parse.GetValue(instrument)!, parse.GetValue(map), parse.GetValue(reverse), parse.GetValue(scaleMin), parse.GetValue(scaleMax));
-            var table = io.ReadTable(parse, context);
-            var responses = ReadResponses(table, chosen);
+            var problems = new InputProblems(); // a ragged row is reported with, not instead of, later rows' problems
+            var table = io.ReadTable(parse, context, problems);
+            var responses = ReadResponses(table, chosen, problems);
             var report = Servqual.Analyze(chosen, responses);
             io.WriteOutput(parse, context, writer => JsonOutput.Write(writer, json => WriteReport(json, report)));
             return CliApp.Success;
@@ -134,10 +135,9 @@ internal static class ServqualCommand
     /// Cells follow the missing-value policy (empty, NA or N/A); the library's rules (scale, allocation) are reported at
     /// their cells, and a column that does not belong to the instrument (e23 for 22 items) is an error.
     /// </summary>
-    private static List<ServqualResponse> ReadResponses(InputTable table, ServqualInstrument instrument)
+    private static List<ServqualResponse> ReadResponses(InputTable table, ServqualInstrument instrument, InputProblems problems)
     {
-        var problems = new InputProblems();
-        QualityInput.CheckDuplicateColumns(table, problems);
+        int fromReader = problems.Count; // the reader's row problems (ragged rows, bad text)
         int n = instrument.ItemCount;
         int k = instrument.Dimensions.Count;
         var present = new Dictionary<char, SortedSet<int>>();
@@ -174,7 +174,7 @@ internal static class ServqualCommand
         {
             problems.Add(table.Source, null, null, "no respondents: at least one data row is required");
         }
-        problems.ThrowIfAny();
+        problems.ThrowIfMoreThan(fromReader);
 
         bool zone = present.ContainsKey('a'), desired = present.ContainsKey('d'), weights = present.ContainsKey('w');
         var responses = new List<ServqualResponse>(table.RowCount);
@@ -191,7 +191,7 @@ internal static class ServqualCommand
                 ImportancePoints = points is null || points.All(double.IsNaN) ? null : points, // no points at all: not asked
             });
         }
-        problems.ThrowIfAny();
+        problems.ThrowIfMoreThan(fromReader);
         foreach (var error in Servqual.Validate(instrument, responses))
         {
             char prefix = error.Field == nameof(ServqualResponse.ImportancePoints) ? 'w' : char.ToLowerInvariant(error.Field[0]);

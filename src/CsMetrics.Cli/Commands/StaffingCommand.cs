@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CsMetrics.Data;
 using CsMetrics.Queueing;
 
 namespace CsMetrics.Cli.Commands;
@@ -8,6 +9,41 @@ internal static class StaffingCommand
 {
     private static readonly string[] Required = ["aht_s", "answer_s", "target_sl"];
     private static readonly string[] Written = ["traffic", "agents", "scheduled", .. QueueingTable.MetricColumns];
+
+    private static bool Row(TableReader table, in QueueingTable.Columns columns, Span<double> results)
+    {
+        long before = table.ProblemCount;
+        var queue = QueueingTable.ReadQueue(table, columns, out double contacts, out double answerWithin);
+        var targets = new StaffingTargets
+        {
+            ServiceLevel = table.ReadOptionalDouble(columns["target_sl"], min: 0, max: 1),
+            AnswerWithin = double.IsNaN(answerWithin) ? TimeSpan.Zero : TimeSpan.FromSeconds(answerWithin),
+            MaxOccupancy = table.ReadOptionalDouble(columns["max_occupancy"], min: 0, max: 1, minExclusive: true),
+            MaxAverageSpeedOfAnswer = table.ReadOptionalDouble(columns["max_asa_s"], min: 0, max: QueueingTable.MaxSeconds) is double asa ? TimeSpan.FromSeconds(asa) : null,
+            MaxAbandonProbability = table.ReadOptionalDouble(columns["max_abandon"], min: 0, max: 1),
+        };
+        int shrinkageColumn = columns["shrinkage"];
+        double shrinkage = table.ReadOptionalDouble(shrinkageColumn, min: 0, max: 1) ?? 0;
+        if (shrinkage == 1)
+        {
+            table.AddProblem(shrinkageColumn, "1 is out of range: must be >= 0 and < 1");
+        }
+        if (queue is null || table.ProblemCount > before)
+        {
+            return false;
+        }
+        var result = queue.RequiredAgents(contacts, targets, shrinkage);
+        if (!result.IsFeasible)
+        {
+            table.AddProblem(-1, $"infeasible: {result.InfeasibleReason}");
+            return false;
+        }
+        results[0] = result.Metrics.Traffic;
+        results[1] = result.Agents;
+        results[2] = result.ScheduledHeadcount;
+        QueueingTable.MetricCells(result.Metrics, results[3..]);
+        return true;
+    }
 
     public static Command Create(CliContext context)
     {
@@ -20,35 +56,7 @@ internal static class StaffingCommand
             "scheduled = ceil(agents / (1 - shrinkage)), exact. See docs/queueing.md.\n" +
             "Example: csmetrics staffing --input intervals.csv --output staffing.csv");
         var io = new CommandIo().AddTo(command);
-        command.SetAction(parse => QueueingTable.Run(parse, context, io, Required, Written, (table, row, problems) =>
-        {
-            int before = problems.Count;
-            var queue = QueueingTable.ReadQueue(table, row, problems, out double contacts, out double answerWithin);
-            var targets = new StaffingTargets
-            {
-                ServiceLevel = table.ReadOptionalDouble(row, "target_sl", problems, min: 0, max: 1),
-                AnswerWithin = double.IsNaN(answerWithin) ? TimeSpan.Zero : TimeSpan.FromSeconds(answerWithin),
-                MaxOccupancy = table.ReadOptionalDouble(row, "max_occupancy", problems, min: 0, max: 1, minExclusive: true),
-                MaxAverageSpeedOfAnswer = table.ReadOptionalDouble(row, "max_asa_s", problems, min: 0, max: QueueingTable.MaxSeconds) is double asa ? TimeSpan.FromSeconds(asa) : null,
-                MaxAbandonProbability = table.ReadOptionalDouble(row, "max_abandon", problems, min: 0, max: 1),
-            };
-            double shrinkage = table.ReadOptionalDouble(row, "shrinkage", problems, min: 0, max: 1) ?? 0;
-            if (shrinkage == 1)
-            {
-                problems.Add(table.Source, table.RowNumber(row), "shrinkage", "1 is out of range: must be >= 0 and < 1");
-            }
-            if (queue is null || problems.Count > before)
-            {
-                return null;
-            }
-            var result = queue.RequiredAgents(contacts, targets, shrinkage);
-            if (!result.IsFeasible)
-            {
-                problems.Add(table.Source, table.RowNumber(row), null, $"infeasible: {result.InfeasibleReason}");
-                return null;
-            }
-            return [result.Metrics.Traffic, result.Agents, result.ScheduledHeadcount, .. QueueingTable.MetricCells(result.Metrics)];
-        }));
+        command.SetAction(parse => QueueingTable.Run(parse, context, io, Required, Written, Row));
         return command;
     }
 }

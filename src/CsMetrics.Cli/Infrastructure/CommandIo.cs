@@ -2,6 +2,7 @@ using System.Buffers;
 using System.CommandLine;
 using System.Text;
 using System.Text.Unicode;
+using CsMetrics.Data;
 
 namespace CsMetrics.Cli;
 
@@ -40,7 +41,13 @@ internal sealed class CommandIo
         DefaultValueFactory = _ => OutputFormat.Csv,
     };
 
-    /// <summary>Adds <c>--input</c>, <c>--output</c> and, when <paramref name="withFormat"/>, <c>--format</c> to <paramref name="command"/>.</summary>
+    /// <summary><c>--delimiter</c>, <c>--decimal-comma</c>, <c>--encoding</c>: how table input is read.</summary>
+    public TableInputOptions TableInput { get; } = new();
+
+    /// <summary>
+    /// Adds <c>--input</c>, <c>--output</c> and, when <paramref name="withFormat"/>, <c>--format</c> and the table
+    /// reading options to <paramref name="command"/>.
+    /// </summary>
     public CommandIo AddTo(Command command, bool withFormat = true)
     {
         command.Options.Add(Input);
@@ -48,6 +55,7 @@ internal sealed class CommandIo
         if (withFormat)
         {
             command.Options.Add(Format);
+            TableInput.AddTo(command);
         }
         command.Validators.Add(result =>
         {
@@ -69,15 +77,39 @@ internal sealed class CommandIo
         return file is null ? ReadStandardInput(context) : ReadFileText(file.FullName, file.ToString());
     }
 
-    /// <summary>Reads the input as a table in the format chosen by <c>--format</c> (CSV by default).</summary>
-    public InputTable ReadTable(ParseResult parse, CliContext context)
+    /// <summary>Reads the whole input as a table in the format chosen by <c>--format</c> (CSV by default).</summary>
+    /// <remarks>
+    /// With <paramref name="rowProblems"/>, row problems (a ragged row, text that does not decode) are collected
+    /// there and the other rows read, so that the value problems of later rows are reported too; the command must
+    /// then throw the collector before writing anything. Without it, row problems are thrown at once.
+    /// </remarks>
+    public InputTable ReadTable(ParseResult parse, CliContext context, InputProblems? rowProblems = null) =>
+        InputTable.Read(() => OpenTable(parse, context), rowProblems);
+
+    /// <summary>
+    /// Opens the input as a streaming table (CsMetrics.Data) in the format chosen by <c>--format</c>, with the
+    /// <c>--delimiter</c>, <c>--decimal-comma</c> and <c>--encoding</c> options. Files and the console's standard
+    /// input are read as bytes, so the encoding is checked row by row (strict UTF-8 by default). Whole-table
+    /// problems (empty input, duplicate columns) throw <see cref="TableFormatException"/>; use <see cref="InputException.FromTable"/>.
+    /// </summary>
+    public TableReader OpenTable(ParseResult parse, CliContext context, TableFormat? formatOverride = null)
     {
-        var text = ReadAllText(parse, context);
+        var options = TableInput.Read(parse);
+        var format = formatOverride ?? (parse.GetValue(Format) == OutputFormat.Json ? TableFormat.Json : TableFormat.Csv);
         var source = InputName(parse);
-        using var reader = new StringReader(text);
-        return parse.GetValue(Format) == OutputFormat.Json
-            ? InputTable.ParseJson(reader, source)
-            : InputTable.ParseCsv(reader, source);
+        if (parse.GetValue(Input) is FileInfo file)
+        {
+            return InputTable.OpenFile(file.FullName, source, format, options);
+        }
+        if (context.HasNoInput)
+        {
+            throw new InputException(StdinName, "no input: give --input FILE or pipe a table into the command");
+        }
+        if (context.InBytes is Stream bytes)
+        {
+            return TableReader.Open(bytes, format, source, options, leaveOpen: true);
+        }
+        return format == TableFormat.Json ? TableReader.OpenJson(context.In, source, options) : TableReader.OpenCsv(context.In, source, options);
     }
 
     /// <summary>

@@ -1,49 +1,7 @@
 namespace CsMetrics.Cli;
 
-/// <summary>
-/// One problem with the user's input, located as precisely as we know it: the file (or
-/// <c>&lt;stdin&gt;</c>), the row (the file's line number, header = row 1; for JSON arrays, the
-/// element's 1-based position) and the column.
-/// </summary>
-internal sealed record InputProblem(string Source, int? Row, string? Column, string Message)
-{
-    /// <summary>What <see cref="Column"/> names: "column" in a table, "field" (a JSON path such as <c>templates[0].cost</c>) in a document.</summary>
-    public string ColumnKind { get; init; } = "column";
-
-    /// <summary>
-    /// Formats as <c>file: row 3, column 'aht_s': message</c>, dropping the parts we do not know. Always one
-    /// line: control characters from the input (a quoted cell may hold a line break) are shown escaped.
-    /// </summary>
-    public override string ToString() => OneLine((Row, Column) switch
-    {
-        (int row, string column) => $"{Source}: row {row}, {ColumnKind} '{column}': {Message}",
-        (int row, null) => $"{Source}: row {row}: {Message}",
-        (null, string column) => $"{Source}: {ColumnKind} '{column}': {Message}",
-        _ => $"{Source}: {Message}",
-    });
-
-    /// <summary>Escapes line breaks, tabs and other control characters so a message stays on one line.</summary>
-    public static string OneLine(string text)
-    {
-        if (!text.AsSpan().ContainsAnyInRange('\u0000', '\u001F') && !text.Contains('\u007F'))
-        {
-            return text;
-        }
-        var line = new System.Text.StringBuilder(text.Length + 8);
-        foreach (char c in text)
-        {
-            line.Append(c switch
-            {
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                _ when char.IsControl(c) => $"\\u{(int)c:X4}",
-                _ => c.ToString(),
-            });
-        }
-        return line.ToString();
-    }
-}
+// One problem with the user's input is a CsMetrics.Data TableProblem (file, row, column, message, printed on one
+// line as "file: row 3, column 'aht_s': message"): see the global alias InputProblem in CsMetrics.Cli.csproj.
 
 /// <summary>
 /// Bad user input. <see cref="CliApp.Run"/> prints one line per problem and exits with code 2.
@@ -63,6 +21,17 @@ internal sealed class InputException : Exception
     }
 
     public IReadOnlyList<InputProblem> Problems { get; }
+
+    /// <summary>The problems a CsMetrics.Data reader found, one input problem each (and a count of any it did not keep).</summary>
+    public static InputException FromTable(CsMetrics.Data.TableFormatException exception)
+    {
+        var problems = exception.Problems.ToList();
+        if (exception.Omitted > 0)
+        {
+            problems.Add(new InputProblem(problems[0].Source, null, null, $"{exception.Omitted} more problems not listed"));
+        }
+        return new InputException(problems);
+    }
 
     /// <summary>
     /// Turns a library's <see cref="ArgumentException"/> about the user's input into an input problem:
@@ -89,8 +58,23 @@ internal sealed class InputProblems
     /// <summary>The number of problems collected so far (to tell whether one row added any).</summary>
     public int Count => _problems.Count;
 
-    public void Add(string source, int? row, string? column, string message) =>
+    public void Add(string source, long? row, string? column, string message) =>
         _problems.Add(new InputProblem(source, row, column, message));
+
+    public void AddRange(IEnumerable<InputProblem> problems) => _problems.AddRange(problems);
+
+    /// <summary>
+    /// Throws every collected problem when more than the first <paramref name="count"/> were collected: a command
+    /// that must stop at a column problem calls it with the reader's row-problem count, so that a ragged row alone
+    /// does not stop the value checks of later rows (all are reported together at the end).
+    /// </summary>
+    public void ThrowIfMoreThan(int count)
+    {
+        if (_problems.Count > count)
+        {
+            ThrowIfAny();
+        }
+    }
 
     /// <summary>Throws an <see cref="InputException"/> holding every collected problem, if there are any.</summary>
     public void ThrowIfAny()

@@ -1,12 +1,13 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
+using CsMetrics.Data;
 
 namespace CsMetrics.Cli;
 
 /// <summary>
-/// Tabular input read from CSV (a header row, RFC 4180 quoting, invariant culture) or from JSON
-/// (an array of flat objects whose property names are the columns). Typed readers record a located
+/// A whole table in memory, for the commands that need every row at once (forecast, quality, plan).
+/// A thin layer over <see cref="TableReader"/> (CsMetrics.Data), which holds every reading rule: RFC 4180,
+/// duplicate columns and JSON keys, encodings, ragged rows, blank lines, numbers in one notation. Row-wise
+/// commands stream through <see cref="TableReader"/> directly. Typed reads record a located
 /// <see cref="InputProblem"/> instead of throwing, so a command can report every bad cell at once.
 /// </summary>
 internal sealed class InputTable
@@ -14,17 +15,21 @@ internal sealed class InputTable
     private readonly Dictionary<string, int> _columnIndex;
     private readonly List<string?[]> _cells;
     private readonly List<int> _rowNumbers;
+    private readonly NumberFormatInfo _numberFormat;
+    private readonly bool _decimalComma;
 
-    private InputTable(string source, IReadOnlyList<string> columns, List<string?[]> cells, List<int> rowNumbers)
+    private InputTable(string source, IReadOnlyList<string> columns, List<string?[]> cells, List<int> rowNumbers, TableReadOptions options, bool textCells)
     {
         Source = source;
         Columns = columns;
         _cells = cells;
         _rowNumbers = rowNumbers;
+        _decimalComma = textCells && options.DecimalComma;
+        _numberFormat = _decimalComma ? options.NumberFormat : NumberFormatInfo.InvariantInfo;
         _columnIndex = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < columns.Count; i++)
         {
-            _columnIndex.TryAdd(columns[i], i);
+            _columnIndex.TryAdd(columns[i], i); // the reader has rejected duplicates; unnamed columns may repeat
         }
     }
 
@@ -63,9 +68,11 @@ internal sealed class InputTable
             return null;
         }
         var row = _cells[index];
-        var text = c < row.Length ? row[c] : null;
-        return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        return c < row.Length ? row[c] : null;
     }
+
+    /// <summary>Parses cell text as a number in the table's notation (invariant, or the decimal comma the options allow).</summary>
+    public bool TryParseNumber(string text, out double value) => CellText.TryParseNumber(text, _numberFormat, out value);
 
     /// <summary>
     /// Reads a required number in [<paramref name="min"/>, <paramref name="max"/>] (or (min, max] when
@@ -95,207 +102,96 @@ internal sealed class InputTable
     private double ParseDouble(int index, string column, string text, InputProblems problems,
         double min, double max, bool minExclusive)
     {
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
+        if (!TryParseNumber(text, out double value))
         {
-            problems.Add(Source, RowNumber(index), column, $"'{text}' is not a number (use '.' for decimals)");
+            problems.Add(Source, RowNumber(index), column, CellText.NotANumber(text, _decimalComma));
             return double.NaN;
         }
-        bool belowMin = minExclusive ? value <= min : value < min;
-        if (belowMin || value > max)
+        if (CellText.CheckRange(text, value, min, max, minExclusive) is string problem)
         {
-            string lower = minExclusive ? $"> {Format(min)}" : $">= {Format(min)}";
-            string range = double.IsPositiveInfinity(max) ? lower : $"{lower} and <= {Format(max)}";
-            problems.Add(Source, RowNumber(index), column, $"{text} is out of range: must be {range}");
+            problems.Add(Source, RowNumber(index), column, problem);
             return double.NaN;
         }
         return value;
     }
 
-    private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>Reads CSV with a header row. Blank lines are skipped; a row with more cells than the header is a problem.</summary>
-    public static InputTable ParseCsv(TextReader reader, string source)
-    {
-        var problems = new InputProblems();
-        var records = ReadRecords(reader, source, problems);
-        problems.ThrowIfAny();
-        if (records.Count == 0)
-        {
-            throw new InputException(source, "the input is empty: a header row is required");
-        }
-        var header = records[0].Fields.Select(f => (f ?? "").Trim()).ToArray();
-        var cells = new List<string?[]>(records.Count - 1);
-        var rowNumbers = new List<int>(records.Count - 1);
-        foreach (var (line, fields) in records.Skip(1))
-        {
-            if (fields.Length > header.Length)
-            {
-                problems.Add(source, line, null, $"has {fields.Length} cells but the header has {header.Length} columns");
-                continue;
-            }
-            cells.Add(fields);
-            rowNumbers.Add(line);
-        }
-        problems.ThrowIfAny();
-        return new InputTable(source, header, cells, rowNumbers);
-    }
+    /// <summary>Reads CSV with a header row (see <see cref="TableReader"/> for the rules).</summary>
+    public static InputTable ParseCsv(TextReader reader, string source, TableReadOptions? options = null) =>
+        Read(() => TableReader.OpenCsv(reader, source, options));
 
     /// <summary>Reads a JSON array of flat objects; property names are the columns, the element's position is the row.</summary>
-    public static InputTable ParseJson(TextReader reader, string source)
+    public static InputTable ParseJson(TextReader reader, string source, TableReadOptions? options = null) =>
+        Read(() => TableReader.OpenJson(reader, source, options));
+
+    /// <summary>
+    /// Opens a table file as bytes (so that its encoding is checked) with <paramref name="source"/> naming it in
+    /// problems. A missing or unreadable file is an <see cref="InputException"/>.
+    /// </summary>
+    public static TableReader OpenFile(string path, string source, TableFormat format, TableReadOptions options)
     {
-        JsonDocument document;
+        FileStream stream;
         try
         {
-            document = JsonDocument.Parse(reader.ReadToEnd(), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new InputException([new InputProblem(source, (int?)(ex.LineNumber + 1), null, $"invalid JSON: {ex.Message}")]);
+            throw new InputException(source, "file not found");
         }
-        using (document)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Array)
-            {
-                throw new InputException(source, "expected a JSON array of objects, one per row");
-            }
-            var columns = new List<string>();
-            var known = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-            var objects = new List<Dictionary<int, string?>>();
-            var problems = new InputProblems();
-            int position = 0;
-            foreach (var element in document.RootElement.EnumerateArray())
-            {
-                position++;
-                if (element.ValueKind != JsonValueKind.Object)
-                {
-                    problems.Add(source, position, null, "expected an object");
-                    continue;
-                }
-                var row = new Dictionary<int, string?>();
-                foreach (var property in element.EnumerateObject())
-                {
-                    if (!known.TryGetValue(property.Name, out int c))
-                    {
-                        c = columns.Count;
-                        known[property.Name] = c;
-                        columns.Add(property.Name);
-                    }
-                    row[c] = property.Value.ValueKind switch
-                    {
-                        JsonValueKind.Null => null,
-                        JsonValueKind.String => property.Value.GetString(),
-                        _ => property.Value.GetRawText(),
-                    };
-                }
-                objects.Add(row);
-            }
-            problems.ThrowIfAny();
-            var cells = objects.Select(o =>
-            {
-                var cellsOfRow = new string?[columns.Count];
-                foreach (var (c, v) in o)
-                {
-                    cellsOfRow[c] = v;
-                }
-                return cellsOfRow;
-            }).ToList();
-            return new InputTable(source, columns, cells, Enumerable.Range(1, cells.Count).ToList());
+            throw new InputException(source, $"cannot read the file: {ex.Message}");
         }
+        return TableReader.Open(stream, format, source, options);
     }
 
-    private static List<(int Line, string?[] Fields)> ReadRecords(TextReader reader, string source, InputProblems problems)
+    /// <summary>
+    /// Reads every row of the table <paramref name="open"/> opens. A whole-table problem (empty, duplicate columns)
+    /// is an <see cref="InputException"/> at once. Row problems (a ragged row, text that does not decode) go into
+    /// <paramref name="rowProblems"/> when given, and the table holds the other rows, so that the command goes on
+    /// to report the value problems of later rows too; without a collector they are thrown at the end of the read.
+    /// </summary>
+    public static InputTable Read(Func<TableReader> open, InputProblems? rowProblems = null)
     {
-        var records = new List<(int, string?[])>();
-        var fields = new List<string?>();
-        var field = new StringBuilder();
-        int line = 1;
-        int recordStart = 1;
-        bool inQuotes = false;
-        bool fieldWasQuoted = false;
-        bool recordHasContent = false;
-
-        void EndField()
+        try
         {
-            fields.Add(field.ToString());
-            field.Clear();
-            fieldWasQuoted = false;
-        }
-
-        void EndRecord()
-        {
-            EndField();
-            if (recordHasContent)
+            using var table = open();
+            var cells = new List<string?[]>();
+            var rowNumbers = new List<int>();
+            while (table.MoveNext())
             {
-                records.Add((recordStart, fields.ToArray()));
-            }
-            fields.Clear();
-            recordHasContent = false;
-        }
-
-        int ch;
-        while ((ch = reader.Read()) != -1)
-        {
-            char c = (char)ch;
-            if (inQuotes)
-            {
-                if (c == '"')
+                var row = new string?[table.Columns.Count];
+                for (int c = 0; c < row.Length; c++)
                 {
-                    if (reader.Peek() == '"')
-                    {
-                        reader.Read();
-                        field.Append('"');
-                    }
-                    else
-                    {
-                        inQuotes = false;
-                    }
+                    row[c] = table.GetString(c);
                 }
-                else
-                {
-                    if (c == '\n')
-                    {
-                        line++;
-                    }
-                    field.Append(c);
-                }
-                continue;
+                cells.Add(row);
+                rowNumbers.Add(checked((int)table.RowNumber));
             }
-            switch (c)
+            if (rowProblems is null)
             {
-                case '"' when field.Length == 0 && !fieldWasQuoted:
-                    inQuotes = true;
-                    fieldWasQuoted = true;
-                    recordHasContent = true;
-                    break;
-                case ',':
-                    EndField();
-                    recordHasContent = true;
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    EndRecord();
-                    line++;
-                    recordStart = line;
-                    break;
-                default:
-                    if (c == '\uFEFF' && line == 1 && field.Length == 0 && fields.Count == 0)
-                    {
-                        break; // byte-order mark
-                    }
-                    field.Append(c);
-                    if (!char.IsWhiteSpace(c))
-                    {
-                        recordHasContent = true;
-                    }
-                    break;
+                table.ThrowIfProblems();
             }
+            else if (table.HasProblems)
+            {
+                rowProblems.AddRange(InputException.FromTable(new TableFormatException(table.Problems, table.OmittedProblemCount)).Problems);
+            }
+            // JSON objects may bring new keys as they come: pad earlier rows to the final width.
+            int width = table.Columns.Count;
+            for (int r = 0; r < cells.Count; r++)
+            {
+                if (cells[r].Length < width)
+                {
+                    var padded = cells[r];
+                    Array.Resize(ref padded, width);
+                    cells[r] = padded;
+                }
+            }
+            return new InputTable(table.Source, [.. table.Columns], cells, rowNumbers, table.Options, table.Format == TableFormat.Csv);
         }
-        if (inQuotes)
+        catch (TableFormatException ex)
         {
-            problems.Add(source, recordStart, null, "a quoted field is not closed");
+            throw InputException.FromTable(ex);
         }
-        EndRecord();
-        return records;
     }
 }

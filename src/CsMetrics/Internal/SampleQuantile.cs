@@ -78,10 +78,20 @@ internal static class SampleQuantile
         return low + fraction * (high - low);
     }
 
-    /// <summary>The type-7 position <c>h = (n − 1)p</c> as its whole part (0-based) and fraction, in decimal arithmetic.</summary>
+    /// <summary>
+    /// The type-7 position <c>h = (n − 1)p</c> as its whole part (0-based) and fraction, in decimal arithmetic on
+    /// the level as written (9 × 0.9 is 8.1, so a tenth of the way from 600 to 3600 is 900, not 899.9999999999989).
+    /// A position within the library's relative tolerance of a whole number is that whole number (see
+    /// <see cref="Tolerance"/>): a level computed as 135/255 on 18 values is the 10th value, not a hair below it.
+    /// </summary>
     private static (int Below, double Fraction) Position(int n, double probability)
     {
         decimal h = (decimal)probability * (n - 1);
+        decimal nearest = decimal.Round(h);
+        if (Tolerance.Equal((double)h, (double)nearest))
+        {
+            return ((int)nearest, 0);
+        }
         decimal below = decimal.Floor(h);
         return ((int)below, (double)(h - below));
     }

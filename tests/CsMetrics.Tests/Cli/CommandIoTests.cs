@@ -45,7 +45,7 @@ public sealed class CommandIoTests : IDisposable
         var result = CliRunner.Run("staffing", "--input", path);
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("", result.Output);
-        Assert.Matches(@"^error: .*agents\.csv: row 2: the input is not valid UTF-8 \(byte 0xE9", result.Error);
+        Assert.Matches(@"^error: .*agents\.csv: row 2, column 'agent': the input is not valid UTF-8 \(save the file as UTF-8", result.Error);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class CommandIoTests : IDisposable
         var result = Run(context, "staffing");
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("", result.Output);
-        Assert.StartsWith("error: <stdin>: row 2: the input is not valid UTF-8 (byte 0xE8", result.Error);
+        Assert.StartsWith("error: <stdin>: row 2, column 'agent': the input is not valid UTF-8", result.Error);
     }
 
     [Fact]

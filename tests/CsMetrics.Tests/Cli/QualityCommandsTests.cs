@@ -162,6 +162,26 @@ public class QualityCommandsTests
         return result.Error;
     }
 
+    [Fact]
+    public void A_row_with_too_many_cells_does_not_hide_the_value_problems_of_later_rows()
+    {
+        // The reader skips the long row and reports it; each command still checks every later row.
+        AssertRejected("e1,p1\n6,5,7\n6,x\n", ["servqual", "--map", "A=1"],
+            "row 2: has 3 cells but the header has 2 columns", "row 3, column 'p1': 'x' is not a number");
+        // In AHP the skipped row is part of the matrix's shape, so the shape problem is what follows it.
+        AssertRejected("criterion,A,B\nA,1,3,9\nB,x,1\n", ["ahp"],
+            "row 2: has 4 cells but the header has 3 columns", "criterion 'A' has a column but no row");
+        AssertRejected("unit,r1,r2\na,1,2,3\nb,1,1e999\nc,2,2\n", ["agreement"],
+            "row 2: has 4 cells but the header has 3 columns", "row 3, column 'r2': '1e999' is not a rating");
+        var seed = CsMetrics.Quality.Scorecard.ContactCentreSeed;
+        string header = string.Join(",", seed.Criteria.Select(c => c.Name));
+        string good = string.Join(",", seed.Criteria.Select(_ => "NA"));
+        string bad = "x" + good[2..];
+        AssertRejected($"{header}\n{good},extra\n{bad}\n", ["qa"],
+            $"row 2: has {seed.CriterionCount + 1} cells but the header has {seed.CriterionCount} columns",
+            $"row 3, column '{seed.Criteria[0].Name}': 'x' is not a number");
+    }
+
     private static JsonElement RunJson(string input, params string[] args)
     {
         var result = CliRunner.RunWithInput(input, args);
@@ -179,8 +199,8 @@ public class QualityCommandsTests
     [Fact]
     public void Agreement_rejects_duplicate_raters_naming_them()
     {
-        AssertRejected("unit,r1,r2,r1\na,1,2,3\nb,2,2,3\n", ["agreement"], "column 'r1': the column name appears 2 times");
-        AssertRejected("unit,ana,ANA\na,1,2\nb,2,2\n", ["agreement"], "column 'ANA'", "'ana' at position 2, 'ANA' at position 3");
+        AssertRejected("unit,r1,r2,r1\na,1,2,3\nb,2,2,3\n", ["agreement"], "column 'r1': the column name appears twice (columns 2 and 4)");
+        AssertRejected("unit,ana,ANA\na,1,2\nb,2,2\n", ["agreement"], "column 'ANA'", "'ana' (column 2) and 'ANA' (column 3) differ only in case");
     }
 
     [Fact]
@@ -235,7 +255,7 @@ public class QualityCommandsTests
     public void Qa_rejects_duplicate_criterion_columns_and_criteria_named_like_groups()
     {
         AssertRejected(SeedHeader + ",clarity\nana,north,2026-10,1,5,1,4,4,1,1,5,1,5,3\n", ["qa"],
-            "row 1, column 'clarity': the column name appears 2 times ('Clarity' at position 8, 'clarity' at position 14");
+            "row 1, column 'clarity': 'Clarity' (column 8) and 'clarity' (column 14) differ only in case");
         string card = WriteTemp("""{ "sections": [ { "name": "A", "weight": 100, "criteria": [ { "name": "Agent" }, { "name": "b" } ] } ] }""");
         try
         {
@@ -334,7 +354,7 @@ public class QualityCommandsTests
     [Fact]
     public void Servqual_rejects_duplicate_and_foreign_columns_and_partial_sets()
     {
-        AssertRejected("e1,p1,E1\n6,5,6\n", ["servqual", "--map", "A=1"], "column 'E1': the column name appears 2 times");
+        AssertRejected("e1,p1,E1\n6,5,6\n", ["servqual", "--map", "A=1"], "column 'E1': 'e1' (column 1) and 'E1' (column 3) differ only in case");
         AssertRejected("e1,p1,e2,p2\n6,5,6,5\n", ["servqual", "--map", "A=1"], "row 1, column 'e2': the instrument has 1 items, so answer columns run e1..e1");
         AssertRejected("e1,p1,e2,p2,a2\n6,5,6,5,4\n", ["servqual", "--map", "A=1;B=2"], "the adequate levels need all of a1..a2 (or none); missing: a1");
         AssertRejected("e1,p1,e2,p2,w1,w2\n6,5,6,5,100,\n", ["servqual", "--map", "A=1;B=2"], "row 2, column 'w2': no points for dimension 'B'");
@@ -359,7 +379,7 @@ public class QualityCommandsTests
         AssertRejected("criterion,A,B,C\nA,1,3,5\nB,1/3,1,3\n", ["ahp"], "row 1, column 'C': criterion 'C' has a column but no row");
         AssertRejected("criterion,A,B\nA,1,3\nB,1/3,1\nC,1,1\n", ["ahp"], "row 4, column 'criterion': criterion 'C' has a row but no column");
         AssertRejected("criterion,A,B\nA,1,3\na,1/3,1\n", ["ahp"], "criterion 'a' has two rows (rows 2 and 3, ignoring case)");
-        AssertRejected("criterion,A,b,B\nA,1,3,3\nB,1/3,1,1\n", ["ahp"], "column 'B': the column name appears 2 times");
+        AssertRejected("criterion,A,b,B\nA,1,3,3\nB,1/3,1,1\n", ["ahp"], "column 'B': 'b' (column 3) and 'B' (column 4) differ only in case");
     }
 
     [Fact]

@@ -44,6 +44,11 @@ public class SampleQuantileTests
         double[] responses = [15, 35, 48, 66, 75, 90, 120, 240, 600, 3600];
         Assert.Equal(900, SampleQuantile.Type7OfSorted(responses, 0.9));
         Assert.Equal(900, SampleQuantile.Type7InPlace(responses.Reverse().ToArray(), 0.9));
+        // A computed level whose position is a whole number up to rounding: (18 - 1) x 135/255 = 9, the 10th value
+        // (found by the selection property; decimal arithmetic on the rounded level alone gave 8.999999999999994).
+        double[] eighteen = [.. Enumerable.Repeat(-1.0, 9), .. Enumerable.Repeat(0.0, 9)];
+        Assert.Equal(0, SampleQuantile.Type7OfSorted(eighteen, 135 / 255.0));
+        Assert.Equal(0, SampleQuantile.Type7InPlace(eighteen.Reverse().ToArray(), 135 / 255.0));
         // At an integer position the order statistic itself: an infinite neighbour does not make 0·∞ = NaN.
         Assert.Equal(2, SampleQuantile.Type7OfSorted([1, 2, double.PositiveInfinity], 0.5));
         Span<double> withInfinity = [double.PositiveInfinity, 2, 1];
