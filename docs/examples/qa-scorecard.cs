@@ -30,3 +30,22 @@ var ahp = AnalyticHierarchyProcess.Weights(new double[,]
     { 0.5, 0.5, 1 },
 });
 Console.WriteLine(ahp);
+
+// A scorecard from its JSON contract: every problem comes back with its field path (here a typo).
+var read = ScorecardJson.Parse("""
+    { "name": "Billing", "method": "total_points",
+      "sections": [ { "name": "All", "criteria": [ { "name": "Greeting" }, { "name": "Fix", "scale": "points", "max": 5, "alow_na": false } ] } ] }
+    """);
+foreach (var error in read.Errors)
+{
+    Console.WriteLine(error); // sections[0].criteria[1].alow_na: unknown field 'alow_na' (did you mean 'allow_na'?); ...
+}
+
+// Calibration from text cells as a file gives them: numbers or labels, empty / NA / N/A = missing.
+var ratings = RatingTable.Parse(["expert", "ana", "ben"],
+[
+    ["good", "good", "fair"], ["poor", "fair", "poor"], ["fair", "fair", "NA"], ["good", "good", "good"], ["poor", "poor", "fair"],
+], categories: ["poor", "fair", "good"]).Value!;
+var agreement = Agreement.Analyze(ratings);
+Console.WriteLine(agreement.KrippendorffAlphaAt(MeasurementLevel.Ordinal));
+Console.WriteLine(agreement.CohenKappa[0].Quadratic);

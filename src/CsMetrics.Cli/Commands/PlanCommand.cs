@@ -65,7 +65,9 @@ internal static class PlanCommand
             string historyPath = historyFile?.FullName ?? SampleHistory;
             string historySource = historyFile?.ToString() ?? "bundled sample (Samples/history.csv)";
             var readOptions = tableInput.Read(parse);
-            var table = InputTable.Read(() => InputTable.OpenFile(historyPath, historyFile?.ToString() ?? "history.csv", TableFormat.Csv, readOptions));
+            // A ragged row is collected, not thrown, so the value problems of later rows are reported with it.
+            var rowProblems = new InputProblems();
+            var table = InputTable.Read(() => InputTable.OpenFile(historyPath, historyFile?.ToString() ?? "history.csv", TableFormat.Csv, readOptions), rowProblems);
             int? minutes = parse.GetValue(intervalMinutes);
             if (minutes is < 1 or > 1440)
             {
@@ -83,8 +85,19 @@ internal static class PlanCommand
                     throw new InputException("--time-zone", $"'{zoneId}' is not an IANA time zone on this machine (e.g. Europe/London, America/New_York)");
                 }
             }
-            var history = TimeSeriesInput.Read(table, minutes is int m ? TimeSpan.FromMinutes(m) : null,
-                parse.GetValue(timestampColumn)!, parse.GetValue(valueColumn)!, zone);
+            TimeSeriesInput history;
+            try
+            {
+                history = TimeSeriesInput.Read(table, minutes is int m ? TimeSpan.FromMinutes(m) : null,
+                    parse.GetValue(timestampColumn)!, parse.GetValue(valueColumn)!, zone);
+            }
+            catch (InputException ex) when (rowProblems.Any)
+            {
+                rowProblems.AddRange(ex.Problems);
+                rowProblems.ThrowIfAny();
+                throw;
+            }
+            rowProblems.ThrowIfAny();
 
             double? occupancyCap = parse.GetValue(maxOccupancy) ?? defaults.MaxOccupancy;
             var options = OptionsOrInputError(() => new PlanOptions

@@ -8,25 +8,27 @@ namespace CsMetrics.Cli;
 /// <summary><c>csmetrics qa</c>: scores QA evaluations on a scorecard and pools them by agent, team and period.</summary>
 internal static class QaCommand
 {
+    private static readonly string[] s_groupColumns = ["agent", "team", "period"];
+
     public static Command Create(CliContext context)
     {
         var command = new Command("qa",
             "QA scorecard results: one row per evaluation with optional agent, team and period columns and one column per " +
-            "criterion (named as in the scorecard; empty or N/A = not applicable). Scores every evaluation and writes JSON: " +
+            "criterion (named as in the scorecard; empty, NA or N/A = not applicable). Scores every evaluation and writes JSON: " +
             "pooled scores overall and by agent, team and period, section scores against targets, pass and auto-fail rates, " +
             "the 90/90 check, the trend between the last two periods and, with --margin, evaluations needed per agent. " +
             "Without --scorecard the built-in contact-centre seed scorecard is used.\n" +
             "Example: csmetrics qa -i docs/examples/data/quality/qa_evaluations.csv --margin 0.05");
         var io = new CommandIo().AddTo(command);
-        var scorecard = new Option<FileInfo?>("--scorecard", "-s") { Description = "The scorecard definition (JSON; see docs/cli.md). Default: the built-in seed scorecard." };
-        var margin = new Option<double?>("--margin") { Description = "Report evaluations needed per agent for this margin of error (e.g. 0.05 = ±5 points)." };
-        var confidence = new Option<double>("--confidence") { Description = "Confidence level for --margin.", DefaultValueFactory = _ => 0.95 };
-        var attainment = new Option<double>("--attainment") { Description = "90/90 check: share of the target an agent must reach.", DefaultValueFactory = _ => 0.9 };
-        var share = new Option<double>("--required-share") { Description = "90/90 check: share of agents that must reach it.", DefaultValueFactory = _ => 0.9 };
+        var scorecard = new Option<FileInfo?>("--scorecard", "-s") { Description = "The scorecard definition (JSON; see docs/quality.md). Default: the built-in seed scorecard." };
+        var margin = new Option<double?>("--margin") { Description = "Report evaluations needed per agent for this margin of error, a fraction (0.05 = ±5 points)." };
+        var level = new Option<double>("--level") { Description = "Confidence level for --margin, in percent (95; a fraction like 0.95 is rejected).", DefaultValueFactory = _ => 95 };
+        var attainment = new Option<double>("--attainment") { Description = "90/90 check: share of the target an agent must reach, a fraction.", DefaultValueFactory = _ => 0.9 };
+        var share = new Option<double>("--required-share") { Description = "90/90 check: share of agents that must reach it, a fraction.", DefaultValueFactory = _ => 0.9 };
         var perEvaluation = new Option<bool>("--per-evaluation") { Description = "Also list every evaluation's score." };
         command.Options.Add(scorecard);
         command.Options.Add(margin);
-        command.Options.Add(confidence);
+        command.Options.Add(level);
         command.Options.Add(attainment);
         command.Options.Add(share);
         command.Options.Add(perEvaluation);
@@ -34,44 +36,52 @@ internal static class QaCommand
         command.SetAction(parse =>
         {
             var options = new InputProblems();
-            CheckFraction(options, "--confidence", parse.GetValue(confidence), exclusive: true);
-            CheckFraction(options, "--attainment", parse.GetValue(attainment), exclusive: false);
-            CheckFraction(options, "--required-share", parse.GetValue(share), exclusive: false);
+            double confidence = QualityInput.PercentLevel(options, "--level", parse.GetValue(level));
+            QualityInput.CheckFraction(options, "--attainment", parse.GetValue(attainment));
+            QualityInput.CheckFraction(options, "--required-share", parse.GetValue(share));
             if (parse.GetValue(margin) is double m && !(m > 0 && m < 1))
             {
-                options.Add("--margin", null, null, $"must be in (0, 1); got {m.ToString(CultureInfo.InvariantCulture)}");
+                options.Add("--margin", null, null, $"must be a fraction in (0, 1) (0.05 for ±5 points); got {m.ToString(CultureInfo.InvariantCulture)}");
             }
             options.ThrowIfAny();
 
             var file = parse.GetValue(scorecard);
             var card = file is null ? Scorecard.ContactCentreSeed : ReadScorecard(file);
-            var table = io.ReadTable(parse, context);
-            var evaluations = ReadEvaluations(table, card);
+            var problems = new InputProblems(); // a ragged row is reported with, not instead of, later rows' problems
+            var table = io.ReadTable(parse, context, problems);
+            var evaluations = ReadEvaluations(table, card, problems);
 
             var overall = new QaTally(card);
-            var groups = new Dictionary<string, Dictionary<string, QaTally>>
-            {
-                ["agent"] = new(StringComparer.Ordinal),
-                ["team"] = new(StringComparer.Ordinal),
-                ["period"] = new(StringComparer.Ordinal),
-            };
-            var scores = new List<(int Row, EvaluationScore Score)>();
+            var scores = new List<(int Row, EvaluationScore Score)>(evaluations.Count);
             foreach (var evaluation in evaluations)
             {
-                var score = overall.Add(evaluation.Answers);
-                scores.Add((evaluation.Row, score));
-                foreach (var (column, key) in evaluation.Groups)
-                {
-                    if (!groups[column].TryGetValue(key, out var tally))
-                    {
-                        groups[column][key] = tally = new QaTally(card);
-                    }
-                    tally.Add(evaluation.Answers);
-                }
+                scores.Add((evaluation.Row, overall.Add(evaluation.Answers)));
             }
             var summary = overall.Summarize();
-            var agents = groups["agent"].ToDictionary(p => p.Key, p => p.Value.Summarize());
-            var periods = groups["period"].OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, Summary: p.Value.Summarize())).ToList();
+            var groups = new List<(string Column, IReadOnlyList<KeyValuePair<string, QaSummary>> Summaries)>();
+            for (int g = 0; g < s_groupColumns.Length; g++)
+            {
+                if (!table.HasColumn(s_groupColumns[g]))
+                {
+                    continue;
+                }
+                var byGroup = QaAggregation.ByGroup(card,
+                    evaluations.Where(e => e.Groups[g] is not null).Select(e => (e.Groups[g]!, e.Answers)), StringComparer.Ordinal);
+                IComparer<string> order = s_groupColumns[g] == "period" ? NaturalOrder.Instance : StringComparer.Ordinal;
+                groups.Add((s_groupColumns[g], byGroup.OrderBy(p => p.Key, order).ToArray()));
+            }
+            int? needed = null;
+            if (parse.GetValue(margin) is double wanted && summary.StandardDeviation > 0)
+            {
+                try
+                {
+                    needed = QaAggregation.EvaluationsForMarginOfError(summary.StandardDeviation, wanted, confidence);
+                }
+                catch (ArgumentOutOfRangeException ex)
+                {
+                    throw new InputException("--margin", QualityInput.Message(ex));
+                }
+            }
 
             io.WriteOutput(parse, context, writer => JsonOutput.Write(writer, json =>
             {
@@ -80,34 +90,29 @@ internal static class QaCommand
                 json.WriteString("method", card.Method == ScoringMethod.TotalPoints ? "total_points" : "weighted_sections");
                 json.WritePropertyName("overall");
                 WriteSummary(json, summary);
-                foreach (var (column, tallies) in groups)
+                foreach (var (column, summaries) in groups)
                 {
-                    if (tallies.Count == 0)
+                    json.WriteStartArray(column + "s");
+                    foreach (var (key, group) in summaries)
                     {
-                        continue;
-                    }
-                    json.WriteStartArray(column == "agent" ? "agents" : column == "team" ? "teams" : "periods");
-                    foreach (var (key, tally) in tallies.OrderBy(p => p.Key, StringComparer.Ordinal))
-                    {
-                        WriteSummary(json, tally.Summarize(), (column, key));
+                        WriteSummary(json, group, (column, key));
                     }
                     json.WriteEndArray();
                 }
-                double target = double.IsNaN(card.OverallTarget) ? card.PassMark : card.OverallTarget;
-                if (agents.Count > 0 && target > 0)
+                if (groups.FirstOrDefault(g => g.Column == "agent").Summaries is { Count: > 0 } agents)
                 {
-                    var check = QaAggregation.NinetyNinety(agents.Values, target, parse.GetValue(attainment), parse.GetValue(share));
+                    var check = QaAggregation.NinetyNinety(agents.Select(a => a.Value), card, parse.GetValue(attainment), parse.GetValue(share));
                     json.WriteStartObject("ninety_ninety");
-                    json.WriteNumber("target", target);
+                    JsonOutput.WriteNumberOrNull(json, "target", check.Target);
                     json.WriteNumber("agents_reaching", check.AgentsReaching);
                     json.WriteNumber("agents", check.Agents);
                     JsonOutput.WriteNumberOrNull(json, "share", check.Share);
                     json.WriteBoolean("passed", check.Passed);
                     json.WriteEndObject();
                 }
-                if (periods.Count >= 2)
+                if (groups.FirstOrDefault(g => g.Column == "period").Summaries is { Count: >= 2 } periods)
                 {
-                    var trend = QaAggregation.Trend(periods[^2].Summary, periods[^1].Summary);
+                    var trend = QaAggregation.Trend(periods[^2].Value, periods[^1].Value);
                     json.WriteStartObject("trend");
                     json.WriteString("from", periods[^2].Key);
                     json.WriteString("to", periods[^1].Key);
@@ -118,10 +123,10 @@ internal static class QaCommand
                     JsonOutput.WriteNumberOrNull(json, "z", trend.Z);
                     json.WriteEndObject();
                 }
-                if (parse.GetValue(margin) is double wanted && summary.StandardDeviation > 0)
+                if (parse.GetValue(margin) is not null)
                 {
-                    json.WriteNumber("evaluations_needed_per_agent",
-                        QaAggregation.EvaluationsForMarginOfError(summary.StandardDeviation, wanted, parse.GetValue(confidence)));
+                    json.WritePropertyName("evaluations_needed_per_agent");
+                    JsonOutput.WriteValue(json, needed);
                 }
                 if (parse.GetValue(perEvaluation))
                 {
@@ -145,22 +150,21 @@ internal static class QaCommand
         return command;
     }
 
-    private static void CheckFraction(InputProblems problems, string option, double value, bool exclusive)
+    private sealed record Evaluation(int Row, double[] Answers, string?[] Groups);
+
+    private static List<Evaluation> ReadEvaluations(InputTable table, Scorecard card, InputProblems problems)
     {
-        bool ok = exclusive ? value > 0 && value < 1 : value >= 0 && value <= 1;
-        if (!ok)
+        int fromReader = problems.Count; // the reader's row problems (ragged rows, bad text)
+        foreach (var criterion in card.Criteria)
         {
-            problems.Add(option, null, null, $"must be in {(exclusive ? "(0, 1)" : "[0, 1]")}; got {value.ToString(CultureInfo.InvariantCulture)}");
+            if (s_groupColumns.Contains(criterion.Name, StringComparer.OrdinalIgnoreCase))
+            {
+                problems.Add(table.Source, null, criterion.Name,
+                    $"scorecard '{card.Name}' has a criterion named '{criterion.Name}', which is also the {criterion.Name.ToLowerInvariant()} group column: rename the criterion");
+            }
         }
-    }
-
-    private sealed record Evaluation(int Row, double[] Answers, List<(string Column, string Key)> Groups);
-
-    private static List<Evaluation> ReadEvaluations(InputTable table, Scorecard card)
-    {
-        var problems = new InputProblems();
         table.RequireColumns(problems, card.Criteria.Select(c => c.Name).ToArray());
-        problems.ThrowIfAny();
+        problems.ThrowIfMoreThan(fromReader);
         var evaluations = new List<Evaluation>(table.RowCount);
         for (int r = 0; r < table.RowCount; r++)
         {
@@ -168,29 +172,14 @@ internal static class QaCommand
             for (int c = 0; c < answers.Length; c++)
             {
                 string column = card.Criteria[c].Name;
-                string? text = table.GetText(r, column);
-                if (text is null || text.Equals("NA", StringComparison.OrdinalIgnoreCase) || text.Equals("N/A", StringComparison.OrdinalIgnoreCase))
-                {
-                    answers[c] = double.NaN;
-                }
-                else if (!table.TryParseNumber(text, out answers[c]))
-                {
-                    problems.Add(table.Source, table.RowNumber(r), column, $"'{text}' is not a number or N/A");
-                    continue;
-                }
-                if (card.ProblemWithAnswer(c, answers[c]) is string problem)
+                int before = problems.Count;
+                answers[c] = QualityInput.ReadNumber(table, r, column, problems, "a number (empty, NA or N/A: not applicable)");
+                if (problems.Count == before && card.ProblemWithAnswer(c, answers[c]) is string problem)
                 {
                     problems.Add(table.Source, table.RowNumber(r), column, problem);
                 }
             }
-            var groups = new List<(string, string)>();
-            foreach (var column in new[] { "agent", "team", "period" })
-            {
-                if (table.GetText(r, column) is string key)
-                {
-                    groups.Add((column, key));
-                }
-            }
+            var groups = s_groupColumns.Select(column => QualityInput.ReadText(table, r, column)).ToArray();
             evaluations.Add(new Evaluation(table.RowNumber(r), answers, groups));
         }
         problems.ThrowIfAny();
@@ -229,169 +218,147 @@ internal static class QaCommand
         json.WriteEndObject();
     }
 
-    /// <summary>Reads a scorecard definition (JSON); every problem is located by its JSON path.</summary>
+    /// <summary>Reads a scorecard definition through the library's JSON contract; every problem is located by its JSON path.</summary>
     private static Scorecard ReadScorecard(FileInfo file)
     {
         string source = file.ToString();
-        string text;
-        try
+        var result = ScorecardJson.Parse(QualityInput.ReadFile(file), Path.GetFileNameWithoutExtension(file.Name));
+        if (!result.Succeeded)
         {
-            text = File.ReadAllText(file.FullName);
+            throw new InputException(result.Errors
+                .Select(e => new InputProblem(source, null, e.Field.Length == 0 ? null : e.Field, e.Message) { ColumnKind = "field" })
+                .ToArray());
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        return result.Value!;
+    }
+}
+
+/// <summary>
+/// What the quality commands (qa, servqual, agreement, ahp) share when they read tables: the library's missing-value
+/// policy (<see cref="MissingValue"/>), numbers read one way, duplicate columns as errors, library problems mapped to
+/// located input problems.
+/// </summary>
+internal static class QualityInput
+{
+    /// <summary>A cell's text, or null when it is missing (empty, NA or N/A) or the column is absent.</summary>
+    public static string? ReadText(InputTable table, int row, string column)
+    {
+        var text = table.GetText(row, column);
+        return MissingValue.IsMissing(text) ? null : text;
+    }
+
+    /// <summary>A number cell in the invariant culture: NaN when missing; anything else that is not a finite number is a located problem.</summary>
+    public static double ReadNumber(InputTable table, int row, string column, InputProblems problems, string expected)
+    {
+        var text = table.GetText(row, column);
+        if (MissingValue.IsMissing(text))
         {
-            throw new InputException(source, ex is FileNotFoundException or DirectoryNotFoundException ? "file not found" : $"cannot read the file: {ex.Message}");
+            return double.NaN;
         }
-        JsonDocument document;
-        try
+        // The table's number rule: invariant culture, or a decimal comma when --decimal-comma says so.
+        if (table.TryParseNumber(text!, out double value) && double.IsFinite(value))
         {
-            document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            return value;
         }
-        catch (JsonException ex)
+        problems.Add(table.Source, table.RowNumber(row), column, MissingValue.LooksLikeCommaNumber(text!)
+            ? $"'{text}' looks like a number written with a comma: use '.' for decimals and no thousands separator"
+            : $"'{text}' is not {expected}");
+        return double.NaN;
+    }
+
+    /// <summary>Records a problem unless <paramref name="value"/> is a fraction in [0, 1].</summary>
+    public static void CheckFraction(InputProblems problems, string option, double value)
+    {
+        if (!(value >= 0 && value <= 1))
         {
-            throw new InputException([new InputProblem(source, (int?)(ex.LineNumber + 1), null, $"invalid JSON: {ex.Message}")]);
-        }
-        using (document)
-        {
-            var problems = new InputProblems();
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("sections", out var sectionsElement) || sectionsElement.ValueKind != JsonValueKind.Array)
-            {
-                throw new InputException(source, "expected an object with a \"sections\" array");
-            }
-            var reader = new JsonFields(source, problems);
-            string name = reader.String(root, "name", "$") ?? file.Name;
-            var method = reader.Choice(root, "method", "$", ScoringMethod.WeightedSections,
-                ("weighted_sections", ScoringMethod.WeightedSections), ("total_points", ScoringMethod.TotalPoints));
-            var notApplicable = reader.Choice(root, "not_applicable", "$", NotApplicablePolicy.Exclude,
-                ("exclude", NotApplicablePolicy.Exclude), ("count_as_full_score", NotApplicablePolicy.CountAsFullScore), ("count_as_zero", NotApplicablePolicy.CountAsZero));
-            var criticalFail = reader.Choice(root, "critical_fail", "$", CriticalFailPolicy.ZeroScore,
-                ("zero_score", CriticalFailPolicy.ZeroScore), ("keep_score", CriticalFailPolicy.KeepScore));
-            double passMark = reader.Number(root, "pass_mark", "$", 0.8, 0, 1);
-            var sections = new List<ScorecardSection>();
-            int s = 0;
-            foreach (var sectionElement in sectionsElement.EnumerateArray())
-            {
-                string path = $"sections[{s++}]";
-                string sectionName = reader.String(sectionElement, "name", path) ?? path;
-                double weight = reader.Number(sectionElement, "weight", path, 1, 0, double.PositiveInfinity);
-                double target = reader.Number(sectionElement, "target", path, double.NaN, 0, 1);
-                var criteria = new List<ScorecardCriterion>();
-                if (!sectionElement.TryGetProperty("criteria", out var criteriaElement) || criteriaElement.ValueKind != JsonValueKind.Array)
-                {
-                    problems.Add(source, null, path, "needs a \"criteria\" array");
-                    continue;
-                }
-                int c = 0;
-                foreach (var criterionElement in criteriaElement.EnumerateArray())
-                {
-                    string cpath = $"{path}.criteria[{c++}]";
-                    criteria.Add(ReadCriterion(reader, criterionElement, cpath));
-                }
-                sections.Add(new ScorecardSection(sectionName, weight, criteria, target));
-            }
-            problems.ThrowIfAny();
-            try
-            {
-                return new Scorecard(name, sections, method, notApplicable, criticalFail, passMark);
-            }
-            catch (ArgumentException ex)
-            {
-                throw new InputException(source, ex.Message.Replace(" (Parameter 'sections')", "", StringComparison.Ordinal));
-            }
+            problems.Add(option, null, null, $"must be a fraction in [0, 1] (0.9 for 90%); got {value.ToString(CultureInfo.InvariantCulture)}");
         }
     }
 
-    private static ScorecardCriterion ReadCriterion(JsonFields reader, JsonElement element, string path)
+    /// <summary>
+    /// A confidence level given in percent, as every <c>--level</c> of the CLI (95 for 95%), converted to the
+    /// library's fraction. A value of 1 or less looks like a fraction and is rejected rather than read as 0.95%.
+    /// </summary>
+    public static double PercentLevel(InputProblems problems, string option, double percent)
     {
-        string name = reader.String(element, "name", path) ?? path;
-        var scale = reader.Choice(element, "scale", path, CriterionScale.Binary,
-            ("binary", CriterionScale.Binary), ("rating", CriterionScale.Rating), ("points", CriterionScale.Points), ("percent", CriterionScale.Percent));
-        var (min, max) = scale switch
+        if (percent > 0 && percent <= 1)
         {
-            CriterionScale.Rating => (reader.Number(element, "min", path, 1), reader.Number(element, "max", path, 5)),
-            CriterionScale.Points => (0.0, reader.Number(element, "max", path, 1, 0, double.PositiveInfinity)),
-            CriterionScale.Percent => (0.0, 100.0),
-            _ => (0.0, 1.0),
-        };
-        double weight = reader.Number(element, "weight", path, scale == CriterionScale.Points ? max : 1);
-        return new ScorecardCriterion
+            problems.Add(option, null, null, $"is a percent (95 for a 95% level); {percent.ToString(CultureInfo.InvariantCulture)} looks like a fraction: use {(percent * 100).ToString(CultureInfo.InvariantCulture)}");
+        }
+        else if (!(percent > 1 && percent < 100))
         {
-            Name = name,
-            Scale = scale,
-            Minimum = min,
-            Maximum = max,
-            Weight = weight,
-            AllowNotApplicable = reader.Boolean(element, "allow_na", path, true),
-            Critical = reader.Choice(element, "critical", path, CriticalEffect.None,
-                ("none", CriticalEffect.None), ("fail_section", CriticalEffect.FailSection), ("fail_evaluation", CriticalEffect.FailEvaluation)),
-            CriticalThreshold = reader.Number(element, "critical_threshold", path, 0.5, 0, 1),
-            IsBonus = reader.Boolean(element, "bonus", path, false),
-        };
+            problems.Add(option, null, null, $"must be a percent in (1, 100) (95 for a 95% level); got {percent.ToString(CultureInfo.InvariantCulture)}");
+        }
+        return percent / 100;
     }
 
-    /// <summary>Typed reads of optional JSON properties that record located problems instead of throwing.</summary>
-    private sealed class JsonFields(string source, InputProblems problems)
+    /// <summary>The whole text of a file named by an option; a missing or unreadable file is an input problem.</summary>
+    public static string ReadFile(FileInfo file)
     {
-        public string? String(JsonElement element, string property, string path)
-        {
-            if (!element.TryGetProperty(property, out var value))
-            {
-                return null;
-            }
-            if (value.ValueKind != JsonValueKind.String)
-            {
-                problems.Add(source, null, $"{path}.{property}", "must be a string");
-                return null;
-            }
-            return value.GetString();
-        }
+        // Strict UTF-8, as every input of the command line: a Windows-1252 file is an error, not mojibake.
+        return CommandIo.ReadFileText(file.FullName, file.ToString());
+    }
 
-        public double Number(JsonElement element, string property, string path, double fallback,
-            double min = double.NegativeInfinity, double max = double.PositiveInfinity)
+    /// <summary>A library exception's message for an error line: its first line, without the runtime's " (Parameter 'x')" and "Actual value was" suffixes.</summary>
+    public static string Message(ArgumentException exception)
+    {
+        var message = exception.Message.Split('\n')[0].Trim();
+        if (exception.ParamName is string name)
         {
-            if (!element.TryGetProperty(property, out var value) || value.ValueKind == JsonValueKind.Null)
-            {
-                return fallback;
-            }
-            if (value.ValueKind != JsonValueKind.Number || !(value.GetDouble() >= min && value.GetDouble() <= max))
-            {
-                problems.Add(source, null, $"{path}.{property}", $"must be a number in [{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}]; got {value.GetRawText()}");
-                return fallback;
-            }
-            return value.GetDouble();
+            message = message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal);
         }
+        return message;
+    }
+}
 
-        public bool Boolean(JsonElement element, string property, string path, bool fallback)
+/// <summary>Orders labels with their digit runs compared as numbers: <c>2026-9</c> before <c>2026-10</c>, <c>W9</c> before <c>W10</c>.</summary>
+internal sealed class NaturalOrder : IComparer<string>
+{
+    public static NaturalOrder Instance { get; } = new();
+
+    public int Compare(string? x, string? y)
+    {
+        if (x is null || y is null)
         {
-            if (!element.TryGetProperty(property, out var value))
-            {
-                return fallback;
-            }
-            if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-            {
-                problems.Add(source, null, $"{path}.{property}", "must be true or false");
-                return fallback;
-            }
-            return value.GetBoolean();
+            return x is null ? (y is null ? 0 : -1) : 1;
         }
-
-        public T Choice<T>(JsonElement element, string property, string path, T fallback, params (string Name, T Value)[] choices)
+        int i = 0, j = 0;
+        while (i < x.Length && j < y.Length)
         {
-            var text = String(element, property, path);
-            if (text is null)
+            if (char.IsAsciiDigit(x[i]) && char.IsAsciiDigit(y[j]))
             {
-                return fallback;
-            }
-            foreach (var (name, value) in choices)
-            {
-                if (string.Equals(name, text, StringComparison.OrdinalIgnoreCase))
+                int si = i, sj = j;
+                while (i < x.Length && char.IsAsciiDigit(x[i]))
                 {
-                    return value;
+                    i++;
                 }
+                while (j < y.Length && char.IsAsciiDigit(y[j]))
+                {
+                    j++;
+                }
+                var a = x.AsSpan(si, i - si).TrimStart('0');
+                var b = y.AsSpan(sj, j - sj).TrimStart('0');
+                int byLength = a.Length.CompareTo(b.Length);
+                if (byLength != 0)
+                {
+                    return byLength;
+                }
+                int byDigits = a.SequenceCompareTo(b);
+                if (byDigits != 0)
+                {
+                    return byDigits;
+                }
+                continue;
             }
-            problems.Add(source, null, $"{path}.{property}", $"'{text}' is not one of {string.Join(", ", choices.Select(c => c.Name))}");
-            return fallback;
+            int byChar = x[i].CompareTo(y[j]);
+            if (byChar != 0)
+            {
+                return byChar;
+            }
+            i++;
+            j++;
         }
+        int byRest = (x.Length - i).CompareTo(y.Length - j);
+        return byRest != 0 ? byRest : string.CompareOrdinal(x, y);
     }
 }

@@ -28,8 +28,8 @@ internal static class ServqualCommand
             Description = "A custom instrument: dimension=items, e.g. \"Speed=1-3;Care=4,5\" (items numbered from 1). Overrides --instrument.",
         };
         var reverse = new Option<string?>("--reverse") { Description = "With --map: reverse-scored items, e.g. \"2,4-5\"." };
-        var scaleMin = new Option<double>("--scale-min") { Description = "With --map: the lowest answer.", DefaultValueFactory = _ => 1 };
-        var scaleMax = new Option<double>("--scale-max") { Description = "With --map: the highest answer.", DefaultValueFactory = _ => 7 };
+        var scaleMin = new Option<double?>("--scale-min") { Description = "The lowest answer (default 1); applies to the built-in instruments too (a 5-point version reverse-scores as 6 - x)." };
+        var scaleMax = new Option<double?>("--scale-max") { Description = "The highest answer (default 7)." };
         command.Options.Add(instrument);
         command.Options.Add(map);
         command.Options.Add(reverse);
@@ -39,8 +39,9 @@ internal static class ServqualCommand
         command.SetAction(parse =>
         {
             var chosen = BuildInstrument(parse.GetValue(instrument)!, parse.GetValue(map), parse.GetValue(reverse), parse.GetValue(scaleMin), parse.GetValue(scaleMax));
-            var table = io.ReadTable(parse, context);
-            var responses = ReadResponses(table, chosen);
+            var problems = new InputProblems(); // a ragged row is reported with, not instead of, later rows' problems
+            var table = io.ReadTable(parse, context, problems);
+            var responses = ReadResponses(table, chosen, problems);
             var report = Servqual.Analyze(chosen, responses);
             io.WriteOutput(parse, context, writer => JsonOutput.Write(writer, json => WriteReport(json, report)));
             return CliApp.Success;
@@ -48,22 +49,28 @@ internal static class ServqualCommand
         return command;
     }
 
-    private static ServqualInstrument BuildInstrument(string name, string? map, string? reverse, double min, double max)
+    private static ServqualInstrument BuildInstrument(string name, string? map, string? reverse, double? min, double? max)
     {
+        double low = min ?? 1, high = max ?? 7;
+        if (!(high > low) || !double.IsFinite(low) || !double.IsFinite(high))
+        {
+            throw new InputException("--scale-max", $"the scale [{low.ToString(CultureInfo.InvariantCulture)}, {high.ToString(CultureInfo.InvariantCulture)}] needs --scale-max above --scale-min");
+        }
         if (map is null)
         {
             if (reverse is not null)
             {
                 throw new InputException("--reverse", "only applies with --map (the built-in '1988' instrument already reverse-scores its items)");
             }
-            return name == "1988" ? ServqualInstrument.Standard1988 : ServqualInstrument.Standard;
+            var builtIn = name == "1988" ? ServqualInstrument.Standard1988 : ServqualInstrument.Standard;
+            return min is null && max is null ? builtIn : builtIn.WithScale(low, high);
         }
         var dimensions = new List<string>();
         var itemDimension = new SortedDictionary<int, int>();
         foreach (var part in map.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             int eq = part.IndexOf('=');
-            if (eq <= 0)
+            if (eq <= 0 || part[..eq].Trim().Length == 0)
             {
                 throw new InputException("--map", $"'{part}' is not dimension=items (e.g. Speed=1-3)");
             }
@@ -73,7 +80,7 @@ internal static class ServqualCommand
             {
                 if (!itemDimension.TryAdd(item, dimension))
                 {
-                    throw new InputException("--map", $"item {item} is listed in two dimensions");
+                    throw new InputException("--map", $"item {item} is listed in two dimensions ('{dimensions[itemDimension[item]]}' and '{dimensions[dimension]}')");
                 }
             }
         }
@@ -94,17 +101,13 @@ internal static class ServqualCommand
                 reversed[item - 1] = true;
             }
         }
-        if (!(max > min))
-        {
-            throw new InputException("--scale-max", $"must be above --scale-min ({min})");
-        }
         try
         {
-            return new ServqualInstrument(dimensions, itemDimension.Values.ToArray(), reversed, min, max);
+            return new ServqualInstrument(dimensions, itemDimension.Values.ToArray(), reversed, low, high);
         }
         catch (ArgumentException ex)
         {
-            throw new InputException("--map", ex.Message);
+            throw new InputException("--map", QualityInput.Message(ex));
         }
     }
 
@@ -127,74 +130,76 @@ internal static class ServqualCommand
         }
     }
 
-    private static List<ServqualResponse> ReadResponses(InputTable table, ServqualInstrument instrument)
+    /// <summary>
+    /// Reads one response per row: columns e1..eN and p1..pN (required), a1..aN, d1..dN and w1..wK (each set all or none).
+    /// Cells follow the missing-value policy (empty, NA or N/A); the library's rules (scale, allocation) are reported at
+    /// their cells, and a column that does not belong to the instrument (e23 for 22 items) is an error.
+    /// </summary>
+    private static List<ServqualResponse> ReadResponses(InputTable table, ServqualInstrument instrument, InputProblems problems)
     {
-        var problems = new InputProblems();
+        int fromReader = problems.Count; // the reader's row problems (ragged rows, bad text)
         int n = instrument.ItemCount;
         int k = instrument.Dimensions.Count;
-        var required = Enumerable.Range(1, n).SelectMany(i => new[] { $"e{i}", $"p{i}" }).ToArray();
-        if (!table.RequireColumns(problems, required))
+        var present = new Dictionary<char, SortedSet<int>>();
+        foreach (var column in table.Columns)
         {
-            problems.ThrowIfAny();
-        }
-        bool zone = table.HasColumn("a1");
-        bool desired = table.HasColumn("d1");
-        bool weights = table.HasColumn("w1");
-        if (zone)
-        {
-            table.RequireColumns(problems, Enumerable.Range(1, n).Select(i => $"a{i}").ToArray());
-        }
-        if (desired)
-        {
-            table.RequireColumns(problems, Enumerable.Range(1, n).Select(i => $"d{i}").ToArray());
-        }
-        if (weights)
-        {
-            table.RequireColumns(problems, Enumerable.Range(1, k).Select(d => $"w{d}").ToArray());
-        }
-        problems.ThrowIfAny();
-
-        var responses = new List<ServqualResponse>(table.RowCount);
-        for (int r = 0; r < table.RowCount; r++)
-        {
-            double[] Read(string prefix) => Enumerable.Range(1, n)
-                .Select(i => table.ReadOptionalDouble(r, $"{prefix}{i}", problems, instrument.ScaleMinimum, instrument.ScaleMaximum) ?? double.NaN)
-                .ToArray();
-            var response = new ServqualResponse(Read("e"), Read("p"))
+            if (column.Length >= 2 && "epadwEPADW".Contains(column[0]) && int.TryParse(column.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out int number))
             {
-                Adequate = zone ? Read("a") : null,
-                Desired = desired ? Read("d") : null,
-                ImportancePoints = weights ? ReadWeights(table, r, k, problems) : null,
-            };
-            responses.Add(response);
+                char prefix = char.ToLowerInvariant(column[0]);
+                int limit = prefix == 'w' ? k : n;
+                if (number < 1 || number > limit)
+                {
+                    problems.Add(table.Source, 1, column, prefix == 'w'
+                        ? $"the instrument has {k} dimensions, so importance columns run w1..w{k}"
+                        : $"the instrument has {n} items, so answer columns run {prefix}1..{prefix}{n}");
+                    continue;
+                }
+                if (!present.TryGetValue(prefix, out var numbers))
+                {
+                    present[prefix] = numbers = [];
+                }
+                numbers.Add(number);
+            }
+        }
+        table.RequireColumns(problems, Enumerable.Range(1, n).SelectMany(i => new[] { $"e{i}", $"p{i}" }).ToArray());
+        foreach (var (prefix, what, count) in new[] { ('a', "adequate levels", n), ('d', "desired levels", n), ('w', "importance points", k) })
+        {
+            if (present.TryGetValue(prefix, out var numbers) && numbers.Count < count)
+            {
+                var missing = Enumerable.Range(1, count).Where(i => !numbers.Contains(i)).Select(i => $"{prefix}{i}");
+                problems.Add(table.Source, 1, null, $"the {what} need all of {prefix}1..{prefix}{count} (or none); missing: {string.Join(",", missing)}");
+            }
         }
         if (table.RowCount == 0)
         {
             problems.Add(table.Source, null, null, "no respondents: at least one data row is required");
         }
+        problems.ThrowIfMoreThan(fromReader);
+
+        bool zone = present.ContainsKey('a'), desired = present.ContainsKey('d'), weights = present.ContainsKey('w');
+        var responses = new List<ServqualResponse>(table.RowCount);
+        for (int r = 0; r < table.RowCount; r++)
+        {
+            double[] Read(char prefix, int count) => Enumerable.Range(1, count)
+                .Select(i => QualityInput.ReadNumber(table, r, $"{prefix}{i}", problems, "a number (empty, NA or N/A: a missing answer)"))
+                .ToArray();
+            var points = weights ? Read('w', k) : null;
+            responses.Add(new ServqualResponse(Read('e', n), Read('p', n))
+            {
+                Adequate = zone ? Read('a', n) : null,
+                Desired = desired ? Read('d', n) : null,
+                ImportancePoints = points is null || points.All(double.IsNaN) ? null : points, // no points at all: not asked
+            });
+        }
+        problems.ThrowIfMoreThan(fromReader);
+        foreach (var error in Servqual.Validate(instrument, responses))
+        {
+            char prefix = error.Field == nameof(ServqualResponse.ImportancePoints) ? 'w' : char.ToLowerInvariant(error.Field[0]);
+            string column = error.Column >= 0 ? $"{prefix}{error.Column + 1}" : prefix == 'w' ? $"w1..w{k}" : $"{prefix}1..{prefix}{n}";
+            problems.Add(table.Source, error.Row >= 0 ? table.RowNumber(error.Row) : null, column, error.Message);
+        }
         problems.ThrowIfAny();
         return responses;
-    }
-
-    private static double[]? ReadWeights(InputTable table, int r, int k, InputProblems problems)
-    {
-        var points = Enumerable.Range(1, k).Select(d => table.ReadOptionalDouble(r, $"w{d}", problems, 0, 100)).ToArray();
-        if (points.All(p => p is null))
-        {
-            return null;
-        }
-        if (points.Any(p => p is null))
-        {
-            problems.Add(table.Source, table.RowNumber(r), "w1", $"the importance allocation needs all of w1..w{k} (or none)");
-            return null;
-        }
-        double sum = points.Sum(p => p!.Value);
-        if (Math.Abs(sum - 100) > 1e-6)
-        {
-            problems.Add(table.Source, table.RowNumber(r), "w1", string.Create(CultureInfo.InvariantCulture, $"w1..w{k} sum to {sum}; the importance allocation must total 100 points"));
-            return null;
-        }
-        return points.Select(p => p!.Value).ToArray();
     }
 
     private static void WriteReport(Utf8JsonWriter json, ServqualReport report)

@@ -63,6 +63,19 @@ internal sealed class InputProblems
 
     public void AddRange(IEnumerable<InputProblem> problems) => _problems.AddRange(problems);
 
+    /// <summary>
+    /// Throws every collected problem when more than the first <paramref name="count"/> were collected: a command
+    /// that must stop at a column problem calls it with the reader's row-problem count, so that a ragged row alone
+    /// does not stop the value checks of later rows (all are reported together at the end).
+    /// </summary>
+    public void ThrowIfMoreThan(int count)
+    {
+        if (_problems.Count > count)
+        {
+            ThrowIfAny();
+        }
+    }
+
     /// <summary>Throws an <see cref="InputException"/> holding every collected problem, if there are any.</summary>
     public void ThrowIfAny()
     {

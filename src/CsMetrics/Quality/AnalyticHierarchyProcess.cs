@@ -23,9 +23,12 @@ public sealed class RandomIndexTable
     private readonly double[] _values;
 
     /// <summary>Creates a table from <c>RI(1), RI(2), ...</c>.</summary>
-    /// <param name="values">The random indices for n = 1, 2, ...; each finite and &gt;= 0.</param>
+    /// <param name="values">
+    /// The random indices for n = 1, 2, ...: each finite and &gt;= 0, and &gt; 0 from n = 3 on, because the consistency
+    /// ratio divides by RI(n) there (RI(1) and RI(2) are never used: every 1 × 1 and 2 × 2 reciprocal matrix is consistent).
+    /// </param>
     /// <exception cref="ArgumentException">The table is empty.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A value is negative or not finite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A value is negative or not finite, or RI(n) = 0 for some n &gt;= 3 (the message names n).</exception>
     public RandomIndexTable(ReadOnlySpan<double> values)
     {
         if (values.IsEmpty)
@@ -36,7 +39,12 @@ public sealed class RandomIndexTable
         {
             if (!(values[i] >= 0 && double.IsFinite(values[i])))
             {
-                ThrowHelper.ThrowElementOutOfRange(nameof(values), i, values[i], "must be a finite number >= 0");
+                ThrowHelper.ThrowElementOutOfRange(nameof(values), i, values[i], $"(RI({i + 1})) must be a finite number >= 0");
+            }
+            if (i >= 2 && values[i] == 0)
+            {
+                ThrowHelper.ThrowElementOutOfRange(nameof(values), i, values[i],
+                    $"(RI({i + 1})) must be > 0: the consistency ratio CR = CI / RI(n) of {i + 1} criteria divides by it");
             }
         }
         _values = values.ToArray();
@@ -66,15 +74,52 @@ public sealed class RandomIndexTable
     }
 }
 
-/// <summary>AHP priority weights and consistency. Immutable and thread-safe.</summary>
-/// <param name="Weights">The priority weights, summing to 1, in the matrix's row order.</param>
-/// <param name="LambdaMax">The principal eigenvalue estimate <c>mean_i (A w)_i / w_i</c> (&gt;= n; = n when consistent).</param>
-/// <param name="ConsistencyIndex">CI = (λmax - n) / (n - 1); 0 for n &lt;= 2.</param>
-/// <param name="ConsistencyRatio">CR = CI / RI(n); 0 when RI(n) = 0 (n &lt;= 2: always consistent).</param>
-/// <param name="RandomIndex">RI(n) from the table used.</param>
-/// <param name="Method">How the weights were derived.</param>
-public sealed record AhpResult(IReadOnlyList<double> Weights, double LambdaMax, double ConsistencyIndex, double ConsistencyRatio, double RandomIndex, AhpWeightMethod Method)
+/// <summary>Options for <see cref="AnalyticHierarchyProcess"/>: how weights are derived and judged. Immutable.</summary>
+public sealed record AhpOptions
 {
+    /// <summary>The weight method: Saaty's eigenvector (default) or the row geometric means.</summary>
+    public AhpWeightMethod Method { get; init; } = AhpWeightMethod.Eigenvector;
+
+    /// <summary>The random-index table for the consistency ratio (default <see cref="RandomIndexTable.Saaty"/>).</summary>
+    public RandomIndexTable RandomIndex { get; init; } = RandomIndexTable.Saaty;
+
+    /// <summary>
+    /// Whether judgements outside Saaty's scale 1/9..9 are accepted (default false: a judgement of 12 or 1/20 is an
+    /// error, the usual sign of a typo or of a scale other than Saaty's).
+    /// </summary>
+    public bool AllowExtendedScale { get; init; }
+
+    /// <summary>The default options.</summary>
+    public static AhpOptions Default { get; } = new();
+}
+
+/// <summary>AHP priority weights and consistency. Immutable and thread-safe, with value equality.</summary>
+public sealed record AhpResult
+{
+    /// <summary>The priority weights, summing to 1, in the matrix's row order.</summary>
+    public required IReadOnlyList<double> Weights { get; init => field = ReadOnlyValueList<double>.CopyOf(value ?? []); }
+
+    /// <summary>The criteria's names in row order, when they were given; otherwise empty.</summary>
+    public IReadOnlyList<string> Criteria { get; init => field = ReadOnlyValueList<string>.CopyOf(value ?? []); } = ReadOnlyValueList<string>.Empty;
+
+    /// <summary>The principal eigenvalue estimate <c>mean_i (A w)_i / w_i</c> (&gt;= n; = n when consistent).</summary>
+    public required double LambdaMax { get; init; }
+
+    /// <summary>CI = (λmax - n) / (n - 1); 0 for n &lt;= 2.</summary>
+    public required double ConsistencyIndex { get; init; }
+
+    /// <summary>
+    /// CR = CI / RI(n). For n &lt;= 2 the ratio is 0 by definition (0/0 as a formula, but every 1 × 1 and 2 × 2
+    /// reciprocal matrix is perfectly consistent), whatever the table's RI(1) and RI(2).
+    /// </summary>
+    public required double ConsistencyRatio { get; init; }
+
+    /// <summary>RI(n) from the table used.</summary>
+    public required double RandomIndex { get; init; }
+
+    /// <summary>How the weights were derived.</summary>
+    public required AhpWeightMethod Method { get; init; }
+
     /// <summary>Saaty's acceptance rule: CR &lt; 0.10.</summary>
     public bool IsAcceptablyConsistent => ConsistencyRatio < 0.10;
 
@@ -83,9 +128,9 @@ public sealed record AhpResult(IReadOnlyList<double> Weights, double LambdaMax, 
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"AHP ({Method}): weights");
-        foreach (double w in Weights)
+        for (int i = 0; i < Weights.Count; i++)
         {
-            text.Append(CultureInfo.InvariantCulture, $" {w:F4}");
+            text.Append(CultureInfo.InvariantCulture, $" {(Criteria.Count > i ? Criteria[i] + " " : "")}{Weights[i]:F4}");
         }
         text.Append(CultureInfo.InvariantCulture, $"; λmax {LambdaMax:F4}, CI {ConsistencyIndex:F4}, CR {ConsistencyRatio:F4} ({(IsAcceptablyConsistent ? "acceptable" : "revise the judgements")})");
         return text.ToString();
@@ -98,34 +143,49 @@ public sealed record AhpResult(IReadOnlyList<double> Weights, double LambdaMax, 
 /// </summary>
 /// <remarks>
 /// <c>A</c> is a positive reciprocal matrix (<c>a_ji = 1/a_ij</c>, <c>a_ii = 1</c>) of judgements "how much more
-/// important is i than j" on Saaty's 1-9 scale. Weights are the principal eigenvector (power iteration:
-/// positive matrices are primitive, so it converges to the Perron vector) or the row geometric means.
-/// <c>λmax = mean_i (A w)_i / w_i</c>, <c>CI = (λmax - n)/(n - 1)</c>, <c>CR = CI / RI(n)</c>.
+/// important is i than j" on Saaty's 1-9 scale (so every judgement is in [1/9, 9]). Weights are the principal
+/// eigenvector (power iteration: positive matrices are primitive, so it converges to the Perron vector) or the row
+/// geometric means. <c>λmax = mean_i (A w)_i / w_i</c>, <c>CI = (λmax - n)/(n - 1)</c>, <c>CR = CI / RI(n)</c>
+/// (0 for n &lt;= 2). <see cref="Validate"/> lists every problem with a matrix; <see cref="Weights"/> throws on the first.
 /// </remarks>
 public static class AnalyticHierarchyProcess
 {
-    /// <summary>The largest relative deviation from reciprocity tolerated: <c>|a_ij · a_ji - 1| &lt;= 1e-3</c> (so 0.333 for 1/3 passes).</summary>
+    /// <summary>
+    /// The largest relative deviation from reciprocity tolerated: <c>|a_ij · a_ji - 1| &lt;= 1e-3</c> (so 0.333 for 1/3 and
+    /// 0.111 for 1/9 pass, exactly on the bound in decimal); the same relative slack applies at the ends of Saaty's scale.
+    /// </summary>
     public const double ReciprocityTolerance = 1e-3;
+
+    /// <summary>The largest judgement on Saaty's scale: 9 ("extreme importance"); the smallest is its reciprocal 1/9.</summary>
+    public const double SaatyScaleMaximum = 9;
 
     /// <summary>Priority weights and consistency of a pairwise comparison matrix.</summary>
     /// <param name="matrix">The <c>n × n</c> positive reciprocal judgement matrix (n &gt;= 1).</param>
-    /// <param name="method">Eigenvector (default) or geometric mean.</param>
-    /// <param name="randomIndex">The random-index table; default <see cref="RandomIndexTable.Saaty"/>.</param>
-    /// <exception cref="ArgumentException">The matrix is not square or empty, a diagonal entry is not 1, or a pair is not reciprocal (the message names the pair).</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An entry is not a finite positive number, or n exceeds the random-index table.</exception>
-    public static AhpResult Weights(double[,] matrix, AhpWeightMethod method = AhpWeightMethod.Eigenvector, RandomIndexTable? randomIndex = null)
+    /// <param name="options">The weight method, random-index table and scale; default <see cref="AhpOptions.Default"/>.</param>
+    /// <param name="criteria">The criteria's names in row order (optional; used in messages and carried in the result).</param>
+    /// <exception cref="ArgumentException">
+    /// The first problem <see cref="Validate"/> finds: the matrix is not square or empty, a diagonal entry is not 1, a pair is
+    /// not reciprocal (the message names the pair), the names are not n distinct non-empty names.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// An entry is not a finite positive number, or is outside Saaty's 1/9..9 without <see cref="AhpOptions.AllowExtendedScale"/>;
+    /// n exceeds the random-index table (<c>ParamName</c> is <c>options</c>).
+    /// </exception>
+    public static AhpResult Weights(double[,] matrix, AhpOptions? options = null, IReadOnlyList<string>? criteria = null)
     {
         ArgumentNullException.ThrowIfNull(matrix);
-        randomIndex ??= RandomIndexTable.Saaty;
-        int n = matrix.GetLength(0);
-        if (n == 0 || matrix.GetLength(1) != n)
+        options ??= AhpOptions.Default;
+        foreach (var problem in Problems(matrix, options, criteria))
         {
-            ThrowHelper.ThrowArgument(nameof(matrix), $"matrix must be square and non-empty; got {matrix.GetLength(0)} × {matrix.GetLength(1)}.");
+            string message = problem.Message + ".";
+            throw problem.Value is null
+                ? new ArgumentException(message, problem.Field)
+                : new ArgumentOutOfRangeException(problem.Field, problem.Value, message);
         }
-        Validate(matrix, n);
-        double ri = randomIndex[n];
+        int n = matrix.GetLength(0);
+        double ri = options.RandomIndex[n];
 
-        var weights = method == AhpWeightMethod.GeometricMean ? GeometricMeanWeights(matrix, n) : PrincipalEigenvector(matrix, n);
+        var weights = options.Method == AhpWeightMethod.GeometricMean ? GeometricMeanWeights(matrix, n) : PrincipalEigenvector(matrix, n);
         double lambdaMax = 0;
         for (int i = 0; i < n; i++)
         {
@@ -138,12 +198,82 @@ public static class AnalyticHierarchyProcess
         }
         lambdaMax /= n;
         double ci = n <= 2 ? 0 : Math.Max(0, (lambdaMax - n) / (n - 1));
-        double cr = ri > 0 ? ci / ri : 0;
-        return new AhpResult(weights, lambdaMax, ci, cr, ri, method);
+        double cr = n <= 2 ? 0 : ci / ri; // RI(n) > 0 for n >= 3 (RandomIndexTable's rule)
+        return new AhpResult
+        {
+            Weights = ReadOnlyValueList<double>.Own(weights),
+            Criteria = criteria ?? [],
+            LambdaMax = lambdaMax,
+            ConsistencyIndex = ci,
+            ConsistencyRatio = cr,
+            RandomIndex = ri,
+            Method = options.Method,
+        };
     }
 
-    private static void Validate(double[,] matrix, int n)
+    /// <summary>
+    /// Every problem with a pairwise comparison matrix, located by row and column (0-based), so that a reader can report
+    /// all of them at once. Empty when <see cref="Weights"/> would accept the matrix.
+    /// </summary>
+    /// <param name="matrix">The judgement matrix.</param>
+    /// <param name="options">The options the matrix will be used with (the scale rule and the table's size); default <see cref="AhpOptions.Default"/>.</param>
+    /// <param name="criteria">The criteria's names in row order (optional): messages name the criteria instead of indices.</param>
+    /// <returns>
+    /// Problems with <see cref="QualityInputError.Field"/> <c>matrix</c> (with the cell's row and column), <c>criteria</c>
+    /// (with the name's column) or <c>options.RandomIndex</c>.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="matrix"/> is null.</exception>
+    public static IReadOnlyList<QualityInputError> Validate(double[,] matrix, AhpOptions? options = null, IReadOnlyList<string>? criteria = null)
     {
+        ArgumentNullException.ThrowIfNull(matrix);
+        return Problems(matrix, options ?? AhpOptions.Default, criteria)
+            .Select(p => new QualityInputError(p.Field == "options" ? "options.RandomIndex" : p.Field, p.Message) { Row = p.Row, Column = p.Column })
+            .ToArray();
+    }
+
+    /// <summary>One broken rule: the parameter, the cell (or -1), the offending value for a range problem (else null), and the message.</summary>
+    private readonly record struct Problem(string Field, int Row, int Column, object? Value, string Message);
+
+    /// <summary>The rules, written once: each problem as the exception <see cref="Weights"/> throws for it.</summary>
+    private static IEnumerable<Problem> Problems(double[,] matrix, AhpOptions options, IReadOnlyList<string>? criteria)
+    {
+        int n = matrix.GetLength(0);
+        if (n == 0 || matrix.GetLength(1) != n)
+        {
+            yield return new Problem("matrix", -1, -1, null, $"the matrix must be square and non-empty; got {matrix.GetLength(0)} × {matrix.GetLength(1)}");
+            yield break;
+        }
+        if (criteria is not null)
+        {
+            if (criteria.Count != n)
+            {
+                yield return new Problem("criteria", -1, -1, null, $"{criteria.Count} criteria names for a {n} × {n} matrix");
+            }
+            var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            for (int i = 0; i < criteria.Count; i++)
+            {
+                if (string.IsNullOrWhiteSpace(criteria[i]))
+                {
+                    yield return new Problem("criteria", -1, i, null, $"criteria[{i}] is empty: every criterion needs a name");
+                }
+                else if (!seen.TryAdd(criteria[i], i))
+                {
+                    yield return new Problem("criteria", -1, i, null, $"criterion '{criteria[i]}' is named twice (criteria[{seen[criteria[i]]}] and criteria[{i}], ignoring case)");
+                }
+            }
+            if (criteria.Count != n || seen.Count != criteria.Count)
+            {
+                criteria = null; // the names cannot label the cells
+            }
+        }
+        string Cell(int i, int j) => criteria is null
+            ? $"matrix[{i}, {j}]"
+            : $"'{criteria[i]}' vs '{criteria[j]}'";
+        // Judgements are decimals typed by people: 0.111 for 1/9 sits exactly on the bound (9 × 0.111 = 0.999), and binary
+        // rounding must not push it off, hence the 1e-9 slack on the 1e-3 rule.
+        const double slack = ReciprocityTolerance * (1 + 1e-9);
+        double low = 1 / SaatyScaleMaximum * (1 - slack), high = SaatyScaleMaximum * (1 + slack);
+        var valid = new bool[n, n];
         for (int i = 0; i < n; i++)
         {
             for (int j = 0; j < n; j++)
@@ -151,23 +281,42 @@ public static class AnalyticHierarchyProcess
                 double a = matrix[i, j];
                 if (!(a > 0 && double.IsFinite(a)))
                 {
-                    ThrowHelper.ThrowOutOfRange(nameof(matrix), a, $"matrix[{i}, {j}] must be a finite judgement > 0");
+                    yield return new Problem("matrix", i, j, a, $"{Cell(i, j)} must be a finite judgement > 0; got {Format(a)}");
                 }
-            }
-            if (matrix[i, i] != 1)
-            {
-                ThrowHelper.ThrowArgument(nameof(matrix), $"matrix[{i}, {i}] must be 1 (an item compared with itself); got {matrix[i, i]}.");
-            }
-            for (int j = 0; j < i; j++)
-            {
-                if (Math.Abs(matrix[i, j] * matrix[j, i] - 1) > ReciprocityTolerance)
+                else if (i == j && a != 1)
                 {
-                    ThrowHelper.ThrowArgument(nameof(matrix),
-                        string.Create(CultureInfo.InvariantCulture, $"matrix is not reciprocal at items {j} and {i}: matrix[{j}, {i}] = {matrix[j, i]} but matrix[{i}, {j}] = {matrix[i, j]} (expected {1 / matrix[j, i]})."));
+                    yield return new Problem("matrix", i, j, null, $"{Cell(i, j)} must be 1 (a criterion compared with itself); got {Format(a)}");
+                }
+                else if (!options.AllowExtendedScale && !(a >= low && a <= high))
+                {
+                    yield return new Problem("matrix", i, j, a,
+                        $"{Cell(i, j)} is {Format(a)}, outside Saaty's scale 1/9..9 (judgements 1 to 9 and their reciprocals); allow it explicitly with AllowExtendedScale");
+                }
+                else
+                {
+                    valid[i, j] = true;
                 }
             }
         }
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < i; j++)
+            {
+                if (valid[i, j] && valid[j, i] && Math.Abs(matrix[i, j] * matrix[j, i] - 1) > slack)
+                {
+                    yield return new Problem("matrix", i, j, null, string.Create(CultureInfo.InvariantCulture,
+                        $"not reciprocal: {Cell(i, j)} is {Format(matrix[i, j])} but {Cell(j, i)} is {Format(matrix[j, i])} (expected {Format(1 / matrix[j, i])} = 1/{Format(matrix[j, i])})"));
+                }
+            }
+        }
+        if (n > options.RandomIndex.MaximumSize)
+        {
+            yield return new Problem("options", -1, -1, n,
+                $"the random-index table covers at most {options.RandomIndex.MaximumSize} criteria; the matrix has {n}");
+        }
     }
+
+    private static string Format(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 
     private static double[] GeometricMeanWeights(double[,] matrix, int n)
     {

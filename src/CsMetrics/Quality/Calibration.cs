@@ -26,6 +26,22 @@ public readonly record struct EvaluatorDeviation(
 /// </summary>
 public static class Calibration
 {
+    /// <summary>Compares one rater of a numeric <see cref="RatingTable"/> with the expert rater, on the units both rated.</summary>
+    /// <param name="table">Numeric ratings.</param>
+    /// <param name="expert">The expert's rater index.</param>
+    /// <param name="evaluator">The evaluator's rater index.</param>
+    /// <param name="tolerance">The accepted absolute deviation, in the ratings' unit, &gt;= 0.</param>
+    /// <exception cref="ArgumentException">The table holds text categories.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A rater index is out of range, or the tolerance is negative or not finite.</exception>
+    public static EvaluatorDeviation DeviationFromExpert(RatingTable table, int expert, int evaluator, double tolerance)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        table.RequireNumeric("the deviation from an expert");
+        table.CheckRater(expert, nameof(expert));
+        table.CheckRater(evaluator, nameof(evaluator));
+        return DeviationFromExpert(table.Column(expert), table.Column(evaluator), tolerance);
+    }
+
     /// <summary>Compares one evaluator's scores with the expert's, pair by pair; a NaN on either side skips the pair.</summary>
     /// <param name="expert">The expert's score per evaluation (any unit, e.g. percent).</param>
     /// <param name="evaluator">The evaluator's score per evaluation; same length.</param>

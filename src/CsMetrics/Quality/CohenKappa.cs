@@ -34,7 +34,8 @@ public readonly record struct KappaResult(
     public double Z => Kappa / NullStandardError;
 
     /// <summary>A normal-approximation confidence interval <c>kappa ± z·SE</c> at <paramref name="level"/> (e.g. 0.95).</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not in (0, 1).</exception>
+    /// <param name="level">The confidence level, a fraction in (0, 1) (0.95 for 95%).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not in (0, 1) (95 is rejected with the convention named).</exception>
     public (double Lower, double Upper) ConfidenceInterval(double level = 0.95)
     {
         double z = StandardNormal.TwoSidedCritical(level);
@@ -182,6 +183,51 @@ public static class CohenKappa
             table[rater1[s], rater2[s]]++;
         }
         return FromTable(table, weighting);
+    }
+
+    /// <summary>
+    /// Kappa between two raters of a <see cref="RatingTable"/>, on the units both rated, with the table's categories
+    /// (all of them, in order) as the k categories: every pair of raters is compared on the same scale.
+    /// </summary>
+    /// <param name="table">The ratings.</param>
+    /// <param name="rater1">The first rater's index.</param>
+    /// <param name="rater2">The second rater's index (a different rater).</param>
+    /// <param name="weighting">The disagreement weighting; linear and quadratic need ordered categories (numbers, or labels with their order).</param>
+    /// <returns>The result; when no unit was rated by both, every statistic is NaN and <see cref="KappaResult.Subjects"/> is 0.</returns>
+    /// <exception cref="ArgumentException">The raters are the same, or a weighted kappa is asked of unordered categories.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A rater index is out of range.</exception>
+    public static KappaResult Compute(RatingTable table, int rater1, int rater2, KappaWeighting weighting = KappaWeighting.Unweighted)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        table.CheckRater(rater1, nameof(rater1));
+        table.CheckRater(rater2, nameof(rater2));
+        if (rater1 == rater2)
+        {
+            ThrowHelper.ThrowArgument(nameof(rater2), $"rater2 is rater1 ({rater1}): kappa compares two different raters.");
+        }
+        if (weighting != KappaWeighting.Unweighted && !table.IsOrdered)
+        {
+            ThrowHelper.ThrowArgument(nameof(weighting), $"{weighting.ToString().ToLowerInvariant()} weights need ordered categories: numbers, or text labels with their order given.");
+        }
+        int k = table.Categories.Count;
+        var counts = new double[Math.Max(k, 1), Math.Max(k, 1)];
+        var codes = table.Codes;
+        int raters = table.RaterCount;
+        int both = 0;
+        for (int u = 0; u < table.UnitCount; u++)
+        {
+            int a = codes[u * raters + rater1], b = codes[u * raters + rater2];
+            if (a >= 0 && b >= 0)
+            {
+                counts[a, b]++;
+                both++;
+            }
+        }
+        if (both == 0)
+        {
+            return new KappaResult(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, 0, weighting);
+        }
+        return FromTable(counts, weighting);
     }
 
     private static double AgreementWeight(int i, int j, int k, KappaWeighting weighting)

@@ -4,25 +4,31 @@ using CsMetrics.Internal;
 
 namespace CsMetrics.Quality;
 
-/// <summary>Cronbach's alpha of a scale and alpha with each item deleted. Immutable and thread-safe.</summary>
-/// <param name="Alpha">The internal-consistency reliability; NaN when the total score has no variance.</param>
-/// <param name="AlphaIfItemDeleted">Alpha of the scale without item <c>i</c>, per item (NaN for a 2-item scale's 1-item remainders).</param>
-/// <param name="Items">k, the number of items.</param>
-/// <param name="Respondents">The number of complete respondents used (listwise deletion); 0 when computed from a covariance matrix.</param>
-public sealed record ReliabilityResult(double Alpha, IReadOnlyList<double> AlphaIfItemDeleted, int Items, int Respondents)
+/// <summary>Cronbach's alpha of a scale and alpha with each item deleted. Immutable and thread-safe, with value equality.</summary>
+public sealed record ReliabilityResult
 {
+    /// <summary>The internal-consistency reliability; NaN when the total score has no variance or fewer than 2 respondents are complete.</summary>
+    public required double Alpha { get; init; }
+
+    /// <summary>Alpha of the scale without item <c>i</c>, per item (NaN for a 2-item scale's 1-item remainders).</summary>
+    public required IReadOnlyList<double> AlphaIfItemDeleted { get; init => field = ReadOnlyValueList<double>.CopyOf(value ?? []); }
+
+    /// <summary>k, the number of items.</summary>
+    public required int Items { get; init; }
+
+    /// <summary>The number of complete respondents used (listwise deletion); 0 when computed from a covariance matrix.</summary>
+    public required int Respondents { get; init; }
+
     /// <summary>
     /// Feldt's (1965; Feldt, Woodruff and Salih 1987) confidence interval for alpha at <paramref name="level"/> (e.g. 0.95):
     /// <c>[1 - (1 - α) F_{1-c/2}(n-1, (n-1)(k-1)), 1 - (1 - α) F_{c/2}(n-1, (n-1)(k-1))]</c>, with c = 1 - level.
     /// NaN bounds when the respondent count is unknown (alpha from a covariance matrix) or below 2.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not in (0, 1).</exception>
+    /// <param name="level">The confidence level, a fraction in (0, 1) (0.95 for 95%).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not in (0, 1) (95 is rejected with the convention named).</exception>
     public (double Lower, double Upper) FeldtInterval(double level = 0.95)
     {
-        if (!(level > 0 && level < 1))
-        {
-            ThrowHelper.ThrowOutOfRange(nameof(level), level, "must be in (0, 1)");
-        }
+        Preconditions.CheckLevel(level);
         if (Respondents < 2 || double.IsNaN(Alpha))
         {
             return (double.NaN, double.NaN);
@@ -119,7 +125,7 @@ public static class CronbachAlpha
         }
         if (complete < 2)
         {
-            return new ReliabilityResult(double.NaN, Enumerable.Repeat(double.NaN, items).ToArray(), items, complete);
+            return new ReliabilityResult { Alpha = double.NaN, AlphaIfItemDeleted = ReadOnlyValueList<double>.Own(Enumerable.Repeat(double.NaN, items).ToArray()), Items = items, Respondents = complete };
         }
         for (int i = 0; i < items; i++)
         {
@@ -152,6 +158,23 @@ public static class CronbachAlpha
         return Build(covariance, items, complete);
     }
 
+    /// <summary>
+    /// Alpha of a numeric <see cref="RatingTable"/> with the raters as the items (the internal consistency of a panel:
+    /// equal to ICC(3,k)); units missing a rating are dropped (listwise).
+    /// </summary>
+    /// <param name="table">Numeric ratings from at least two raters.</param>
+    /// <exception cref="ArgumentException">The table holds text categories or has fewer than two raters.</exception>
+    public static ReliabilityResult Compute(RatingTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        table.RequireNumeric("Cronbach's alpha");
+        if (table.RaterCount < 2)
+        {
+            ThrowHelper.ThrowArgument(nameof(table), $"Cronbach's alpha needs at least two items (raters); the table has {table.RaterCount}.");
+        }
+        return FromScores(table.UnitsByRaters, table.RaterCount);
+    }
+
     private static bool IsComplete(ReadOnlySpan<double> row, int offset)
     {
         for (int i = 0; i < row.Length; i++)
@@ -176,7 +199,7 @@ public static class CronbachAlpha
         {
             ifDeleted[i] = AlphaWithout(covariance, k, skip: i);
         }
-        return new ReliabilityResult(alpha, ifDeleted, k, respondents);
+        return new ReliabilityResult { Alpha = alpha, AlphaIfItemDeleted = ReadOnlyValueList<double>.Own(ifDeleted), Items = k, Respondents = respondents };
     }
 
     private static double AlphaWithout(double[,] covariance, int k, int skip)

@@ -31,6 +31,36 @@ public readonly record struct FleissKappaResult(
 /// </remarks>
 public static class FleissKappa
 {
+    /// <summary>
+    /// Fleiss' kappa of a <see cref="RatingTable"/> over its complete units (every rater rated them), with the table's
+    /// categories as nominal categories.
+    /// </summary>
+    /// <param name="table">The ratings (any kind: Fleiss' kappa is nominal), with at least two raters.</param>
+    /// <returns>The result; when no unit is complete, every statistic is NaN and <see cref="FleissKappaResult.Subjects"/> is 0.</returns>
+    /// <exception cref="ArgumentException">The table has fewer than two raters.</exception>
+    public static FleissKappaResult Compute(RatingTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (table.RaterCount < 2)
+        {
+            ThrowHelper.ThrowArgument(nameof(table), $"Fleiss' kappa needs at least two raters; the table has {table.RaterCount}.");
+        }
+        var complete = table.CompleteUnits;
+        if (complete.Count == 0)
+        {
+            return new FleissKappaResult(double.NaN, double.NaN, double.NaN, double.NaN, 0, table.RaterCount);
+        }
+        var counts = new int[complete.Count, table.Categories.Count];
+        for (int i = 0; i < complete.Count; i++)
+        {
+            for (int r = 0; r < table.RaterCount; r++)
+            {
+                counts[i, table.Code(complete[i], r)]++;
+            }
+        }
+        return FromCounts(counts);
+    }
+
     /// <summary>Fleiss' kappa from counts: <paramref name="counts"/>[i, j] raters put subject i in category j.</summary>
     /// <param name="counts">Subjects × categories counts; every row must have the same total <c>n</c> &gt;= 2.</param>
     /// <exception cref="ArgumentException">The table is empty, or a row's total differs from the first row's, or is below 2.</exception>

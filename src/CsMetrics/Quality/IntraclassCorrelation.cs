@@ -38,10 +38,26 @@ public readonly record struct IccResult(
 /// </remarks>
 public static class IntraclassCorrelation
 {
+    /// <summary>The six ICCs of a numeric <see cref="RatingTable"/> over its complete units (every rater rated them).</summary>
+    /// <param name="table">Numeric ratings from at least two raters.</param>
+    /// <returns>The ICCs; NaN with fewer than 2 complete units.</returns>
+    /// <exception cref="ArgumentException">The table holds text categories or has fewer than two raters.</exception>
+    public static IccResult Compute(RatingTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        table.RequireNumeric("the ICC");
+        if (table.RaterCount < 2)
+        {
+            ThrowHelper.ThrowArgument(nameof(table), $"the ICC needs at least two raters; the table has {table.RaterCount}.");
+        }
+        return Compute(table.WithCompleteUnits().UnitsByRaters, table.RaterCount);
+    }
+
     /// <summary>The six ICCs from a subjects × raters table in row-major order, without missing values.</summary>
     /// <param name="data"><c>data[i * raters + j]</c> is rater <c>j</c>'s score of subject <c>i</c>.</param>
     /// <param name="raters">k, the number of raters (columns), &gt;= 2.</param>
-    /// <exception cref="ArgumentException">The length is not a multiple of <paramref name="raters"/>, or fewer than 2 subjects.</exception>
+    /// <returns>The ICCs; with fewer than 2 subjects there is no between-subject variance and every ICC and mean square is NaN (<see cref="IccResult.Subjects"/> says how many there were).</returns>
+    /// <exception cref="ArgumentException">The length is not a multiple of <paramref name="raters"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="raters"/> &lt; 2, or a value is not finite.</exception>
     public static IccResult Compute(ReadOnlySpan<double> data, int raters)
     {
@@ -49,9 +65,9 @@ public static class IntraclassCorrelation
         {
             ThrowHelper.ThrowOutOfRange(nameof(raters), raters, "must be >= 2");
         }
-        if (data.Length % raters != 0 || data.Length / raters < 2)
+        if (data.Length % raters != 0)
         {
-            ThrowHelper.ThrowArgument(nameof(data), $"data has length {data.Length}; it must hold at least 2 subjects of {raters} ratings each.");
+            ThrowHelper.ThrowArgument(nameof(data), $"data has length {data.Length}, not a multiple of raters = {raters}.");
         }
         int n = data.Length / raters;
         double grand = 0;
@@ -62,6 +78,11 @@ public static class IntraclassCorrelation
                 ThrowHelper.ThrowElementOutOfRange(nameof(data), i, data[i], "must be finite (the ICC needs complete data)");
             }
             grand += data[i];
+        }
+        if (n < 2)
+        {
+            double nan = double.NaN;
+            return new IccResult(nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, n, raters);
         }
         grand /= data.Length;
 

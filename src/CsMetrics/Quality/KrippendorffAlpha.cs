@@ -174,6 +174,39 @@ public static class KrippendorffAlpha
         return Compute(flat, ratings.Length, level);
     }
 
+    /// <summary>Alpha of a <see cref="RatingTable"/> at <paramref name="level"/>, using every unit with at least two ratings.</summary>
+    /// <param name="table">The ratings.</param>
+    /// <param name="level">
+    /// The level of measurement: nominal for any table; ordinal for numbers or ordered labels (the ordinal difference
+    /// depends only on the ranks, so the labels' order is enough); interval and ratio for numbers (ratio: &gt;= 0).
+    /// </param>
+    /// <exception cref="ArgumentException">The table cannot support the level (the message says why), or has a negative rating at the ratio level.</exception>
+    public static KrippendorffAlphaResult Compute(RatingTable table, MeasurementLevel level)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (ProblemWithLevel(table, level) is string problem)
+        {
+            ThrowHelper.ThrowArgument(nameof(level), problem);
+        }
+        return Compute(table.RatersByUnits(), table.RaterCount, level);
+    }
+
+    /// <summary>Why <paramref name="table"/> cannot be measured at <paramref name="level"/>, or null when it can.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
+    public static string? ProblemWithLevel(RatingTable table, MeasurementLevel level)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return level switch
+        {
+            MeasurementLevel.Nominal => null,
+            MeasurementLevel.Ordinal when !table.IsOrdered => "the ordinal level needs ordered categories: numbers, or text labels with their order given",
+            MeasurementLevel.Interval or MeasurementLevel.Ratio when !table.IsNumeric => $"the {level.ToString().ToLowerInvariant()} level needs numeric ratings; the table holds text categories",
+            MeasurementLevel.Ratio when table.Scale.Count > 0 && table.Scale[0] < 0 => $"the ratio level needs ratings >= 0 (a true zero); the table has {table.Scale[0].ToString(CultureInfo.InvariantCulture)}",
+            MeasurementLevel.Ordinal or MeasurementLevel.Interval or MeasurementLevel.Ratio => null,
+            _ => $"{(int)level} is not a MeasurementLevel",
+        };
+    }
+
     private static int CountPresent(ReadOnlySpan<double> data, int raters, int units, int u)
     {
         int m = 0;

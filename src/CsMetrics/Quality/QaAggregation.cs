@@ -10,6 +10,9 @@ namespace CsMetrics.Quality;
 /// <param name="Passed">True when <see cref="Share"/> &gt;= the required share.</param>
 public readonly record struct NinetyNinetyCheck(int AgentsReaching, int Agents, double Share, bool Passed)
 {
+    /// <summary>The target the agents were measured against (a fraction; NaN when there was none, and then nobody reaches it).</summary>
+    public double Target { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{AgentsReaching} of {Agents} agents ({Share:P1}) reach the attainment level: {(Passed ? "passed" : "not passed")}");
@@ -31,35 +34,58 @@ public readonly record struct QaTrend(double Previous, double Current, double Ch
 /// <summary>Aggregation of QA evaluations by agent, team or period; the 90/90 check; trends; sample sizes.</summary>
 public static class QaAggregation
 {
-    /// <summary>Pools evaluations by group key (agent, team, period...).</summary>
+    /// <summary>Pools evaluations by group key (agent, team, period...): one <see cref="QaTally"/> per group.</summary>
     /// <param name="scorecard">The scorecard.</param>
     /// <param name="evaluations">Each evaluation's group and answers (criterion order; NaN = N/A).</param>
-    /// <returns>The pooled summary per group, in first-seen order.</returns>
-    /// <exception cref="ArgumentException">A bad answer (the message names the criterion).</exception>
-    public static IReadOnlyDictionary<TKey, QaSummary> ByGroup<TKey>(Scorecard scorecard, IEnumerable<(TKey Group, double[] Answers)> evaluations)
+    /// <param name="comparer">How group keys compare (default: the key type's equality, ordinal for strings).</param>
+    /// <returns>The pooled summary per group, enumerated in first-seen order. Read-only.</returns>
+    /// <exception cref="ArgumentException">
+    /// An evaluation with null answers, or a bad answer: the message names the evaluation and the criterion
+    /// (<c>evaluations[7]: answers[3]: criterion 'Tone and empathy' ...</c>).
+    /// </exception>
+    public static IReadOnlyDictionary<TKey, QaSummary> ByGroup<TKey>(Scorecard scorecard, IEnumerable<(TKey Group, double[] Answers)> evaluations,
+        IEqualityComparer<TKey>? comparer = null)
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(scorecard);
         ArgumentNullException.ThrowIfNull(evaluations);
-        var tallies = new Dictionary<TKey, QaTally>();
-        var order = new List<TKey>();
+        var tallies = new OrderedDictionary<TKey, QaTally>(comparer);
+        int index = 0;
         foreach (var (group, answers) in evaluations)
         {
+            if (answers is null)
+            {
+                ThrowHelper.ThrowArgument(nameof(evaluations), $"evaluations[{index}] has no answers (null).");
+            }
             if (!tallies.TryGetValue(group, out var tally))
             {
                 tally = new QaTally(scorecard);
-                tallies[group] = tally;
-                order.Add(group);
+                tallies.Add(group, tally);
             }
-            tally.Add(answers);
+            try
+            {
+                tally.Add(answers);
+            }
+            catch (ArgumentOutOfRangeException ex)
+            {
+                throw new ArgumentOutOfRangeException(nameof(evaluations), ex.ActualValue, $"evaluations[{index}]: {FirstLine(ex)}");
+            }
+            catch (ArgumentException ex)
+            {
+                throw new ArgumentException($"evaluations[{index}]: {FirstLine(ex)}", nameof(evaluations), ex);
+            }
+            index++;
         }
-        var result = new Dictionary<TKey, QaSummary>();
-        foreach (var key in order)
+        var result = new OrderedDictionary<TKey, QaSummary>(tallies.Count, comparer);
+        foreach (var (key, tally) in tallies)
         {
-            result[key] = tallies[key].Summarize();
+            result.Add(key, tally.Summarize());
         }
-        return result;
+        return new System.Collections.ObjectModel.ReadOnlyDictionary<TKey, QaSummary>(result);
     }
+
+    private static string FirstLine(ArgumentException ex) =>
+        ex.Message.Split('\n')[0].Replace($" (Parameter '{ex.ParamName}')", "", StringComparison.Ordinal).Trim();
 
     /// <summary>
     /// The 90/90 check: does at least <paramref name="requiredShare"/> of agents reach
@@ -70,7 +96,11 @@ public static class QaAggregation
     /// <param name="attainment">The share of the target an agent must reach, in [0, 1] (default 0.9).</param>
     /// <param name="requiredShare">The share of agents that must reach it, in [0, 1] (default 0.9).</param>
     /// <exception cref="ArgumentOutOfRangeException">The target is not in (0, 1], or a share is not in [0, 1].</exception>
-    /// <remarks>Agents without scored evaluations are left out; with no agents the share is NaN and the check fails.</remarks>
+    /// <remarks>
+    /// Agents without scored evaluations are left out; with no agents the share is NaN and the check fails. Both
+    /// comparisons count equality in decimal arithmetic as reached (the library's relative 1e-12), so 9 agents of 10
+    /// pass a required share of 0.9.
+    /// </remarks>
     public static NinetyNinetyCheck NinetyNinety(IEnumerable<QaSummary> agents, double target, double attainment = 0.9, double requiredShare = 0.9)
     {
         ArgumentNullException.ThrowIfNull(agents);
@@ -88,10 +118,41 @@ public static class QaAggregation
                 continue;
             }
             counted++;
-            reaching += agent.PooledScore >= attainment * target ? 1 : 0;
+            reaching += Tolerance.AtLeast(agent.PooledScore, attainment * target) ? 1 : 0;
         }
         double share = counted > 0 ? (double)reaching / counted : double.NaN;
-        return new NinetyNinetyCheck(reaching, counted, share, share >= requiredShare);
+        return new NinetyNinetyCheck(reaching, counted, share, Tolerance.AtLeast(share, requiredShare)) { Target = target };
+    }
+
+    /// <summary>
+    /// The 90/90 check against a scorecard's target: its <see cref="Scorecard.OverallTarget"/> when every section has a
+    /// target (and it is above 0), otherwise its <see cref="Scorecard.PassMark"/>.
+    /// </summary>
+    /// <param name="agents">Each agent's pooled summary.</param>
+    /// <param name="scorecard">The scorecard the agents were scored on.</param>
+    /// <param name="attainment">The share of the target an agent must reach, in [0, 1] (default 0.9).</param>
+    /// <param name="requiredShare">The share of agents that must reach it, in [0, 1] (default 0.9).</param>
+    /// <returns>The check, with <see cref="NinetyNinetyCheck.Target"/> the target used; when the scorecard has neither a target nor a pass mark above 0, nobody can be measured: the share is NaN and the check fails.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A share is not in [0, 1].</exception>
+    public static NinetyNinetyCheck NinetyNinety(IEnumerable<QaSummary> agents, Scorecard scorecard, double attainment = 0.9, double requiredShare = 0.9)
+    {
+        ArgumentNullException.ThrowIfNull(agents);
+        ArgumentNullException.ThrowIfNull(scorecard);
+        Preconditions.CheckFraction(attainment);
+        Preconditions.CheckFraction(requiredShare);
+        double target = TargetOf(scorecard);
+        if (double.IsNaN(target))
+        {
+            return new NinetyNinetyCheck(0, agents.Count(a => a.Evaluations > 0), double.NaN, false) { Target = double.NaN };
+        }
+        return NinetyNinety(agents, target, attainment, requiredShare);
+    }
+
+    /// <summary>The target the 90/90 check uses for <paramref name="scorecard"/>: the overall target, else the pass mark, else NaN.</summary>
+    public static double TargetOf(Scorecard scorecard)
+    {
+        ArgumentNullException.ThrowIfNull(scorecard);
+        return scorecard.OverallTarget > 0 ? scorecard.OverallTarget : scorecard.PassMark > 0 ? scorecard.PassMark : double.NaN;
     }
 
     /// <summary>The trend between two periods' pooled scores, with a normal-approximation z statistic.</summary>
@@ -107,25 +168,40 @@ public static class QaAggregation
     }
 
     /// <summary>
-    /// Evaluations needed per agent so the mean score is within ±<paramref name="margin"/> at
-    /// <paramref name="confidence"/>: <c>n0 = (z σ / E)²</c> (Cochran 1977), with the finite-population
-    /// correction <c>n = n0 / (1 + (n0 - 1)/N)</c> when the agent's contact count N is given; rounded up.
+    /// Evaluations needed per agent so the mean score is within ±<paramref name="margin"/> at confidence
+    /// <paramref name="level"/>: <c>n0 = (z σ / E)²</c> (Cochran 1977), with the finite-population
+    /// correction <c>n = n0 / (1 + (n0 - 1)/N)</c> when the agent's contact count N is given; rounded up
+    /// (a value within the relative 1e-12 above an integer is that integer, so rounding noise never adds an evaluation).
     /// </summary>
     /// <param name="standardDeviation">σ, the spread of per-evaluation scores (e.g. 0.15), &gt; 0.</param>
     /// <param name="margin">E, the half-width wanted (e.g. 0.05 for ±5 points), &gt; 0.</param>
-    /// <param name="confidence">The confidence level in (0, 1), default 0.95.</param>
+    /// <param name="level">The confidence level, a fraction in (0, 1) (0.95 for 95%; 95 is rejected with the convention named).</param>
     /// <param name="population">The agent's contacts in the period (0 = treat as infinite).</param>
-    /// <exception cref="ArgumentOutOfRangeException">A value is outside its range.</exception>
-    public static int EvaluationsForMarginOfError(double standardDeviation, double margin, double confidence = 0.95, int population = 0)
+    /// <exception cref="ArgumentOutOfRangeException">A value is outside its range, or the margin is so small that more than <see cref="int.MaxValue"/> evaluations would be needed.</exception>
+    public static int EvaluationsForMarginOfError(double standardDeviation, double margin, double level = 0.95, int population = 0)
     {
         Preconditions.CheckPositive(standardDeviation);
         Preconditions.CheckPositive(margin);
-        double z = StandardNormal.TwoSidedCritical(confidence);
+        double z = StandardNormal.TwoSidedCritical(level);
         if (population < 0)
         {
             ThrowHelper.ThrowOutOfRange(nameof(population), population, "must be >= 0 (0 = infinite)");
         }
-        // Cochran's formula with the per-evaluation variance σ², written once with the survey sample sizes.
-        return checked((int)SampleSize.Cochran(z, standardDeviation * standardDeviation, margin, population > 0 ? population : null));
+        long n;
+        try
+        {
+            // Cochran's formula with the per-evaluation variance σ², written once with the survey sample sizes.
+            n = SampleSize.Cochran(z, standardDeviation * standardDeviation, margin, population > 0 ? population : null);
+        }
+        catch (OverflowException)
+        {
+            n = long.MaxValue;
+        }
+        if (n > int.MaxValue)
+        {
+            ThrowHelper.ThrowOutOfRange(nameof(margin), margin, string.Create(CultureInfo.InvariantCulture,
+                $"is too small for a spread of {standardDeviation}: more than {int.MaxValue} evaluations would be needed"));
+        }
+        return (int)n;
     }
 }

@@ -12,29 +12,44 @@ namespace CsMetrics.Quality;
 /// <param name="Evaluations">The number of evaluations where the section had something possible.</param>
 public readonly record struct QaSectionSummary(string Name, double PooledScore, double Target, double PassRate, int Evaluations)
 {
-    /// <summary>True when the pooled score reaches the target.</summary>
-    public bool MeetsTarget => PooledScore >= Target;
+    /// <summary>True when the pooled score reaches the target (equal in decimal arithmetic counts, within the library's relative 1e-12); false without a target.</summary>
+    public bool MeetsTarget => Tolerance.AtLeast(PooledScore, Target);
 }
 
 /// <summary>
-/// Pooled QA results for a group of evaluations (an agent, a team, a period). Immutable and thread-safe.
+/// Pooled QA results for a group of evaluations (an agent, a team, a period). Immutable and thread-safe, with value equality.
 /// </summary>
-/// <param name="Evaluations">The number of scored evaluations (all-N/A evaluations are not counted).</param>
-/// <param name="PooledScore">The headline score: the scorecard's combination of the section points summed over all evaluations (never an average of percentages).</param>
-/// <param name="MeanOfScores">The plain mean of per-evaluation scores, for those who ask for it: differs from the pooled score when evaluations differ in possible points.</param>
-/// <param name="StandardDeviation">The sample standard deviation of per-evaluation scores.</param>
-/// <param name="PassRate">The share of evaluations that pass (score at or above the pass mark and not auto-failed).</param>
-/// <param name="AutoFailRate">The share of evaluations auto-failed by a critical criterion.</param>
-/// <param name="Target">The scorecard's overall target (NaN when sections lack targets).</param>
-/// <param name="Sections">Per-section pooled scores and pass rates against the section targets.</param>
-public sealed record QaSummary(int Evaluations, double PooledScore, double MeanOfScores, double StandardDeviation, double PassRate,
-    double AutoFailRate, double Target, IReadOnlyList<QaSectionSummary> Sections)
+public sealed record QaSummary
 {
+    /// <summary>The number of scored evaluations (all-N/A evaluations are not counted).</summary>
+    public required int Evaluations { get; init; }
+
+    /// <summary>The headline score: the scorecard's combination of the section points summed over all evaluations (never an average of percentages); NaN when nothing was scored.</summary>
+    public required double PooledScore { get; init; }
+
+    /// <summary>The plain mean of per-evaluation scores, for those who ask for it: differs from the pooled score when evaluations differ in possible points.</summary>
+    public required double MeanOfScores { get; init; }
+
+    /// <summary>The sample standard deviation of per-evaluation scores (NaN for fewer than 2 evaluations).</summary>
+    public required double StandardDeviation { get; init; }
+
+    /// <summary>The share of evaluations that pass (score at or above the pass mark and not auto-failed); NaN without evaluations.</summary>
+    public required double PassRate { get; init; }
+
+    /// <summary>The share of evaluations auto-failed by a critical criterion; NaN without evaluations.</summary>
+    public required double AutoFailRate { get; init; }
+
+    /// <summary>The scorecard's overall target (NaN when sections lack targets).</summary>
+    public required double Target { get; init; }
+
+    /// <summary>Per-section pooled scores and pass rates against the section targets, in section order.</summary>
+    public required IReadOnlyList<QaSectionSummary> Sections { get; init => field = ReadOnlyValueList<QaSectionSummary>.CopyOf(value ?? []); }
+
     /// <summary>The standard error of the mean per-evaluation score: <c>StandardDeviation / sqrt(Evaluations)</c>.</summary>
     public double StandardError => StandardDeviation / Math.Sqrt(Evaluations);
 
-    /// <summary>The pooled score as a share of the target (1 = on target).</summary>
-    public double Attainment => PooledScore / Target;
+    /// <summary>The pooled score as a share of the target (1 = on target); NaN without a positive target or without evaluations.</summary>
+    public double Attainment => Target > 0 ? PooledScore / Target : double.NaN;
 
     /// <inheritdoc />
     public override string ToString()
@@ -122,7 +137,7 @@ public sealed class QaTally
             if (possible > 0)
             {
                 _sectionScored[s]++;
-                _sectionPassed[s] += _scratchEarned[s] / possible >= Scorecard.Sections[s].Target ? 1 : 0;
+                _sectionPassed[s] += Tolerance.AtLeast(_scratchEarned[s] / possible, Scorecard.Sections[s].Target) ? 1 : 0;
             }
         }
         return score;
@@ -183,8 +198,16 @@ public sealed class QaTally
                 double.IsNaN(section.Target) || _sectionScored[s] == 0 ? double.NaN : (double)_sectionPassed[s] / _sectionScored[s],
                 _sectionScored[s]);
         }
-        return new QaSummary(n, pooled, mean, Math.Sqrt(variance),
-            n > 0 ? (double)_passed / n : double.NaN, n > 0 ? (double)_autoFailed / n : double.NaN,
-            Scorecard.OverallTarget, sections);
+        return new QaSummary
+        {
+            Evaluations = n,
+            PooledScore = pooled,
+            MeanOfScores = mean,
+            StandardDeviation = Math.Sqrt(variance),
+            PassRate = n > 0 ? (double)_passed / n : double.NaN,
+            AutoFailRate = n > 0 ? (double)_autoFailed / n : double.NaN,
+            Target = Scorecard.OverallTarget,
+            Sections = ReadOnlyValueList<QaSectionSummary>.Own(sections),
+        };
     }
 }

@@ -48,8 +48,11 @@ public enum CriticalFailPolicy
 /// <param name="NotApplicable">The number of N/A answers.</param>
 public readonly record struct EvaluationScore(double Score, double Earned, double Possible, double Bonus, bool AutoFailed, int FailedSections, int NotApplicable)
 {
-    /// <summary>True when the evaluation has a score, is not auto-failed, and its score is at least <paramref name="passMark"/>.</summary>
-    public bool Passes(double passMark) => !AutoFailed && Score >= passMark;
+    /// <summary>
+    /// True when the evaluation has a score, is not auto-failed, and its score is at least <paramref name="passMark"/>
+    /// (a fraction; a score equal to the mark in decimal arithmetic passes, within the library's relative 1e-12).
+    /// </summary>
+    public bool Passes(double passMark) => !AutoFailed && Tolerance.AtLeast(Score, passMark);
 
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
@@ -90,23 +93,30 @@ public sealed class Scorecard
     /// <param name="method">Total points or weighted sections.</param>
     /// <param name="notApplicable">What N/A answers do.</param>
     /// <param name="criticalFail">What a failed fail-evaluation criterion does to the score.</param>
-    /// <param name="passMark">The score an evaluation needs to pass, in [0, 1] (Zendesk QA's default baseline is 0.8).</param>
+    /// <param name="passMark">The score an evaluation needs to pass, a fraction in [0, 1] (Zendesk QA's default baseline is 0.8).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> or <paramref name="sections"/> is null.</exception>
     /// <exception cref="ArgumentException">
-    /// No sections or an empty section; duplicate criterion names; under weighted-section scoring, section
-    /// weights that do not sum to 100 or 1 (the message gives the sum); a critical bonus criterion; a
-    /// scale whose maximum is not above its minimum.
+    /// The first problem found, with <see cref="ArgumentException.ParamName"/> the parameter and the message naming the
+    /// section and criterion by path (<c>sections[1].Criteria[0].Maximum: ...</c>): no sections or an empty section; a
+    /// section or criterion without a name, or a name used twice (ignoring case); under weighted-section scoring,
+    /// section weights that do not sum to 100 or 1 (the message gives the sum); a critical bonus criterion; a scale that
+    /// does not fit the criterion's kind (binary 0/1, percent 0..100, points from 0, ratings between whole numbers with
+    /// the maximum above the minimum); an undefined enum value.
     /// </exception>
-    /// <exception cref="ArgumentOutOfRangeException">A weight that is not a finite number &gt; 0 (section weights may be 0), a threshold or target outside [0, 1].</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A criterion weight that is not a finite number &gt; 0, a section weight that is not a finite number &gt;= 0, or a
+    /// pass mark, target or critical threshold outside [0, 1] (fractions: 0.8 for 80%).
+    /// </exception>
+    /// <remarks><see cref="ScorecardJson.Parse"/> checks the same rules and reports all of them with JSON paths.</remarks>
     public Scorecard(string name, IReadOnlyList<ScorecardSection> sections, ScoringMethod method = ScoringMethod.WeightedSections,
         NotApplicablePolicy notApplicable = NotApplicablePolicy.Exclude, CriticalFailPolicy criticalFail = CriticalFailPolicy.ZeroScore,
         double passMark = 0.8)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(sections);
-        Preconditions.CheckFraction(passMark);
-        if (sections.Count == 0)
+        foreach (var problem in ScorecardValidation.Scorecard(name, sections, method, notApplicable, criticalFail, passMark))
         {
-            ThrowHelper.ThrowArgument(nameof(sections), "a scorecard needs at least one section.");
+            throw ScorecardValidation.ToException(problem);
         }
         Name = name;
         Method = method;
@@ -114,7 +124,7 @@ public sealed class Scorecard
         CriticalFail = criticalFail;
         PassMark = passMark;
         _sections = sections.ToArray();
-        _criteria = _sections.SelectMany(s => s.Criteria ?? []).ToArray();
+        _criteria = _sections.SelectMany(s => s.Criteria).ToArray();
         int count = _criteria.Length;
         _compiled = new Compiled[count];
         _sectionStart = new int[_sections.Length + 1];
@@ -123,26 +133,8 @@ public sealed class Scorecard
         double weightSum = 0;
         for (int s = 0; s < _sections.Length; s++)
         {
-            var section = _sections[s];
-            if (section.Criteria is null || section.Criteria.Count == 0)
-            {
-                ThrowHelper.ThrowArgument(nameof(sections), $"section '{section.Name}' has no criteria.");
-            }
-            if (!(section.Weight >= 0 && double.IsFinite(section.Weight)))
-            {
-                ThrowHelper.ThrowOutOfRange(nameof(sections), section.Weight, $"section '{section.Name}' weight must be a finite number >= 0");
-            }
-            if (!double.IsNaN(section.Target) && !(section.Target >= 0 && section.Target <= 1))
-            {
-                ThrowHelper.ThrowOutOfRange(nameof(sections), section.Target, $"section '{section.Name}' target must be a fraction in [0, 1] (or NaN for none)");
-            }
-            weightSum += section.Weight;
-            _sectionStart[s + 1] = _sectionStart[s] + section.Criteria.Count;
-        }
-        if (method == ScoringMethod.WeightedSections && !(Math.Abs(weightSum - 100) <= 1e-9 * 100 || Math.Abs(weightSum - 1) <= 1e-9))
-        {
-            ThrowHelper.ThrowArgument(nameof(sections), string.Create(CultureInfo.InvariantCulture,
-                $"section weights of scorecard '{name}' sum to {weightSum} ({string.Join(" + ", _sections.Select(x => $"'{x.Name}' {x.Weight}"))}); they must sum to 100 (percent) or 1."));
+            weightSum += _sections[s].Weight;
+            _sectionStart[s + 1] = _sectionStart[s] + _sections[s].Criteria.Count;
         }
         for (int s = 0; s < _sections.Length; s++)
         {
@@ -150,27 +142,9 @@ public sealed class Scorecard
         }
         _bonusScale = weightSum > 0 ? 1 / weightSum : 0;
 
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (int c = 0; c < count; c++)
         {
             var criterion = _criteria[c];
-            if (!names.Add(criterion.Name))
-            {
-                ThrowHelper.ThrowArgument(nameof(sections), $"criterion name '{criterion.Name}' appears twice; names must be unique.");
-            }
-            if (!(criterion.Maximum > criterion.Minimum) || !double.IsFinite(criterion.Maximum) || !double.IsFinite(criterion.Minimum))
-            {
-                ThrowHelper.ThrowArgument(nameof(sections), $"criterion '{criterion.Name}' scale [{criterion.Minimum}, {criterion.Maximum}] must have a finite maximum above its minimum.");
-            }
-            if (!(criterion.Weight > 0 && double.IsFinite(criterion.Weight)))
-            {
-                ThrowHelper.ThrowOutOfRange(nameof(sections), criterion.Weight, $"criterion '{criterion.Name}' weight must be a finite number > 0");
-            }
-            Preconditions.CheckFraction(criterion.CriticalThreshold, $"criterion '{criterion.Name}' critical threshold");
-            if (criterion.IsBonus && criterion.Critical != CriticalEffect.None)
-            {
-                ThrowHelper.ThrowArgument(nameof(sections), $"criterion '{criterion.Name}' cannot be both a bonus and critical.");
-            }
             byte flags = 0;
             flags |= criterion.AllowNotApplicable ? FlagAllowNotApplicable : (byte)0;
             flags |= criterion.IsBonus ? FlagBonus : (byte)0;
@@ -180,10 +154,14 @@ public sealed class Scorecard
             _compiled[c] = new Compiled(criterion.Minimum, criterion.Maximum - criterion.Minimum, criterion.Weight, criterion.CriticalThreshold, flags);
         }
 
-        double target = 0;
-        for (int s = 0; s < _sections.Length; s++)
+        // Sections weighted 0 throughout have no share, so there is no overall target to speak of.
+        double target = weightSum > 0 ? 0 : double.NaN;
+        for (int s = 0; s < _sections.Length && weightSum > 0; s++)
         {
-            target += _sectionWeight[s] * _sections[s].Target;
+            if (_sectionWeight[s] > 0)
+            {
+                target += _sectionWeight[s] * _sections[s].Target;
+            }
         }
         OverallTarget = target;
     }
@@ -207,10 +185,10 @@ public sealed class Scorecard
     public double OverallTarget { get; }
 
     /// <summary>The sections, in answer order.</summary>
-    public IReadOnlyList<ScorecardSection> Sections => _sections;
+    public IReadOnlyList<ScorecardSection> Sections => field ??= ReadOnlyValueList<ScorecardSection>.Own(_sections);
 
     /// <summary>All criteria, section by section: the order of the answers span.</summary>
-    public IReadOnlyList<ScorecardCriterion> Criteria => _criteria;
+    public IReadOnlyList<ScorecardCriterion> Criteria => field ??= ReadOnlyValueList<ScorecardCriterion>.Own(_criteria);
 
     /// <summary>The number of answers an evaluation has.</summary>
     public int CriterionCount => _criteria.Length;
@@ -304,13 +282,13 @@ public sealed class Scorecard
                 double weight = compiled.Weight;
                 if (double.IsNaN(answer))
                 {
-                    if ((flags & FlagBonus) != 0)
-                    {
-                        continue;
-                    }
                     if ((flags & FlagAllowNotApplicable) == 0)
                     {
                         ThrowNotApplicableNotAllowed(c);
+                    }
+                    if ((flags & FlagBonus) != 0)
+                    {
+                        continue; // a bonus not answered is a bonus not earned
                     }
                     notApplicable++;
                     if (NotApplicable != NotApplicablePolicy.Exclude)
@@ -332,7 +310,7 @@ public sealed class Scorecard
                 }
                 earned += score * weight;
                 possible += weight;
-                if ((flags & (FlagFailSection | FlagFailEvaluation)) != 0 && score < compiled.Threshold)
+                if ((flags & (FlagFailSection | FlagFailEvaluation)) != 0 && !Tolerance.AtLeast(score, compiled.Threshold))
                 {
                     sectionFailed |= (flags & FlagFailSection) != 0;
                     autoFailed |= (flags & FlagFailEvaluation) != 0;
@@ -443,7 +421,7 @@ public sealed class Scorecard
         var c = _criteria[criterion];
         if (double.IsNaN(answer))
         {
-            return (_compiled[criterion].Flags & (FlagAllowNotApplicable | FlagBonus)) != 0 ? null : $"criterion '{c.Name}' does not allow N/A";
+            return (_compiled[criterion].Flags & FlagAllowNotApplicable) != 0 ? null : $"criterion '{c.Name}' does not allow N/A";
         }
         bool integral = (_compiled[criterion].Flags & FlagIntegral) != 0;
         if (answer >= c.Minimum && answer <= c.Maximum && (!integral || answer == Math.Floor(answer)))

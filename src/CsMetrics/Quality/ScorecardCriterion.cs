@@ -1,4 +1,5 @@
 using System.Globalization;
+using CsMetrics.Internal;
 
 namespace CsMetrics.Quality;
 
@@ -57,13 +58,19 @@ public sealed record ScorecardCriterion
     /// </summary>
     public double Weight { get; init; } = 1;
 
-    /// <summary>Whether N/A (a NaN answer) is accepted; when false, N/A is an error.</summary>
+    /// <summary>
+    /// Whether N/A (a NaN answer) is accepted; when false, N/A is an error. For a bonus criterion N/A means the bonus
+    /// was not earned; with false, every evaluation must answer it.
+    /// </summary>
     public bool AllowNotApplicable { get; init; } = true;
 
     /// <summary>What happens when the normalised score is below <see cref="CriticalThreshold"/>.</summary>
     public CriticalEffect Critical { get; init; }
 
-    /// <summary>A critical criterion fails when its normalised score is strictly below this fraction (default 0.5, Zendesk QA's rule).</summary>
+    /// <summary>
+    /// A critical criterion fails when its normalised score is below this fraction (default 0.5, Zendesk QA's rule); a
+    /// score equal to it in decimal arithmetic does not fail (the library's relative 1e-12).
+    /// </summary>
     public double CriticalThreshold { get; init; } = 0.5;
 
     /// <summary>A bonus criterion adds to the earned score without adding to what is possible, so the score can exceed 100%.</summary>
@@ -90,13 +97,32 @@ public sealed record ScorecardCriterion
         $"{Name}: {Scale} [{Minimum}, {Maximum}], weight {Weight}{(IsBonus ? ", bonus" : "")}{(Critical != CriticalEffect.None ? $", critical ({Critical} below {CriticalThreshold:P0})" : "")}{(AllowNotApplicable ? "" : ", N/A not allowed")}");
 }
 
-/// <summary>A section (category) of a scorecard. Immutable; validated when a <see cref="Scorecard"/> is built.</summary>
-/// <param name="Name">The section's name.</param>
+/// <summary>
+/// A section (category) of a scorecard. Immutable, with value equality (the criteria are copied and compared
+/// element by element); validated when a <see cref="Scorecard"/> is built.
+/// </summary>
+/// <param name="Name">The section's name, unique within the scorecard (ignoring case).</param>
 /// <param name="Weight">The section's weight in weighted-section scoring; all section weights sum to 100 (percent) or 1.</param>
 /// <param name="Criteria">The section's criteria, in answer order.</param>
 /// <param name="Target">The target section score as a fraction in [0, 1] (e.g. 0.95), or NaN for none.</param>
 public sealed record ScorecardSection(string Name, double Weight, IReadOnlyList<ScorecardCriterion> Criteria, double Target = double.NaN)
 {
+    /// <summary>The section's criteria, in answer order (a copy of what was given).</summary>
+    public IReadOnlyList<ScorecardCriterion> Criteria { get; init => field = ReadOnlyValueList<ScorecardCriterion>.CopyOf(value ?? []); } = ReadOnlyValueList<ScorecardCriterion>.CopyOf(Criteria ?? []);
+
     /// <summary>A target stated on a rating scale, as a fraction: <c>(value - lowest)/(highest - lowest)</c> (4.5 of 1..5 = 0.875).</summary>
-    public static double TargetOnScale(double value, double lowest, double highest) => (value - lowest) / (highest - lowest);
+    /// <exception cref="ArgumentException">The scale's highest value is not above its lowest, or a value is not finite.</exception>
+    public static double TargetOnScale(double value, double lowest, double highest)
+    {
+        if (!(highest > lowest) || !double.IsFinite(lowest) || !double.IsFinite(highest) || !double.IsFinite(value))
+        {
+            ThrowHelper.ThrowArgument(nameof(highest), string.Create(CultureInfo.InvariantCulture,
+                $"the scale [{lowest}, {highest}] needs a finite highest value above its lowest, and a finite value; got {value}."));
+        }
+        return (value - lowest) / (highest - lowest);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Name} (weight {Weight}{(double.IsNaN(Target) ? "" : $", target {Target:P1}")}): {Criteria.Count} criteria");
 }

@@ -19,15 +19,15 @@ public sealed class ServqualInstrument
     private readonly string[] _dimensions;
     private readonly int[] _itemDimension;
     private readonly bool[] _reverse;
-    private readonly int[][] _itemsOf;
+    private readonly ReadOnlyValueList<int>[] _itemsOf;
 
     /// <summary>Creates an instrument.</summary>
-    /// <param name="dimensions">The dimension names (at least one).</param>
+    /// <param name="dimensions">The dimension names (at least one; each non-empty and unique, ignoring case).</param>
     /// <param name="itemDimensions">For each item, the index of its dimension in <paramref name="dimensions"/>.</param>
     /// <param name="reverseScored">For each item, whether it is negatively worded (scored <c>min + max - x</c>); empty = none.</param>
     /// <param name="scaleMinimum">The lowest answer (1 on the 7-point Likert scale).</param>
     /// <param name="scaleMaximum">The highest answer (7), above the minimum.</param>
-    /// <exception cref="ArgumentException">No dimensions or items; a dimension without items; <paramref name="reverseScored"/> of the wrong length; a scale whose maximum is not above its minimum.</exception>
+    /// <exception cref="ArgumentException">No dimensions or items; an empty or repeated dimension name (the message names it and its index); a dimension without items; <paramref name="reverseScored"/> of the wrong length; a scale whose maximum is not above its minimum.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An item's dimension index is out of range.</exception>
     public ServqualInstrument(IReadOnlyList<string> dimensions, ReadOnlySpan<int> itemDimensions, ReadOnlySpan<bool> reverseScored = default,
         double scaleMinimum = 1, double scaleMaximum = 7)
@@ -36,6 +36,18 @@ public sealed class ServqualInstrument
         if (dimensions.Count == 0 || itemDimensions.IsEmpty)
         {
             ThrowHelper.ThrowArgument(nameof(dimensions), "an instrument needs at least one dimension and one item.");
+        }
+        var names = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (int d = 0; d < dimensions.Count; d++)
+        {
+            if (string.IsNullOrWhiteSpace(dimensions[d]))
+            {
+                ThrowHelper.ThrowArgument(nameof(dimensions), $"dimensions[{d}] is empty: every dimension needs a name.");
+            }
+            if (!names.TryAdd(dimensions[d], d))
+            {
+                ThrowHelper.ThrowArgument(nameof(dimensions), $"dimensions[{d}] '{dimensions[d]}' repeats dimensions[{names[dimensions[d]]}] (names are compared ignoring case); each dimension is named once.");
+            }
         }
         if (!reverseScored.IsEmpty && reverseScored.Length != itemDimensions.Length)
         {
@@ -55,11 +67,11 @@ public sealed class ServqualInstrument
         _dimensions = dimensions.ToArray();
         _itemDimension = itemDimensions.ToArray();
         _reverse = reverseScored.IsEmpty ? new bool[itemDimensions.Length] : reverseScored.ToArray();
-        _itemsOf = new int[_dimensions.Length][];
+        _itemsOf = new ReadOnlyValueList<int>[_dimensions.Length];
         for (int d = 0; d < _dimensions.Length; d++)
         {
-            _itemsOf[d] = Enumerable.Range(0, _itemDimension.Length).Where(i => _itemDimension[i] == d).ToArray();
-            if (_itemsOf[d].Length == 0)
+            _itemsOf[d] = ReadOnlyValueList<int>.Own(Enumerable.Range(0, _itemDimension.Length).Where(i => _itemDimension[i] == d).ToArray());
+            if (_itemsOf[d].Count == 0)
             {
                 ThrowHelper.ThrowArgument(nameof(itemDimensions), $"dimension '{_dimensions[d]}' has no items.");
             }
@@ -82,7 +94,7 @@ public sealed class ServqualInstrument
         Enumerable.Range(1, 22).Select(item => item is >= 10 and <= 13 or >= 18).ToArray());
 
     /// <summary>The dimension names.</summary>
-    public IReadOnlyList<string> Dimensions => _dimensions;
+    public IReadOnlyList<string> Dimensions => field ??= ReadOnlyValueList<string>.Own(_dimensions);
 
     /// <summary>The number of items.</summary>
     public int ItemCount => _itemDimension.Length;
@@ -92,6 +104,32 @@ public sealed class ServqualInstrument
 
     /// <summary>The highest answer.</summary>
     public double ScaleMaximum { get; }
+
+    /// <summary>
+    /// The same items, dimensions and reverse-scored items on another answer scale, e.g. the 22-item instrument on a
+    /// 5-point scale (<c>ServqualInstrument.Standard1988.WithScale(1, 5)</c> reverse-scores as <c>6 - x</c>).
+    /// </summary>
+    /// <param name="scaleMinimum">The lowest answer.</param>
+    /// <param name="scaleMaximum">The highest answer, above the minimum.</param>
+    /// <exception cref="ArgumentException">The scale's maximum is not above its minimum, or a bound is not finite.</exception>
+    public ServqualInstrument WithScale(double scaleMinimum, double scaleMaximum) =>
+        new(_dimensions, _itemDimension, _reverse, scaleMinimum, scaleMaximum);
+
+    /// <summary>
+    /// What is wrong with one answer to item <paramref name="item"/>, or null when it is acceptable (on the scale, or NaN for
+    /// missing). The rule <see cref="Servqual.Validate(ServqualInstrument, ServqualResponse)"/> and the analyses apply.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="item"/> is not an item index.</exception>
+    public string? ProblemWithAnswer(int item, double answer)
+    {
+        if ((uint)item >= (uint)_itemDimension.Length)
+        {
+            ThrowHelper.ThrowOutOfRange(nameof(item), item, $"must be an item index in [0, {_itemDimension.Length - 1}]");
+        }
+        return double.IsNaN(answer) || (answer >= ScaleMinimum && answer <= ScaleMaximum)
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"{answer} is outside the scale [{ScaleMinimum}, {ScaleMaximum}] of item {item + 1}");
+    }
 
     /// <summary>The dimension index of item <paramref name="item"/> (0-based).</summary>
     public int DimensionOf(int item) => _itemDimension[item];

@@ -81,6 +81,20 @@ public class PlanCommandTests
     }
 
     [Fact]
+    public void A_row_with_too_many_cells_does_not_hide_a_later_rows_bad_value()
+    {
+        var history = Synthetic.History(weeks: 3, seed: 1);
+        var lines = Synthetic.Csv(history, new DateTime(2026, 11, 2)).Split('\n').ToList();
+        lines[9] += ",9";                                   // row 10: three cells
+        lines[19] = lines[19].Split(',')[0] + ",x";         // row 20: not a number
+        var result = RunOnFile("history.csv", string.Join('\n', lines));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("", result.Output);
+        Assert.Contains("row 10: has 3 cells but the header has 2 columns", result.Error);
+        Assert.Contains("row 20, column 'value': 'x' is not a number", result.Error);
+    }
+
+    [Fact]
     public void A_negative_volume_is_one_clear_line_and_exit_code_2()
     {
         var history = Synthetic.History(weeks: 3, seed: 1);

@@ -155,4 +155,12 @@ public class CohenKappaTests
         Assert.Equal(1.959963984540054 * result.StandardError, (upper - lower) / 2, 9);
         Assert.Contains("kappa", result.ToString());
     }
+
+    [Fact]
+    public void Interval_levels_are_fractions()
+    {
+        var result = CohenKappa.FromTable(new double[,] { { 20, 5 }, { 10, 15 } });
+        Assert.Contains("use 0.95", Assert.Throws<ArgumentOutOfRangeException>(() => result.ConfidenceInterval(95)).Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => result.ConfidenceInterval(1));
+    }
 }

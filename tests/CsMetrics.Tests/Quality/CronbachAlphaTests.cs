@@ -49,7 +49,7 @@ public class CronbachAlphaTests
         // Oracle: NIST/SEMATECH e-Handbook 1.3.6.7.3 (upper critical values of F): F_.975(10, 30) = 2.511 and
         // F_.975(30, 10) = 3.311, so F_.025(10, 30) = 1/3.311. With alpha = 0.8, n = 11, k = 4:
         // [1 - 0.2 · 2.511, 1 - 0.2 / 3.311] = [0.4978, 0.9396].
-        var result = new ReliabilityResult(0.8, [], Items: 4, Respondents: 11);
+        var result = new ReliabilityResult { Alpha = 0.8, AlphaIfItemDeleted = [], Items = 4, Respondents = 11 };
         var (lower, upper) = result.FeldtInterval(0.95);
         Assert.Equal(1 - 0.2 * 2.511, lower, 3);
         Assert.Equal(1 - 0.2 / 3.311, upper, 3);
@@ -78,5 +78,14 @@ public class CronbachAlphaTests
     {
         var ex = Assert.Throws<ArgumentException>(() => CronbachAlpha.FromCovariance(new double[,] { { 1, 0.5 }, { 0.4, 1 } }));
         Assert.Contains("covariance[1, 0]", ex.Message);
+    }
+
+    [Fact]
+    public void Feldt_levels_are_fractions()
+    {
+        var result = new ReliabilityResult { Alpha = 0.8, AlphaIfItemDeleted = [], Items = 4, Respondents = 11 };
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => result.FeldtInterval(95));
+        Assert.Equal("level", ex.ParamName);
+        Assert.Contains("looks like a percent", ex.Message);
     }
 }

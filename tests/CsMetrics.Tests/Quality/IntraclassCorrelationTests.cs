@@ -46,4 +46,14 @@ public class IntraclassCorrelationTests
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => IntraclassCorrelation.Compute([1, 2, double.NaN, 4], 2));
         Assert.Contains("data[2]", ex.Message);
     }
+
+    [Fact]
+    public void Fewer_than_two_subjects_give_NaN_with_the_count()
+    {
+        var one = IntraclassCorrelation.Compute([1, 2, 3], 3);
+        Assert.Equal(1, one.Subjects);
+        Assert.True(double.IsNaN(one.Icc1) && double.IsNaN(one.Icc3k) && double.IsNaN(one.MeanSquareRows));
+        Assert.Equal(0, IntraclassCorrelation.Compute([], 2).Subjects);
+        Assert.Throws<ArgumentException>(() => IntraclassCorrelation.Compute([1, 2, 3], 2));
+    }
 }

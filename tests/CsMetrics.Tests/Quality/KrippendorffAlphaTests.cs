@@ -148,4 +148,19 @@ public class KrippendorffAlphaTests
         }
         return expected > 0 ? 1 - (n - 1) * observed / expected : double.NaN;
     }
+
+    [Fact]
+    public void A_table_is_measured_at_the_levels_its_ratings_support()
+    {
+        var numbers = new RatingTable(["a", "b"], new double[,] { { -1, 1 }, { 2, 2 } });
+        Assert.Null(KrippendorffAlpha.ProblemWithLevel(numbers, MeasurementLevel.Interval));
+        Assert.Contains("ratings >= 0", KrippendorffAlpha.ProblemWithLevel(numbers, MeasurementLevel.Ratio));
+        var labels = new RatingTable(["a", "b"], new string?[,] { { "x", "y" }, { "y", "y" } });
+        Assert.Contains("ordered categories", KrippendorffAlpha.ProblemWithLevel(labels, MeasurementLevel.Ordinal));
+        Assert.Equal("level", Assert.Throws<ArgumentException>(() => KrippendorffAlpha.Compute(labels, MeasurementLevel.Ratio)).ParamName);
+        // Ordered labels are ordinal: the same alpha as their ranks.
+        var ordered = new RatingTable(["a", "b"], new string?[,] { { "low", "mid" }, { "mid", "mid" }, { "high", "low" } }, ["low", "mid", "high"]);
+        var ranks = new RatingTable(["a", "b"], new double[,] { { 1, 2 }, { 2, 2 }, { 3, 1 } });
+        Assert.Equal(KrippendorffAlpha.Compute(ranks, MeasurementLevel.Ordinal).Alpha, KrippendorffAlpha.Compute(ordered, MeasurementLevel.Ordinal).Alpha, 12);
+    }
 }

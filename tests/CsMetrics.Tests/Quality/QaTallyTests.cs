@@ -82,4 +82,21 @@ public class QaTallyTests
     ];
 
     private static bool Close(double a, double b) => (double.IsNaN(a) && double.IsNaN(b)) || Math.Abs(a - b) < 1e-9;
+
+    [Fact]
+    public void Summaries_compare_by_value_and_an_empty_tally_is_documented_NaN()
+    {
+        var a = new QaTally(s_points);
+        var b = new QaTally(s_points);
+        a.Add([10, 10, 5]);
+        b.Add([10, 10, 5]);
+        Assert.Equal(a.Summarize(), b.Summarize());
+        Assert.False(a.Summarize().Sections is QaSectionSummary[]);
+        var empty = new QaTally(s_points).Summarize();
+        Assert.Equal(0, empty.Evaluations);
+        Assert.True(double.IsNaN(empty.PooledScore));
+        Assert.True(double.IsNaN(empty.PassRate));
+        Assert.True(double.IsNaN(empty.Attainment));
+        Assert.False(empty.Sections[0].MeetsTarget);
+    }
 }

@@ -230,7 +230,7 @@ public class ScorecardTests
         var card = Scorecard.ContactCentreSeed;
         Assert.Equal([0.25, 0.25, 0.20, 0.20, 0.10], card.SectionWeights.ToArray());
         Assert.Equal([0.95, 0.90, 1.00, 0.85, 0.875], card.Sections.Select(s => s.Target).ToArray());
-        Assert.Equal(0.25 * 0.95 + 0.25 * 0.90 + 0.2 + 0.2 * 0.85 + 0.1 * 0.875, card.OverallTarget, 12);
+        Assert.Equal(0.92, card.OverallTarget, 12); // 0.2375 + 0.225 + 0.2 + 0.17 + 0.0875, as docs/quality.md states
         // A perfect evaluation scores 1; failing identity verification zeroes it.
         double[] perfect = [1, 5, 1, 5, 5, 1, 1, 5, 1, 5];
         Assert.Equal(1, card.Score(perfect).Score, 12);
@@ -252,6 +252,72 @@ public class ScorecardTests
         Assert.Equal(0, Allocations.Measure(() => card.Score(answers, earned, possible)));
         Assert.Equal(0, Allocations.Measure(() => card.ScoreMany(many, scores)));
         Assert.Equal(card.Score(answers).Score, scores[99], 15);
+    }
+
+    [Fact]
+    public void A_score_equal_to_the_pass_mark_in_decimal_passes()
+    {
+        // Criteria weighted 0.7, 0.1 and 0.2 with the first two met: 0.8 in decimal, 0.7999999999999999 in binary.
+        var card = new Scorecard("decimal", [new("All", 1, [ScorecardCriterion.Binary("a", weight: 0.7), ScorecardCriterion.Binary("b", weight: 0.1), ScorecardCriterion.Binary("c", weight: 0.2)])],
+            ScoringMethod.TotalPoints, passMark: 0.8);
+        var score = card.Score([1, 1, 0]);
+        Assert.True(score.Score < 0.8); // the binary sum falls short...
+        Assert.True(score.Passes(0.8)); // ...but the mark is met
+        Assert.False(card.Score([0, 1, 1]).Passes(0.8));
+        // A critical criterion exactly at its threshold does not fail: 3 of 1..5 is 0.5.
+        var critical = new Scorecard("c", [new("All", 1, [ScorecardCriterion.Rating("Security", 1, 5, critical: CriticalEffect.FailEvaluation)])]);
+        Assert.False(critical.Score([3]).AutoFailed);
+        Assert.True(critical.Score([2]).AutoFailed);
+    }
+
+    [Fact]
+    public void A_bonus_that_must_be_answered_rejects_NA()
+    {
+        var card = new Scorecard("bonus",
+        [
+            new("Core", 100, [ScorecardCriterion.Points("Resolution", 10), ScorecardCriterion.Binary("Wow", allowNotApplicable: false) with { IsBonus = true }]),
+        ], ScoringMethod.TotalPoints);
+        Assert.Contains("Wow", Assert.Throws<ArgumentException>(() => card.Score([5, double.NaN])).Message);
+        Assert.Equal("criterion 'Wow' does not allow N/A", card.ProblemWithAnswer(1, double.NaN));
+        Assert.Equal(0.5, card.Score([5, 0]).Score, 12);
+    }
+
+    [Fact]
+    public void Inconsistent_definitions_are_rejected_naming_the_parameter_and_path()
+    {
+        static ArgumentException Reject(params ScorecardSection[] sections) =>
+            Assert.ThrowsAny<ArgumentException>(() => new Scorecard("card", sections, ScoringMethod.TotalPoints));
+        var binary = Reject(new ScorecardSection("A", 1, [ScorecardCriterion.Binary("a") with { Maximum = 5 }]));
+        Assert.Equal("sections", binary.ParamName);
+        Assert.Contains("sections[0].Criteria[0].Maximum: criterion 'a' is binary", binary.Message);
+        Assert.Contains("whole numbers", Reject(new ScorecardSection("A", 1, [ScorecardCriterion.Rating("a", 1, 5) with { Maximum = 4.5 }])).Message);
+        Assert.Contains("percentage", Reject(new ScorecardSection("A", 1, [ScorecardCriterion.Percent("a") with { Maximum = 10 }])).Message);
+        Assert.Contains("section name 'a' is also used by sections[0]",
+            Reject(new ScorecardSection("A", 1, [ScorecardCriterion.Binary("x")]), new ScorecardSection("a", 1, [ScorecardCriterion.Binary("y")])).Message);
+        Assert.Contains("a criterion needs a name", Reject(new ScorecardSection("A", 1, [ScorecardCriterion.Binary(" ")])).Message);
+        var weight = Assert.Throws<ArgumentOutOfRangeException>(() => new Scorecard("card", [new("A", 1, [ScorecardCriterion.Binary("a", weight: 0)])]));
+        Assert.Equal("sections", weight.ParamName);
+        Assert.Contains("sections[0].Criteria[0].Weight", weight.Message);
+        var mark = Assert.Throws<ArgumentOutOfRangeException>(() => new Scorecard("card", [new("A", 1, [ScorecardCriterion.Binary("a")])], passMark: 80));
+        Assert.Equal("passMark", mark.ParamName);
+        Assert.Contains("(0.8 for 80%)", mark.Message);
+        Assert.Equal("method", Assert.Throws<ArgumentOutOfRangeException>(() => new Scorecard("card", [new("A", 1, [ScorecardCriterion.Binary("a")])], (ScoringMethod)9)).ParamName);
+        Assert.Throws<ArgumentException>(() => ScorecardSection.TargetOnScale(4, 5, 5));
+    }
+
+    [Fact]
+    public void Sections_are_values_that_keep_a_copy_of_their_criteria()
+    {
+        var criteria = new[] { ScorecardCriterion.Binary("a"), ScorecardCriterion.Binary("b") };
+        var section = new ScorecardSection("S", 1, criteria);
+        criteria[0] = ScorecardCriterion.Binary("changed");
+        Assert.Equal("a", section.Criteria[0].Name);
+        Assert.Equal(section, new ScorecardSection("S", 1, [ScorecardCriterion.Binary("a"), ScorecardCriterion.Binary("b")]));
+        Assert.False(section.Criteria is ScorecardCriterion[]);
+        Assert.False(Scorecard.ContactCentreSeed.Sections is ScorecardSection[]); // the compiled card's lists cannot be changed through a cast
+        Assert.False(Scorecard.ContactCentreSeed.Criteria is ScorecardCriterion[]);
+        // Section weights of 1/3 each sum to 1 in decimal; the one tolerance rule accepts them.
+        _ = new Scorecard("thirds", [new("a", 100 / 3.0, [ScorecardCriterion.Binary("a")]), new("b", 100 / 3.0, [ScorecardCriterion.Binary("b")]), new("c", 100 / 3.0, [ScorecardCriterion.Binary("c")])]);
     }
 
     /// <summary>A random valid scorecard (1-4 sections, 1-4 criteria each, mixed scales) and a valid answer per criterion.</summary>

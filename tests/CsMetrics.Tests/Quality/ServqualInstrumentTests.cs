@@ -29,4 +29,27 @@ public class ServqualInstrumentTests
         Assert.Throws<ArgumentException>(() => new ServqualInstrument(["A"], [0], [true, false]));
         Assert.Throws<ArgumentException>(() => new ServqualInstrument(["A"], [0], default, 7, 1));
     }
+
+    [Fact]
+    public void Dimension_names_are_unique_and_the_scale_can_change()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new ServqualInstrument(["Speed", "speed"], [0, 1]));
+        Assert.Equal("dimensions", ex.ParamName);
+        Assert.Contains("dimensions[1] 'speed' repeats dimensions[0]", ex.Message);
+        Assert.Throws<ArgumentException>(() => new ServqualInstrument([" ", "B"], [0, 1]));
+
+        // The 1988 instrument on a 5-point scale reverse-scores as 6 - x.
+        var five = ServqualInstrument.Standard1988.WithScale(1, 5);
+        Assert.Equal(5, five.ScaleMaximum);
+        Assert.True(five.IsReverseScored(9));
+        var e = Enumerable.Repeat(4.0, 22).ToArray();
+        var p = Enumerable.Repeat(4.0, 22).ToArray();
+        p[9] = 2; // reversed: 6 - 2 = 4 against E 6 - 4 = 2: gap +2
+        Assert.Equal(2, Servqual.ScoreRespondent(five, new ServqualResponse(e, p)).ItemGaps[9], 12);
+        Assert.Contains("outside the scale [1, 5]", five.ProblemWithAnswer(0, 6));
+        Assert.Null(five.ProblemWithAnswer(0, double.NaN));
+        Assert.Throws<ArgumentException>(() => ServqualInstrument.Standard.WithScale(5, 1));
+        Assert.False(ServqualInstrument.Standard.Dimensions is string[]);
+        Assert.False(ServqualInstrument.Standard.ItemsOf(0) is int[]);
+    }
 }
