@@ -25,7 +25,7 @@ public sealed record EtsSimulationOptions
 /// the information criteria on R's <c>ets</c> scale; it forecasts with prediction intervals.
 /// Immutable and thread-safe.
 /// </summary>
-public sealed class EtsFit
+public sealed class EtsFit : IForecastModel
 {
     private readonly double[] _initialState;
     private readonly double[] _finalState;
@@ -143,6 +143,25 @@ public sealed class EtsFit
     /// <param name="levels">Interval levels, each a fraction in (0, 1); none given means 0.8 and 0.95.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="horizon"/> is out of range, or a level is not a fraction in (0, 1) (95 is named as a percent).</exception>
     public Forecast Forecast(int horizon, params double[] levels) => Forecast(horizon, levels, EtsSimulationOptions.Default);
+
+    /// <inheritdoc/>
+    public string Family => "ETS";
+
+    /// <inheritdoc/>
+    public string Name => Specification.ToString();
+
+    /// <inheritdoc/>
+    public int SeasonLength => Specification.SeasonLength;
+
+    /// <summary>Forecasts with the default simulation options (<see cref="EtsSimulationOptions.Default"/>).</summary>
+    /// <param name="horizon">Steps ahead, 1 to <see cref="Forecasting.Forecast.MaxHorizon"/>.</param>
+    /// <param name="levels">Interval levels, fractions in (0, 1).</param>
+    /// <param name="cancellationToken">Checked before the forecast starts.</param>
+    Forecast IForecastModel.Forecast(int horizon, IReadOnlyList<double> levels, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Forecast(horizon, levels, EtsSimulationOptions.Default);
+    }
 
     /// <summary>
     /// Forecasts with prediction intervals: exact variances for classes 1 and 2 of Hyndman et al.
