@@ -35,14 +35,14 @@ internal static class PlanCommand
         var timeLimit = new Option<double>("--time-limit-s") { Description = "Time limit of the schedule search, seconds.", DefaultValueFactory = _ => defaults.ScheduleTimeLimit.TotalSeconds };
         var forecastMethod = new Option<string>("--forecast-method")
         {
-            Description = "double-seasonal (default), daily-profile (ETS daily totals x weekday profiles), historical-average, seasonal-naive, or best (the lowest MASE when the last week of history is held out).",
-            DefaultValueFactory = _ => "double-seasonal",
+            Description = "best (default: the lowest MASE when the last week of history is held out; double-seasonal with under three weeks), double-seasonal, daily-profile (ETS daily totals x weekday profiles), historical-average, or seasonal-naive.",
+            DefaultValueFactory = _ => "best",
         };
         forecastMethod.AcceptOnlyFromAmong([.. ForecastMethods.Keys]);
         var seed = new Option<int>("--seed") { Description = "Seed of the simulated intervals and of the schedule search.", DefaultValueFactory = _ => defaults.Seed };
 
         var command = new Command("plan",
-            "The workforce plan end to end: forecast the next week from half-hourly history (double-seasonal Holt-Winters, closed hours detected), " +
+            "The workforce plan end to end: forecast the next week from half-hourly history (the method that wins its back-test, closed hours detected), " +
             "staff every interval with Erlang C (Erlang A with --patience-s), schedule shifts with breaks, and report what the schedule delivers " +
             "(service level and occupancy computed from the scheduled coverage).\n" +
             "Example: csmetrics plan --aht-s 300 --target-sl 0.8 --answer-s 20 --shrinkage 0.3 --output plan --chart plan.png");

@@ -8,7 +8,7 @@ namespace CsMetrics.Planning;
 /// <summary>How the plan forecasts contact volumes.</summary>
 public enum ForecastMethod
 {
-    /// <summary>Taylor's double-seasonal Holt-Winters (daily × weekly cycle), closed hours masked: the default.</summary>
+    /// <summary>Taylor's double-seasonal Holt-Winters (daily × weekly cycle), closed hours masked.</summary>
     DoubleSeasonal,
 
     /// <summary>ETS (automatic selection, m = 7) on daily totals, split by smoothed weekday profiles: the WFM standard beyond a few days.</summary>
@@ -20,7 +20,11 @@ public enum ForecastMethod
     /// <summary>The same interval of the last week of the history.</summary>
     SeasonalNaive,
 
-    /// <summary>Whichever of the methods above scores the lowest MASE when the last week of the history is held out.</summary>
+    /// <summary>
+    /// Whichever of the methods above scores the lowest MASE when the last week of the history is held out: the
+    /// default. With under three weeks of history (too short to fit two weeks and score one) the plan uses
+    /// <see cref="DoubleSeasonal"/> and its method line says so.
+    /// </summary>
     Best,
 }
 
@@ -34,8 +38,8 @@ public sealed record PlanOptions
     /// <summary>Days to plan after the history ends (default 7, a week); 1 to 28.</summary>
     public int HorizonDays { get; init; } = 7;
 
-    /// <summary>How volumes are forecast (default <see cref="ForecastMethod.DoubleSeasonal"/>).</summary>
-    public ForecastMethod ForecastMethod { get; init; } = ForecastMethod.DoubleSeasonal;
+    /// <summary>How volumes are forecast (default <see cref="ForecastMethod.Best"/>: the winner of the plan's own back-test).</summary>
+    public ForecastMethod ForecastMethod { get; init; } = ForecastMethod.Best;
 
     /// <summary>Average handle time (talk, hold and wrap-up); default 5 minutes.</summary>
     public TimeSpan AverageHandleTime { get; init; } = TimeSpan.FromSeconds(300);

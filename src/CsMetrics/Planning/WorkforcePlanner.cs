@@ -59,7 +59,7 @@ public static class WorkforcePlanner
     /// <param name="options">The plan's options.</param>
     /// <param name="backtest">For <see cref="ForecastMethod.Best"/>: a back-test already run (computed when null).</param>
     /// <exception cref="ArgumentException">The history is too short, negative, or not on a whole-day interval grid;
-    /// or <see cref="ForecastMethod.Best"/> is asked for with under three weeks of history.</exception>
+    /// </exception>
     public static VolumeForecast ForecastVolumes(ReadOnlySpan<double> history, DateTime historyStart, TimeSpan interval, PlanOptions options, BacktestComparison? backtest = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -85,11 +85,16 @@ public static class WorkforcePlanner
             backtest ??= BacktestForecast(history, interval, options);
             if (backtest is null)
             {
-                ThrowHelper.ThrowArgument(nameof(history), $"history has {history.Length} intervals; choosing the best forecast method by back-test needs at least three weeks ({3 * perWeek}).");
+                // Two weeks fit the model but leave none to score: the documented fallback, said in the method line.
+                method = ForecastMethod.DoubleSeasonal;
+                chosen = FormattableString.Invariant($", the default for a history under three weeks (no back-test: {history.Length} of {3 * perWeek} intervals)");
             }
-            var best = backtest.Rows.MinBy(r => r.Result.Aggregate.MeanAbsoluteScaledError)!;
-            method = s_methodNames.First(pair => pair.Value == best.Name).Key;
-            chosen = FormattableString.Invariant($", chosen by back-test (MASE {best.Result.Aggregate.MeanAbsoluteScaledError:0.00})");
+            else
+            {
+                var best = backtest.Rows.MinBy(r => r.Result.Aggregate.MeanAbsoluteScaledError)!;
+                method = s_methodNames.First(pair => pair.Value == best.Name).Key;
+                chosen = FormattableString.Invariant($", chosen by back-test (MASE {best.Result.Aggregate.MeanAbsoluteScaledError:0.00})");
+            }
         }
         var open = OpenHoursMask.Detect(history, perWeek);
         int horizon = options.HorizonDays * perDay;

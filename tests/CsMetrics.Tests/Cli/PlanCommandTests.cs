@@ -21,6 +21,8 @@ public class PlanCommandTests
             }
             Assert.Equal("", result.Error); // not a terminal: no progress output
             Assert.Contains("Back-test, last week of history held out", result.Output);
+            // The default forecast is the back-test's winner, and the report names it.
+            Assert.Contains("Forecast  historical average, chosen by back-test (MASE 0.75)", result.Output);
 
             // staffing.csv is a valid `staffing` input and recomputes to the same agents and headcount.
             var staffingFile = Path.Combine(directory, "staffing.csv");

@@ -204,9 +204,11 @@ public class WorkforcePlannerTests : IClassFixture<PlanFixture>
         var forecast = WorkforcePlanner.ForecastVolumes(_fixture.History, _fixture.Start, TimeSpan.FromMinutes(30), options, backtest);
         Assert.StartsWith(best.Name == "double-seasonal HW" ? "DSHW" : best.Name, forecast.Method);
         Assert.Contains("chosen by back-test", forecast.Method);
-        var tooShort = Assert.Throws<ArgumentException>(() =>
-            WorkforcePlanner.ForecastVolumes(_fixture.History.AsSpan(0, 2 * 336), _fixture.Start, TimeSpan.FromMinutes(30), options));
-        Assert.Contains("at least three weeks", tooShort.Message);
+        // Two weeks cannot be back-tested: the documented fallback is the double-seasonal model, and the method says so.
+        var tooShort = WorkforcePlanner.ForecastVolumes(_fixture.History.AsSpan(0, 2 * 336), _fixture.Start, TimeSpan.FromMinutes(30), options);
+        Assert.StartsWith("DSHW", tooShort.Method);
+        Assert.Contains("under three weeks (no back-test: 672 of 1008 intervals)", tooShort.Method);
+        Assert.Equal(ForecastMethod.Best, new PlanOptions().ForecastMethod);
     }
 
     [Fact]
