@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CsMetrics.Internal;
 using CsMetrics.Forecasting;
 using CsMetrics.Queueing;
 using CsMetrics.Scheduling;
@@ -22,6 +23,65 @@ public sealed class VolumeForecast
         _open = open;
         // Closed intervals get no contacts; a forecast is never negative.
         _contacts = forecast.Mean.Select((mean, i) => open[i] ? Math.Max(0, mean) : 0).ToArray();
+    }
+
+    /// <summary>
+    /// A volume forecast made outside the planner (finance's volumes, another tool's model, a what-if), so that
+    /// <see cref="WorkforcePlanner.RequiredStaff"/>, <see cref="WorkforcePlanner.BuildSchedule"/> and
+    /// <see cref="WorkforcePlanner.Evaluate"/> can staff, schedule and score against it.
+    /// </summary>
+    /// <param name="start">The start of the first interval.</param>
+    /// <param name="interval">The interval length: a whole number of minutes that divides a day.</param>
+    /// <param name="forecast">The forecast per interval; its mean is the contacts to staff for (negative means staff for 0).</param>
+    /// <param name="method">A one-line description of where the forecast came from (shown in reports).</param>
+    /// <param name="open">Whether each interval is within opening hours (closed intervals get 0 contacts); null: all open.</param>
+    /// <exception cref="ArgumentException">The interval does not divide a day, the method is blank, a mean is not finite
+    /// (the index is named), or <paramref name="open"/> has another length than the forecast.</exception>
+    public static VolumeForecast Create(DateTime start, TimeSpan interval, Forecast forecast, string method, IReadOnlyList<bool>? open = null)
+    {
+        ArgumentNullException.ThrowIfNull(forecast);
+        ArgumentException.ThrowIfNullOrWhiteSpace(method);
+        WorkforcePlanner.IntervalsPerDay(interval);
+        for (int i = 0; i < forecast.Horizon; i++)
+        {
+            if (!double.IsFinite(forecast.Mean[i]))
+            {
+                ThrowHelper.ThrowElementOutOfRange(nameof(forecast), i, forecast.Mean[i], "the mean must be a finite number of contacts");
+            }
+        }
+        if (open is not null && open.Count != forecast.Horizon)
+        {
+            ThrowHelper.ThrowArgument(nameof(open), $"open has {open.Count} intervals; the forecast has {forecast.Horizon}.");
+        }
+        var openCopy = open is null ? Enumerable.Repeat(true, forecast.Horizon).ToArray() : open.ToArray();
+        return new VolumeForecast(start, interval, method, model: null, forecast, openCopy);
+    }
+
+    /// <summary>
+    /// Contacts per interval from outside the planner, with no uncertainty (variance 0, no intervals): the
+    /// shortest way to staff and score a schedule against a given volume curve.
+    /// </summary>
+    /// <param name="start">The start of the first interval.</param>
+    /// <param name="interval">The interval length: a whole number of minutes that divides a day.</param>
+    /// <param name="contacts">Contacts per interval, each finite and &gt;= 0.</param>
+    /// <param name="method">Where the volumes came from (shown in reports).</param>
+    /// <exception cref="ArgumentException">As <see cref="Create(DateTime, TimeSpan, Forecasting.Forecast, string, IReadOnlyList{bool}?)"/>,
+    /// or a volume is negative or not finite (the index is named), or there are none.</exception>
+    public static VolumeForecast FromContacts(DateTime start, TimeSpan interval, ReadOnlySpan<double> contacts, string method)
+    {
+        if (contacts.IsEmpty)
+        {
+            ThrowHelper.ThrowArgument(nameof(contacts), "contacts is empty; give at least one interval.");
+        }
+        for (int i = 0; i < contacts.Length; i++)
+        {
+            if (!(contacts[i] >= 0 && double.IsFinite(contacts[i])))
+            {
+                ThrowHelper.ThrowElementOutOfRange(nameof(contacts), i, contacts[i], "must be a finite volume >= 0");
+            }
+        }
+        var forecast = new Forecast(contacts, new double[contacts.Length], [], "none (given volumes)");
+        return Create(start, interval, forecast, method);
     }
 
     /// <summary>The start of the first interval of the horizon.</summary>

@@ -272,7 +272,7 @@ public static class WorkforcePlanner
         return new WorkforcePlan(forecast, staffing, schedule, delivered, options, backtest);
     }
 
-    private static int IntervalsPerDay(TimeSpan interval)
+    internal static int IntervalsPerDay(TimeSpan interval)
     {
         if (interval <= TimeSpan.Zero || TimeSpan.FromDays(1).Ticks % interval.Ticks != 0 || interval.Ticks % TimeSpan.TicksPerMinute != 0)
         {
