@@ -72,5 +72,18 @@ if (schedule.Status != CsMetrics.Scheduling.ScheduleStatus.Optimal || schedule.C
 }
 Console.WriteLine(CsMetrics.Scheduling.ScheduleJson.ToJson(schedule).Length > 0 ? "scheduling OK" : "scheduling: empty JSON");
 
+// Results round-trip through the source-generated context, NaN included (trim- and AOT-safe).
+var emptyShare = CsMetrics.Metrics.ProportionResult.FromCounts(0, 0);
+string resultJson = System.Text.Json.JsonSerializer.Serialize(emptyShare, CsMetrics.Serialization.CsMetricsJsonContext.Default.ProportionResult);
+var readBack = System.Text.Json.JsonSerializer.Deserialize(resultJson, CsMetrics.Serialization.CsMetricsJsonContext.Default.ProportionResult);
+string scheduleJson = System.Text.Json.JsonSerializer.Serialize(schedule, CsMetrics.Serialization.CsMetricsJsonContext.Default.ScheduleSolution);
+var scheduleBack = System.Text.Json.JsonSerializer.Deserialize(scheduleJson, CsMetrics.Serialization.CsMetricsJsonContext.Default.ScheduleSolution);
+if (!readBack.Equals(emptyShare) || !resultJson.Contains("\"NaN\"", StringComparison.Ordinal) || !schedule.Equals(scheduleBack))
+{
+    Console.WriteLine($"serialization: {resultJson}");
+    return 1;
+}
+Console.WriteLine("serialization OK");
+
 Console.WriteLine("OK");
 return 0;

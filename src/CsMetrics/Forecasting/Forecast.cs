@@ -71,6 +71,14 @@ public sealed class Forecast : IEquatable<Forecast>
         IntervalMethod = intervalMethod;
     }
 
+    /// <summary>The JSON form's constructor (<see cref="Serialization.CsMetricsJsonContext"/>): the same checks and copies as the public one.</summary>
+    [System.Text.Json.Serialization.JsonConstructor]
+    // The method comes first only to keep overload resolution of the public constructor unambiguous; JSON binds by name.
+    internal Forecast(string intervalMethod, IReadOnlyList<double> mean, IReadOnlyList<double> variance, IReadOnlyList<PredictionInterval> intervals)
+        : this((mean ?? throw new ArgumentNullException(nameof(mean))).ToArray(), (variance ?? throw new ArgumentNullException(nameof(variance))).ToArray(), intervals, intervalMethod)
+    {
+    }
+
     /// <summary>The number of steps ahead.</summary>
     public int Horizon => _mean.Count;
 
@@ -214,6 +222,13 @@ public sealed record PredictionInterval
             ThrowHelper.ThrowArgument(nameof(upper), $"upper has length {_upper.Count}; lower has {_lower.Count}.");
         }
         Level = level;
+    }
+
+    /// <summary>The JSON form's constructor (<see cref="Serialization.CsMetricsJsonContext"/>): the same checks and copies as the public one.</summary>
+    [System.Text.Json.Serialization.JsonConstructor]
+    internal PredictionInterval(IReadOnlyList<double> lower, IReadOnlyList<double> upper, double level)
+        : this(level, (IEnumerable<double>)lower, upper)
+    {
     }
 
     private PredictionInterval(double level, ReadOnlyValueList<double> lower, ReadOnlyValueList<double> upper)

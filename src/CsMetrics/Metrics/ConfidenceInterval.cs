@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using CsMetrics.Internal;
 
 namespace CsMetrics.Metrics;
@@ -36,6 +37,7 @@ public readonly record struct ConfidenceInterval
     /// <param name="method">How the interval was computed.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not a fraction in (0, 1) (95 is rejected, not read as 95%),
     /// or <paramref name="upper"/> is below <paramref name="lower"/>.</exception>
+    [JsonConstructor]
     public ConfidenceInterval(double lower, double upper, double level, IntervalMethod method)
     {
         Preconditions.CheckLevel(level);

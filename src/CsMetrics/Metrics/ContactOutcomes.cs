@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsMetrics.Internal;
+using System.Text.Json.Serialization;
 
 namespace CsMetrics.Metrics;
 
@@ -73,15 +74,19 @@ public static class CustomerRetention
 public readonly record struct ChurnResult
 {
     /// <summary>S, the customers at the start.</summary>
+    [JsonInclude]
     public long CustomersAtStart { get; internal init; }
 
     /// <summary>E, the customers at the end.</summary>
+    [JsonInclude]
     public long CustomersAtEnd { get; internal init; }
 
     /// <summary>N, the new customers during the period.</summary>
+    [JsonInclude]
     public long NewCustomers { get; internal init; }
 
     /// <summary>S − (E − N), the customers lost.</summary>
+    [JsonInclude]
     public long Lost { get; internal init; }
 
     /// <summary>Lost / S, a fraction in [0, 1].</summary>

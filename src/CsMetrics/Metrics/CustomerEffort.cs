@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace CsMetrics.Metrics;
 
@@ -28,21 +29,27 @@ public static class CustomerEffort
 public readonly record struct CesResult
 {
     /// <summary>The scale it was computed on.</summary>
+    [JsonInclude]
     public CesScale Scale { get; internal init; }
 
     /// <summary>The number of answers; 0 for empty input.</summary>
+    [JsonInclude]
     public long Count { get; internal init; }
 
     /// <summary>The mean raw score (NaN when empty).</summary>
+    [JsonInclude]
     public double Mean { get; internal init; }
 
     /// <summary>Answers in the "agree / easy" group.</summary>
+    [JsonInclude]
     public long Agreeing { get; internal init; }
 
     /// <summary>100·(top share − bottom share), in [−100, 100] (NaN when empty).</summary>
+    [JsonInclude]
     public double NetIndex { get; internal init; }
 
     /// <summary>The Wilson interval of <see cref="AgreeShare"/>.</summary>
+    [JsonInclude]
     public ConfidenceInterval Interval { get; internal init; }
 
     /// <summary>The share agreeing (easy), a fraction in [0, 1]; NaN when empty.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace CsMetrics.Metrics;
 
@@ -29,21 +30,27 @@ public static class CustomerSatisfaction
 public readonly record struct CsatResult
 {
     /// <summary>The scale it was computed on.</summary>
+    [JsonInclude]
     public CsatScale Scale { get; internal init; }
 
     /// <summary>The number of ratings; 0 for empty input.</summary>
+    [JsonInclude]
     public long Count { get; internal init; }
 
     /// <summary>Ratings in the top box.</summary>
+    [JsonInclude]
     public long Satisfied { get; internal init; }
 
     /// <summary>Ratings in the bottom box.</summary>
+    [JsonInclude]
     public long Dissatisfied { get; internal init; }
 
     /// <summary>The mean rating on the scale (NaN when empty).</summary>
+    [JsonInclude]
     public double Mean { get; internal init; }
 
     /// <summary>The Wilson interval of <see cref="SatisfiedShare"/>.</summary>
+    [JsonInclude]
     public ConfidenceInterval Interval { get; internal init; }
 
     /// <summary>The top-box share (the headline CSAT), a fraction in [0, 1]; NaN when empty.</summary>

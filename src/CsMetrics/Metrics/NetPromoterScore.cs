@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsMetrics.Internal;
+using System.Text.Json.Serialization;
 
 namespace CsMetrics.Metrics;
 
@@ -130,30 +131,39 @@ public static class NetPromoterScore
 public readonly record struct NpsResult
 {
     /// <summary>The number of responses; 0 for empty input.</summary>
+    [JsonInclude]
     public long Count { get; internal init; }
 
     /// <summary>Responses at or below the detractor break.</summary>
+    [JsonInclude]
     public long Detractors { get; internal init; }
 
     /// <summary>Responses between the breaks.</summary>
+    [JsonInclude]
     public long Passives { get; internal init; }
 
     /// <summary>Responses at or above the promoter break.</summary>
+    [JsonInclude]
     public long Promoters { get; internal init; }
 
     /// <summary>NPS = 100·(promoters − detractors)/n, in [−100, 100]; NaN when empty.</summary>
+    [JsonInclude]
     public double Score { get; internal init; }
 
     /// <summary>The variance of one response's +1/0/−1 ticket, in [0, 1]: <c>(p + d) − (p − d)²</c>; NaN when empty.</summary>
+    [JsonInclude]
     public double Variance { get; internal init; }
 
     /// <summary>The standard error of <see cref="Score"/>, in NPS points: <c>100·√(Variance/n)</c>; NaN when empty.</summary>
+    [JsonInclude]
     public double StandardError { get; internal init; }
 
     /// <summary>The adjusted-Wald centre (0.75/1.5/0.75 added), in points: the interval's midpoint before clamping.</summary>
+    [JsonInclude]
     public double AdjustedScore { get; internal init; }
 
     /// <summary>The adjusted-Wald interval in NPS points.</summary>
+    [JsonInclude]
     public ConfidenceInterval Interval { get; internal init; }
 
     /// <summary>The promoter share, a fraction in [0, 1] (NaN when empty).</summary>
@@ -176,15 +186,19 @@ public readonly record struct NpsResult
 public readonly record struct NpsDifference
 {
     /// <summary>The signed change <c>second − first</c> in NPS points.</summary>
+    [JsonInclude]
     public double Difference { get; internal init; }
 
     /// <summary>The z statistic on the adjusted-Wald counts.</summary>
+    [JsonInclude]
     public double Z { get; internal init; }
 
     /// <summary>The two-sided p-value.</summary>
+    [JsonInclude]
     public double PValue { get; internal init; }
 
     /// <summary>The interval for the change, in NPS points.</summary>
+    [JsonInclude]
     public ConfidenceInterval Interval { get; internal init; }
 
     /// <summary>Prints the change, its interval, z and p.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace CsMetrics.Metrics;
 
@@ -10,15 +11,18 @@ namespace CsMetrics.Metrics;
 public readonly record struct ProportionResult
 {
     /// <summary>The numerator (resolved, transferred, answered in time, ...).</summary>
+    [JsonInclude]
     public long Successes { get; internal init; }
 
     /// <summary>The denominator; 0 for empty input.</summary>
+    [JsonInclude]
     public long Count { get; internal init; }
 
     /// <summary>The fraction in [0, 1]; NaN when <see cref="Count"/> is 0.</summary>
     public double Value => Count == 0 ? double.NaN : (double)Successes / Count;
 
     /// <summary>The Wilson score interval (without continuity correction); NaN bounds when <see cref="Count"/> is 0.</summary>
+    [JsonInclude]
     public ConfidenceInterval Interval { get; internal init; }
 
     /// <summary>The counts behind the result, for pooling: <c>Tally.Combine(other.Tally)</c>.</summary>

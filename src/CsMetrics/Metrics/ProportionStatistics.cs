@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsMetrics.Internal;
+using System.Text.Json.Serialization;
 
 namespace CsMetrics.Metrics;
 
@@ -121,21 +122,27 @@ public static class ProportionStatistics
 public readonly record struct TwoProportionTest
 {
     /// <summary>The first sample's proportion, a fraction in [0, 1].</summary>
+    [JsonInclude]
     public double Proportion1 { get; internal init; }
 
     /// <summary>The second sample's proportion, a fraction in [0, 1].</summary>
+    [JsonInclude]
     public double Proportion2 { get; internal init; }
 
     /// <summary>The signed change <c>Proportion2 − Proportion1</c>.</summary>
+    [JsonInclude]
     public double Difference { get; internal init; }
 
     /// <summary>The pooled z statistic for <see cref="Difference"/> (positive when the second proportion is higher).</summary>
+    [JsonInclude]
     public double Z { get; internal init; }
 
     /// <summary>The two-sided p-value.</summary>
+    [JsonInclude]
     public double PValue { get; internal init; }
 
     /// <summary>The unpooled Wald interval for <see cref="Difference"/>.</summary>
+    [JsonInclude]
     public ConfidenceInterval DifferenceInterval { get; internal init; }
 
     /// <summary>Prints the difference, its interval, z and p.</summary>

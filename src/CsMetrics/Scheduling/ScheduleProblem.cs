@@ -79,6 +79,14 @@ public sealed class ScheduleProblem : IEquatable<ScheduleProblem>
         bool cyclic = false, double? understaffCost = null, double overstaffCost = 0) =>
         new(Minutes.Of(interval, nameof(interval)), requirements, templates, cyclic, understaffCost, overstaffCost);
 
+    /// <summary>The JSON form's constructor (<see cref="Serialization.CsMetricsJsonContext"/>): the same checks and copies as the public one; parameters reordered only to keep overload resolution unambiguous.</summary>
+    [System.Text.Json.Serialization.JsonConstructor]
+    internal ScheduleProblem(IReadOnlyList<ShiftTemplate> templates, IReadOnlyList<int> requirements, int intervalMinutes, bool cyclic,
+        double? understaffCost, double overstaffCost)
+        : this(intervalMinutes, (IEnumerable<int>)requirements, (IEnumerable<ShiftTemplate>)templates, cyclic, understaffCost, overstaffCost)
+    {
+    }
+
     /// <summary>The interval length in minutes.</summary>
     public int IntervalMinutes { get; }
 

@@ -58,6 +58,36 @@ public sealed class ScheduleSolution : IEquatable<ScheduleSolution>
     }
 
     /// <summary>
+    /// The JSON form's constructor (<see cref="Serialization.CsMetricsJsonContext"/>). The coverage must have one
+    /// entry per interval of the problem; it is taken as written (re-score an untrusted schedule with <see cref="Evaluate"/>).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonConstructor]
+    internal ScheduleSolution(IReadOnlyList<int> coverage, ScheduleProblem problem, ScheduleStatus status, double cost, double lowerBound,
+        IReadOnlyList<ScheduledShift> shifts, string message, IReadOnlyList<int> infeasibleIntervals, IReadOnlyList<string> infeasibleTemplates,
+        TimeSpan elapsed)
+        : this(problem, status, cost, lowerBound, shifts, CheckedCoverage(coverage, problem), message, infeasibleIntervals, infeasibleTemplates, elapsed)
+    {
+    }
+
+    private static int[] CheckedCoverage(IReadOnlyList<int> coverage, ScheduleProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(coverage);
+        ArgumentNullException.ThrowIfNull(problem);
+        if (coverage.Count != problem.IntervalCount)
+        {
+            ThrowHelper.ThrowArgument(nameof(coverage), $"coverage has {coverage.Count} intervals; the problem has {problem.IntervalCount}.");
+        }
+        for (int i = 0; i < coverage.Count; i++)
+        {
+            if (coverage[i] < 0)
+            {
+                ThrowHelper.ThrowElementOutOfRange(nameof(coverage), i, coverage[i], "must be >= 0");
+            }
+        }
+        return coverage.ToArray();
+    }
+
+    /// <summary>
     /// Scores any schedule (from another tool, a past week, a hand edit) on <paramref name="problem"/>:
     /// coverage, under- and over-staffing and cost are recomputed from the shifts alone.
     /// </summary>

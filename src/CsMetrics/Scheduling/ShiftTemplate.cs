@@ -108,6 +108,14 @@ public sealed class ShiftTemplate : IEquatable<ShiftTemplate>
         return new ShiftTemplate(name, Minutes.Of(length, nameof(length)), earliest, latest, Minutes.Of(startStep, nameof(startStep)), cost, maxAgents, breaks);
     }
 
+    /// <summary>The JSON form's constructor (<see cref="Serialization.CsMetricsJsonContext"/>): the same checks and copies as the public one; parameters reordered only to keep overload resolution unambiguous.</summary>
+    [System.Text.Json.Serialization.JsonConstructor]
+    internal ShiftTemplate(IReadOnlyList<BreakRule> breaks, string name, int lengthMinutes, int earliestStartMinute, int latestStartMinute,
+        int startStepMinutes, double cost, int? maxAgents)
+        : this(name, lengthMinutes, earliestStartMinute, latestStartMinute, startStepMinutes, cost, maxAgents, (IEnumerable<BreakRule>?)breaks)
+    {
+    }
+
     /// <summary>The template's name.</summary>
     public string Name { get; }
 
@@ -190,6 +198,13 @@ public sealed record ScheduledShift
         StartMinute = startMinute;
         _breakStartMinutes = ReadOnlyValueList<int>.CopyOf(breakStartMinutes);
         Agents = agents;
+    }
+
+    /// <summary>The JSON form's constructor (<see cref="Serialization.CsMetricsJsonContext"/>): the same checks and copies as the public one; parameters reordered only to keep overload resolution unambiguous.</summary>
+    [System.Text.Json.Serialization.JsonConstructor]
+    internal ScheduledShift(int agents, string template, int day, int startMinute, IReadOnlyList<int> breakStartMinutes)
+        : this(template, day, startMinute, (IEnumerable<int>)breakStartMinutes, agents)
+    {
     }
 
     /// <summary>The template's name.</summary>

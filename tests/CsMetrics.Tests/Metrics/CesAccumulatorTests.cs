@@ -1,3 +1,4 @@
+using CsMetrics.Serialization;
 using System.Text.Json;
 using CsMetrics.Metrics;
 using CsMetrics.Tests.Infrastructure;
@@ -42,8 +43,8 @@ public class CesAccumulatorTests
     {
         var accumulator = new CesAccumulator(CesScale.FivePointEffort);
         accumulator.Add([1, 2, 5, 4]);
-        var json = JsonSerializer.Serialize(accumulator.State, MetricsJson.Default.CesTally);
-        var resumed = new CesAccumulator(JsonSerializer.Deserialize(json, MetricsJson.Default.CesTally));
+        var json = JsonSerializer.Serialize(accumulator.State, CsMetricsJsonContext.Default.CesTally);
+        var resumed = new CesAccumulator(JsonSerializer.Deserialize(json, CsMetricsJsonContext.Default.CesTally));
         Assert.Equal(accumulator.Result(), resumed.Result());
         Assert.Equal("other", Assert.Throws<ArgumentException>(() => resumed.Merge(new CesAccumulator(CesScale.SevenPointAgreement))).ParamName);
         var scores = Enumerable.Range(0, 4096).Select(i => (byte)(1 + i % 5)).ToArray();

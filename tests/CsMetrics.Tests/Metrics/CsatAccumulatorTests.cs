@@ -1,3 +1,4 @@
+using CsMetrics.Serialization;
 using System.Text.Json;
 using CsMetrics.Metrics;
 using CsMetrics.Tests.Infrastructure;
@@ -53,8 +54,8 @@ public class CsatAccumulatorTests
     {
         var accumulator = new CsatAccumulator(CsatScale.TopBox(1, 10, 9));
         accumulator.Add([1, 2, 9, 10, 5]);
-        var json = JsonSerializer.Serialize(accumulator.State, MetricsJson.Default.CsatTally);
-        var resumed = new CsatAccumulator(JsonSerializer.Deserialize(json, MetricsJson.Default.CsatTally));
+        var json = JsonSerializer.Serialize(accumulator.State, CsMetricsJsonContext.Default.CsatTally);
+        var resumed = new CsatAccumulator(JsonSerializer.Deserialize(json, CsMetricsJsonContext.Default.CsatTally));
         Assert.Equal(accumulator.Result(), resumed.Result());
         Assert.Throws<ArgumentException>(() => resumed.Merge(new CsatAccumulator(CsatScale.FivePoint)));
         Assert.Throws<ArgumentOutOfRangeException>(() => resumed.Add(11));

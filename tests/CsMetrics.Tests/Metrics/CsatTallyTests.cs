@@ -1,3 +1,4 @@
+using CsMetrics.Serialization;
 using System.Text.Json;
 using CsMetrics.Metrics;
 using FsCheck.Xunit;
@@ -23,9 +24,9 @@ public class CsatTallyTests
     public void Json_round_trip_and_validation_of_a_document()
     {
         var tally = CsatTally.Of([5, 4, 4, 3, 1], CsatScale.FivePoint);
-        var json = JsonSerializer.Serialize(tally, MetricsJson.Default.CsatTally);
+        var json = JsonSerializer.Serialize(tally, CsMetricsJsonContext.Default.CsatTally);
         Assert.Contains("\"ScoreSum\":17", json);
-        Assert.Equal(tally, JsonSerializer.Deserialize(json, MetricsJson.Default.CsatTally));
+        Assert.Equal(tally, JsonSerializer.Deserialize(json, CsMetricsJsonContext.Default.CsatTally));
         // A sum no five ratings on 1-5 can have, and more satisfied than ratings.
         Assert.Equal("scoreSum", Assert.Throws<ArgumentOutOfRangeException>(() => new CsatTally(CsatScale.FivePoint, 5, 3, 1, 26)).ParamName);
         Assert.Equal("satisfied", Assert.Throws<ArgumentOutOfRangeException>(() => new CsatTally(CsatScale.FivePoint, 5, 6, 0, 25)).ParamName);

@@ -1,3 +1,4 @@
+using CsMetrics.Serialization;
 using System.Text.Json;
 using CsMetrics.Metrics;
 using CsMetrics.Tests.Infrastructure;
@@ -39,9 +40,9 @@ public class DurationAccumulatorTests
     {
         var accumulator = new DurationAccumulator();
         accumulator.Add([1.5, 2.25]);
-        var json = JsonSerializer.Serialize(accumulator.State, MetricsJson.Default.DurationMean);
+        var json = JsonSerializer.Serialize(accumulator.State, CsMetricsJsonContext.Default.DurationMean);
         Assert.Equal("""{"Count":2,"TotalSeconds":3.75}""", json);
-        Assert.Equal(accumulator.State, JsonSerializer.Deserialize(json, MetricsJson.Default.DurationMean));
+        Assert.Equal(accumulator.State, JsonSerializer.Deserialize(json, CsMetricsJsonContext.Default.DurationMean));
         Assert.Throws<ArgumentOutOfRangeException>(() => accumulator.Add(double.NaN));
         Assert.Throws<ArgumentOutOfRangeException>(() => accumulator.Add(TimeSpan.FromSeconds(-1)));
         var seconds = new double[4096];

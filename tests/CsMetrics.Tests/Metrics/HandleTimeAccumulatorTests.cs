@@ -1,3 +1,4 @@
+using CsMetrics.Serialization;
 using System.Text.Json;
 using CsMetrics.Metrics;
 using CsMetrics.Tests.Infrastructure;
@@ -47,9 +48,9 @@ public class HandleTimeAccumulatorTests
     {
         var accumulator = new HandleTimeAccumulator();
         accumulator.Add(240, 20, 40);
-        var json = JsonSerializer.Serialize(accumulator.State, MetricsJson.Default.HandleTimeResult);
+        var json = JsonSerializer.Serialize(accumulator.State, CsMetricsJsonContext.Default.HandleTimeResult);
         Assert.Equal("""{"Count":1,"TalkSeconds":240,"HoldSeconds":20,"WrapSeconds":40}""", json);
-        Assert.Equal(accumulator.State, new HandleTimeAccumulator(JsonSerializer.Deserialize(json, MetricsJson.Default.HandleTimeResult)).State);
+        Assert.Equal(accumulator.State, new HandleTimeAccumulator(JsonSerializer.Deserialize(json, CsMetricsJsonContext.Default.HandleTimeResult)).State);
         Assert.Equal("holdSeconds", Assert.Throws<ArgumentOutOfRangeException>(() => accumulator.Add(1, -1, 0)).ParamName);
         Assert.Throws<ArgumentOutOfRangeException>(() => accumulator.Add(TimeSpan.FromSeconds(-1), TimeSpan.Zero, TimeSpan.Zero));
         Assert.Equal(1, accumulator.Count);

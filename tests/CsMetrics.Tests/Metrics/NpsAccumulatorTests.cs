@@ -1,3 +1,4 @@
+using CsMetrics.Serialization;
 using CsMetrics.Metrics;
 using CsMetrics.Tests.Infrastructure;
 using FsCheck.Xunit;
@@ -81,8 +82,8 @@ public class NpsAccumulatorTests
     {
         var first = new NpsAccumulator();
         first.Add(s_monday.AsSpan(0, 5));
-        var json = System.Text.Json.JsonSerializer.Serialize(first.State, MetricsJson.Default.NpsTally);
-        var resumed = new NpsAccumulator(System.Text.Json.JsonSerializer.Deserialize(json, MetricsJson.Default.NpsTally));
+        var json = System.Text.Json.JsonSerializer.Serialize(first.State, CsMetricsJsonContext.Default.NpsTally);
+        var resumed = new NpsAccumulator(System.Text.Json.JsonSerializer.Deserialize(json, CsMetricsJsonContext.Default.NpsTally));
         resumed.Add(s_monday.AsSpan(5));
         Assert.Equal(NetPromoterScore.Compute(s_monday), resumed.Result());
         var total = new NpsAccumulator();

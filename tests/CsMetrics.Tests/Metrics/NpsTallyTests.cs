@@ -1,3 +1,4 @@
+using CsMetrics.Serialization;
 using System.Text.Json;
 using CsMetrics.Metrics;
 using FsCheck.Xunit;
@@ -34,10 +35,10 @@ public class NpsTallyTests
     public void Json_round_trip_is_exact_and_bad_documents_are_rejected()
     {
         var tally = NpsTally.Of([10, 9, 8, 7, 6, 0], NpsScale.ZeroTo(10, 10));
-        var json = JsonSerializer.Serialize(tally, MetricsJson.Default.NpsTally);
+        var json = JsonSerializer.Serialize(tally, CsMetricsJsonContext.Default.NpsTally);
         Assert.Equal("""{"Scale":{"Max":10,"PromoterFrom":10,"DetractorThrough":7},"Detractors":3,"Passives":2,"Promoters":1}""", json);
-        Assert.Equal(tally, JsonSerializer.Deserialize(json, MetricsJson.Default.NpsTally));
-        var negative = Assert.Throws<ArgumentOutOfRangeException>(() => JsonSerializer.Deserialize(json.Replace("\"Detractors\":3", "\"Detractors\":-3"), MetricsJson.Default.NpsTally));
+        Assert.Equal(tally, JsonSerializer.Deserialize(json, CsMetricsJsonContext.Default.NpsTally));
+        var negative = Assert.Throws<ArgumentOutOfRangeException>(() => JsonSerializer.Deserialize(json.Replace("\"Detractors\":3", "\"Detractors\":-3"), CsMetricsJsonContext.Default.NpsTally));
         Assert.Equal("detractors", negative.ParamName);
     }
 

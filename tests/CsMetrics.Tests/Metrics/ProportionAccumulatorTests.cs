@@ -1,3 +1,4 @@
+using CsMetrics.Serialization;
 using System.Text.Json;
 using CsMetrics.Metrics;
 using CsMetrics.Tests.Infrastructure;
@@ -43,9 +44,9 @@ public class ProportionAccumulatorTests
     {
         var accumulator = new ProportionAccumulator();
         accumulator.Add(85, 100);
-        var json = JsonSerializer.Serialize(accumulator.State, MetricsJson.Default.ProportionTally);
+        var json = JsonSerializer.Serialize(accumulator.State, CsMetricsJsonContext.Default.ProportionTally);
         Assert.Equal("""{"Successes":85,"Count":100}""", json);
-        Assert.Equal(accumulator.Result(), new ProportionAccumulator(JsonSerializer.Deserialize(json, MetricsJson.Default.ProportionTally)).Result());
+        Assert.Equal(accumulator.Result(), new ProportionAccumulator(JsonSerializer.Deserialize(json, CsMetricsJsonContext.Default.ProportionTally)).Result());
         Assert.Throws<ArgumentOutOfRangeException>(() => accumulator.Add(3, 2));
         Assert.Throws<ArgumentOutOfRangeException>(() => accumulator.Add(-1, 2));
         Assert.Equal(100, accumulator.Count); // unchanged by the bad adds

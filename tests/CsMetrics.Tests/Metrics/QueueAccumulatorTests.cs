@@ -1,3 +1,4 @@
+using CsMetrics.Serialization;
 using System.Text.Json;
 using CsMetrics.Metrics;
 using CsMetrics.Tests.Infrastructure;
@@ -78,8 +79,8 @@ public class QueueAccumulatorTests
     {
         var queue = new QueueAccumulator(20, 5);
         queue.Add([3.5, 25, 4], [false, true, true]);
-        var json = JsonSerializer.Serialize(queue.State, MetricsJson.Default.QueueTally);
-        var resumed = new QueueAccumulator(JsonSerializer.Deserialize(json, MetricsJson.Default.QueueTally));
+        var json = JsonSerializer.Serialize(queue.State, CsMetricsJsonContext.Default.QueueTally);
+        var resumed = new QueueAccumulator(JsonSerializer.Deserialize(json, CsMetricsJsonContext.Default.QueueTally));
         Assert.Equal(queue.State, resumed.State);
         var waits = Enumerable.Range(0, 4096).Select(i => (double)(i % 50)).ToArray();
         var flags = waits.Select(w => w < 40).ToArray();

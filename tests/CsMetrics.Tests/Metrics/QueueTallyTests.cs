@@ -1,3 +1,4 @@
+using CsMetrics.Serialization;
 using System.Text.Json;
 using CsMetrics.Metrics;
 using FsCheck.Xunit;
@@ -25,9 +26,9 @@ public class QueueTallyTests
     public void Json_round_trip_is_exact()
     {
         var tally = QueueTally.Of([0.5, 20, 21, 3, 40], [true, true, true, false, false], 20, 5);
-        var json = JsonSerializer.Serialize(tally, MetricsJson.Default.QueueTally);
+        var json = JsonSerializer.Serialize(tally, CsMetricsJsonContext.Default.QueueTally);
         Assert.Equal("""{"ThresholdSeconds":20,"ShortAbandonSeconds":5,"Counts":{"Answered":3,"AnsweredWithinThreshold":2,"Abandoned":2,"AbandonedWithinThreshold":1,"ShortAbandons":1},"AnswerWaitSeconds":41.5,"AbandonWaitSeconds":43}""", json);
-        Assert.Equal(tally, JsonSerializer.Deserialize(json, MetricsJson.Default.QueueTally));
+        Assert.Equal(tally, JsonSerializer.Deserialize(json, CsMetricsJsonContext.Default.QueueTally));
     }
 
     [Fact]

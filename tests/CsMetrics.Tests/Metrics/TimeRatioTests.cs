@@ -1,3 +1,4 @@
+using CsMetrics.Serialization;
 using System.Text.Json;
 using CsMetrics.Metrics;
 
@@ -16,7 +17,7 @@ public class TimeRatioTests
         Assert.Equal(2.0 / 3, pooled.Value);
         Assert.Equal("0.6667 (24000 s / 36000 s over 2)", pooled.ToString());
         Assert.Equal("no time (0 s / 0 s over 0)", default(TimeRatio).ToString());
-        Assert.Equal(pooled, JsonSerializer.Deserialize(JsonSerializer.Serialize(pooled, MetricsJson.Default.TimeRatio), MetricsJson.Default.TimeRatio));
+        Assert.Equal(pooled, JsonSerializer.Deserialize(JsonSerializer.Serialize(pooled, CsMetricsJsonContext.Default.TimeRatio), CsMetricsJsonContext.Default.TimeRatio));
     }
 
     [Fact]
