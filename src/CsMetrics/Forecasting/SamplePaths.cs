@@ -122,67 +122,9 @@ internal static class SamplePaths
     }
 
     /// <summary>
-    /// Type-7 quantile (linear interpolation between order statistics, R's default) by selection:
-    /// partially reorders <paramref name="values"/>, which stays a permutation, so repeated calls are valid.
+    /// Type-7 quantile (linear interpolation between order statistics, R's default) by selection: the library's one
+    /// home, <see cref="SampleQuantile.Type7InPlace"/>. Partially reorders <paramref name="values"/>, which stays a
+    /// permutation, so repeated calls are valid.
     /// </summary>
-    internal static double Quantile(Span<double> values, double probability)
-    {
-        double position = probability * (values.Length - 1);
-        int below = (int)Math.Floor(position);
-        double low = Select(values, below);
-        if (below + 1 >= values.Length)
-        {
-            return low;
-        }
-        // After selection everything right of `below` is >= it: the next order statistic is their minimum.
-        double high = double.PositiveInfinity;
-        foreach (double v in values[(below + 1)..])
-        {
-            high = Math.Min(high, v);
-        }
-        return low + (position - below) * (high - low);
-    }
-
-    /// <summary>Hoare's quickselect: places the k-th smallest at index k, smaller before, larger after.</summary>
-    private static double Select(Span<double> values, int k)
-    {
-        int left = 0, right = values.Length - 1;
-        while (left < right)
-        {
-            double pivot = Median3(values[left], values[left + (right - left) / 2], values[right]);
-            int i = left, j = right;
-            while (i <= j)
-            {
-                while (values[i] < pivot)
-                {
-                    i++;
-                }
-                while (values[j] > pivot)
-                {
-                    j--;
-                }
-                if (i <= j)
-                {
-                    (values[i], values[j]) = (values[j], values[i]);
-                    i++;
-                    j--;
-                }
-            }
-            if (k <= j)
-            {
-                right = j;
-            }
-            else if (k >= i)
-            {
-                left = i;
-            }
-            else
-            {
-                break;
-            }
-        }
-        return values[k];
-    }
-
-    private static double Median3(double a, double b, double c) => Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
+    internal static double Quantile(Span<double> values, double probability) => SampleQuantile.Type7InPlace(values, probability);
 }

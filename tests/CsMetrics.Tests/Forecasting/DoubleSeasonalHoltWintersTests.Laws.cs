@@ -98,7 +98,11 @@ public partial class DoubleSeasonalHoltWintersTests
         double position = probability * (sorted.Length - 1);
         int below = (int)Math.Floor(position);
         double expected = below + 1 < sorted.Length ? sorted[below] + (position - below) * (sorted[below + 1] - sorted[below]) : sorted[below];
-        Assert.Equal(expected, SamplePaths.Quantile(values, probability));
+        // The library places the position in decimal arithmetic (9 x 0.9 is 8.1 exactly), so it may differ from this
+        // binary textbook formula by rounding, never by an order statistic.
+        double actual = SamplePaths.Quantile(values, probability);
+        double spread = sorted[^1] - sorted[0];
+        Assert.True(Math.Abs(expected - actual) <= 1e-12 * (Math.Abs(expected) + spread), $"{actual} against {expected}");
     }
 
     [Fact]
