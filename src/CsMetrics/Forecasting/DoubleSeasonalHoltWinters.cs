@@ -209,6 +209,7 @@ public static class DoubleSeasonalHoltWinters
     /// <param name="form">Multiplicative (default) or additive.</param>
     /// <param name="openHours">A mask for every series, or null to detect each series' own closed intervals with <see cref="OpenHoursMask.Detect"/>.</param>
     /// <param name="trend">Whether the models have a trend.</param>
+    /// <param name="cancellationToken">Stops the batch between series (<see cref="OperationCanceledException"/>).</param>
     /// <returns>One result per series, in input order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="series"/> is null.</exception>
     public static IReadOnlyList<DoubleSeasonalBatchResult> FitMany(
@@ -217,11 +218,12 @@ public static class DoubleSeasonalHoltWinters
         int period2,
         DoubleSeasonalForm form = DoubleSeasonalForm.Multiplicative,
         OpenHoursMask? openHours = null,
-        bool trend = true)
+        bool trend = true,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(series);
         var results = new DoubleSeasonalBatchResult[series.Count];
-        Parallel.For(0, series.Count, i =>
+        Parallel.For(0, series.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             try
             {

@@ -192,17 +192,18 @@ public static partial class Ets
     /// <param name="model">The model form for every series, or null for automatic selection.</param>
     /// <param name="options">Fit options for every series.</param>
     /// <param name="maxDegreeOfParallelism">The number of threads; -1 (default) uses all cores.</param>
+    /// <param name="cancellationToken">Stops the batch between series (<see cref="OperationCanceledException"/>).</param>
     /// <returns>One result per series, in input order.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="seasonLength"/> &lt; 1.</exception>
     public static EtsBatchResult[] FitMany(IReadOnlyList<double[]> series, int seasonLength, EtsSpecification? model = null,
-        EtsOptions? options = null, int maxDegreeOfParallelism = -1)
+        EtsOptions? options = null, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
     {
         if (seasonLength < 1)
         {
             ThrowHelper.ThrowOutOfRange(nameof(seasonLength), seasonLength, "must be >= 1");
         }
         var results = new EtsBatchResult[series.Count];
-        Parallel.For(0, series.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, i =>
+        Parallel.For(0, series.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken }, i =>
         {
             try
             {

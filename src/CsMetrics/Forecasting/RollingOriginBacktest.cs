@@ -26,6 +26,7 @@ public static class RollingOriginBacktest
     /// <param name="seasonLength">Season for MASE's scale (e.g. 336), at least 1.</param>
     /// <param name="step">Distance between origins (null = horizon: non-overlapping test windows).</param>
     /// <param name="maxOrigins">Keep only the last this-many origins (null = all).</param>
+    /// <param name="cancellationToken">Checked before each origin's forecast; a cancelled back-test throws <see cref="OperationCanceledException"/>.</param>
     /// <returns>Per-origin and aggregate accuracy.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
     /// <exception cref="ArgumentException">No full origin fits in the series; a forecast is shorter than the horizon.</exception>
@@ -36,7 +37,8 @@ public static class RollingOriginBacktest
         int horizon,
         int seasonLength,
         int? step = null,
-        int? maxOrigins = null)
+        int? maxOrigins = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(forecaster);
         var origins = Origins(series.Length, firstOrigin, horizon, step, maxOrigins);
@@ -47,6 +49,7 @@ public static class RollingOriginBacktest
         int maseCount = 0;
         for (int o = 0; o < origins.Count; o++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             int origin = origins[o];
             var history = series[..origin].ToArray();
             var forecast = forecaster(history, horizon);
@@ -86,6 +89,8 @@ public static class RollingOriginBacktest
     /// <param name="step">Distance between origins (null = horizon).</param>
     /// <param name="maxOrigins">Keep only the last this-many origins (null = all).</param>
     /// <param name="parallel">Whether to run series in parallel.</param>
+    /// <param name="cancellationToken">Checked before each series and origin; a cancelled back-test throws <see cref="OperationCanceledException"/>.</param>
+
     /// <returns>One result per series and the mean of each aggregate measure over the series (NaNs skipped).</returns>
     /// <exception cref="ArgumentException">See <see cref="Run"/>.</exception>
     public static BatchBacktestResult RunBatch(
@@ -96,19 +101,22 @@ public static class RollingOriginBacktest
         int seasonLength,
         int? step = null,
         int? maxOrigins = null,
-        bool parallel = true)
+        bool parallel = true,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(series);
         var results = new BacktestResult[series.Count];
         if (parallel)
         {
-            Parallel.For(0, series.Count, i => results[i] = Run(series[i], forecaster, firstOrigin, horizon, seasonLength, step, maxOrigins));
+            var parallelOptions = new ParallelOptions { CancellationToken = cancellationToken };
+            Parallel.For(0, series.Count, parallelOptions,
+                i => results[i] = Run(series[i], forecaster, firstOrigin, horizon, seasonLength, step, maxOrigins, cancellationToken));
         }
         else
         {
             for (int i = 0; i < series.Count; i++)
             {
-                results[i] = Run(series[i], forecaster, firstOrigin, horizon, seasonLength, step, maxOrigins);
+                results[i] = Run(series[i], forecaster, firstOrigin, horizon, seasonLength, step, maxOrigins, cancellationToken);
             }
         }
         var reports = results.Select(r => r.Aggregate).ToArray();
@@ -130,6 +138,7 @@ public static class RollingOriginBacktest
     /// <param name="seasonLength">Season for MASE's scale.</param>
     /// <param name="step">Distance between origins (null = horizon).</param>
     /// <param name="maxOrigins">Keep only the last this-many origins (null = all).</param>
+    /// <param name="cancellationToken">Checked before each origin's forecast; a cancelled back-test throws <see cref="OperationCanceledException"/>.</param>
     /// <returns>One row per forecaster.</returns>
     /// <exception cref="ArgumentException">See <see cref="Run"/>.</exception>
     public static BacktestComparison Compare(
@@ -139,13 +148,14 @@ public static class RollingOriginBacktest
         int horizon,
         int seasonLength,
         int? step = null,
-        int? maxOrigins = null)
+        int? maxOrigins = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(forecasters);
         var rows = new List<NamedBacktest>();
         foreach (var (name, forecaster) in forecasters)
         {
-            rows.Add(new NamedBacktest(name, Run(series, forecaster, firstOrigin, horizon, seasonLength, step, maxOrigins)));
+            rows.Add(new NamedBacktest(name, Run(series, forecaster, firstOrigin, horizon, seasonLength, step, maxOrigins, cancellationToken)));
         }
         return new BacktestComparison(rows);
     }

@@ -25,8 +25,10 @@ public static class WorkforcePlanner
     /// <param name="interval">The interval length: it must divide a day (15, 30 or 60 minutes are usual).</param>
     /// <param name="options">The plan's assumptions (defaults when null).</param>
     /// <param name="progress">Receives the name of each step as it starts (optional).</param>
-    /// <param name="cancellationToken">Stops the schedule search early; the best schedule so far is used.</param>
+    /// <param name="cancellationToken">During the back-test and forecast, cancels the plan (<see cref="OperationCanceledException"/>);
+    /// during the schedule search, stops it early and the best schedule so far is used.</param>
     /// <exception cref="ArgumentException">The history, the interval or an option is invalid; the message names it.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled before the schedule search.</exception>
     public static WorkforcePlan Create(
         ReadOnlySpan<double> history,
         DateTime historyStart,
@@ -37,9 +39,9 @@ public static class WorkforcePlanner
     {
         options ??= new PlanOptions();
         progress?.Report("Back-testing the forecast");
-        var backtest = BacktestForecast(history, interval, options);
+        var backtest = BacktestForecast(history, interval, options, cancellationToken);
         progress?.Report("Forecasting");
-        var forecast = ForecastVolumes(history, historyStart, interval, options, backtest);
+        var forecast = ForecastVolumes(history, historyStart, interval, options, backtest, cancellationToken);
         progress?.Report("Staffing");
         var staffing = RequiredStaff(forecast, options);
         progress?.Report("Scheduling");
@@ -58,9 +60,11 @@ public static class WorkforcePlanner
     /// <param name="interval">The interval length, dividing a day.</param>
     /// <param name="options">The plan's options.</param>
     /// <param name="backtest">For <see cref="ForecastMethod.Best"/>: a back-test already run (computed when null).</param>
+    /// <param name="cancellationToken">Checked before the back-test's origins and before the fit (<see cref="OperationCanceledException"/>).</param>
     /// <exception cref="ArgumentException">The history is too short, negative, or not on a whole-day interval grid;
     /// </exception>
-    public static VolumeForecast ForecastVolumes(ReadOnlySpan<double> history, DateTime historyStart, TimeSpan interval, PlanOptions options, BacktestComparison? backtest = null)
+    public static VolumeForecast ForecastVolumes(ReadOnlySpan<double> history, DateTime historyStart, TimeSpan interval, PlanOptions options, BacktestComparison? backtest = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -82,7 +86,7 @@ public static class WorkforcePlanner
         string chosen = "";
         if (method == ForecastMethod.Best)
         {
-            backtest ??= BacktestForecast(history, interval, options);
+            backtest ??= BacktestForecast(history, interval, options, cancellationToken);
             if (backtest is null)
             {
                 // Two weeks fit the model but leave none to score: the documented fallback, said in the method line.
@@ -96,6 +100,7 @@ public static class WorkforcePlanner
                 chosen = FormattableString.Invariant($", chosen by back-test (MASE {best.Result.Aggregate.MeanAbsoluteScaledError:0.00})");
             }
         }
+        cancellationToken.ThrowIfCancellationRequested();
         var open = OpenHoursMask.Detect(history, perWeek);
         int horizon = options.HorizonDays * perDay;
         var past = history.ToArray();
@@ -161,9 +166,14 @@ public static class WorkforcePlanner
     /// average per weekday and interval, and the seasonal naive). MASE is scaled by the weekly seasonal
     /// naive's in-sample error (below 1 beats it).
     /// </summary>
+    /// <param name="history">Contacts per interval, oldest first, equally spaced.</param>
+    /// <param name="interval">The interval length: it must divide a day.</param>
+    /// <param name="options">The plan's options (levels, seed and the methods' settings).</param>
+    /// <param name="cancellationToken">Checked before each method's back-test origin (<see cref="OperationCanceledException"/>).</param>
     /// <returns>The comparison, or null when the history is shorter than three weeks (two to fit, one to score).</returns>
     /// <exception cref="ArgumentException">The interval does not divide a day.</exception>
-    public static BacktestComparison? BacktestForecast(ReadOnlySpan<double> history, TimeSpan interval, PlanOptions options)
+    public static BacktestComparison? BacktestForecast(ReadOnlySpan<double> history, TimeSpan interval, PlanOptions options,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         int perDay = IntervalsPerDay(interval);
@@ -175,7 +185,7 @@ public static class WorkforcePlanner
         // Fewer simulated paths than the plan's forecast: the back-test scores the mean, not the intervals.
         var forecasters = s_methodNames.Select(pair => KeyValuePair.Create(pair.Value, Forecaster(pair.Key, perDay, options, simulationPaths: 500)));
         int origin = (history.Length - perWeek) / perWeek * perWeek;
-        return RollingOriginBacktest.Compare(history, forecasters, origin, perWeek, perWeek, maxOrigins: 1);
+        return RollingOriginBacktest.Compare(history, forecasters, origin, perWeek, perWeek, maxOrigins: 1, cancellationToken: cancellationToken);
     }
 
     /// <summary>
