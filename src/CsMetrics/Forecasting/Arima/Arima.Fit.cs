@@ -27,7 +27,7 @@ public static partial class Arima
     /// <c>phi(B) Phi(B^m) (w_t - mu_t) = theta(B) Theta(B^m) e_t</c>, <c>e_t ~ N(0, sigma2)</c>, where <c>mu_t</c> is the
     /// differenced regression on a constant (the mean, <c>d + D = 0</c>) and the time index <c>t = 1..n</c> (drift),
     /// as R's <c>xreg</c>. AR polynomials are kept stationary and MA polynomials invertible by optimising
-    /// unconstrained values mapped through partial autocorrelations (<c>tanh</c>, then Durbin-Levinson: Jones
+    /// their partial autocorrelations, in a box inside (-1, 1), mapped by the Durbin-Levinson recursion (Jones
     /// 1980); the exact likelihood of an invertible MA equals that of its non-invertible mirror, so nothing is lost.
     /// The regression coefficients are profiled out by generalised least squares from the same Kalman pass and
     /// sigma2 is concentrated out, so the search is over the <c>p + q + P + Q</c> ARMA coefficients only: first the
@@ -54,11 +54,11 @@ public static partial class Arima
         return FitPrepared(data, order, mean, drift, options.MaxEvaluations, cancellationToken);
     }
 
-    /// <summary>Starting values are kept within |u| &lt;= 2.5 (partial autocorrelations within 0.987).</summary>
-    private const double StartBound = 2.5;
+    /// <summary>Starting partial autocorrelations are kept within |r| &lt;= 0.98.</summary>
+    private const double StartBound = 0.98;
 
-    /// <summary>An optimum beyond |u| = 6 (partial autocorrelation within 1.2e-5 of 1) is searched again from <see cref="StartBound"/>.</summary>
-    private const double SaturatedBound = 6;
+    /// <summary>An optimum with a partial autocorrelation beyond |r| = 0.99999 is searched again from <see cref="StartBound"/>.</summary>
+    private const double SaturatedBound = 0.99999;
 
     /// <summary>A series differenced for one (d, D, m).</summary>
     internal sealed class Differenced
