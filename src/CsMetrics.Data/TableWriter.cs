@@ -409,7 +409,8 @@ internal sealed class CsvTableWriter : TableWriter
     private protected override void OnWrite(int column, double value)
     {
         Separator(column);
-        _used += FormatNumber(value, Space(32));
+        var space = Space(32); // before the += reads _used: Space may flush
+        _used += FormatNumber(value, space);
     }
 
     /// <summary>The bytes <see cref="FormatRun"/> may need for <paramref name="count"/> numbers.</summary>
@@ -441,7 +442,8 @@ internal sealed class CsvTableWriter : TableWriter
         int needed = RunCapacity(values.Length);
         if (needed <= BufferSize)
         {
-            _used += FormatRun(values, Space(needed));
+            var space = Space(needed); // before the += reads _used: Space may flush
+            _used += FormatRun(values, space);
             return;
         }
         for (int i = 0; i < values.Length; i++)
@@ -450,7 +452,8 @@ internal sealed class CsvTableWriter : TableWriter
             {
                 Separator(column + i);
             }
-            _used += FormatNumber(values[i], Space(32));
+            var space = Space(32);
+            _used += FormatNumber(values[i], space);
         }
     }
 

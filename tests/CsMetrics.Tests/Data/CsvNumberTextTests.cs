@@ -158,6 +158,43 @@ public class CsvNumberTextTests
         Assert.Equal("say \"hi\"", reader.GetString(1));
     }
 
+    /// <summary>
+    /// Many buffers' worth of rows through every write path against text built with <c>ToString("R")</c>: a cell
+    /// that straddles a buffer flush must come out whole (a regression: a flush inside <c>_used += ...</c> lost bytes).
+    /// </summary>
+    [Fact]
+    public void Rows_across_many_buffer_flushes_are_written_exactly()
+    {
+        var random = new Random(8);
+        var expected = new StringBuilder("t,x,n,b,r0,r1,r2\n");
+        var stream = new MemoryStream();
+        using (var writer = TableWriter.Create(stream, TableFormat.Csv,
+            [TableColumn.Text("t"), TableColumn.Number("x"), TableColumn.Integer("n"), TableColumn.Boolean("b"), TableColumn.Number("r0"), TableColumn.Number("r1"), TableColumn.Number("r2")], leaveOpen: true))
+        {
+            double[] run = new double[3];
+            for (int row = 0; row < 20_000; row++)
+            {
+                string text = row % 5 == 0 ? "Jos\u00e9" : "q" + row;
+                double x = random.NextDouble() * 1000;
+                long n = random.NextInt64();
+                for (int i = 0; i < run.Length; i++)
+                {
+                    run[i] = i == 2 && row % 3 == 0 ? double.NaN : random.NextDouble();
+                }
+                writer.Write(text);
+                writer.Write(x);
+                writer.Write(n);
+                writer.Write(row % 2 == 0);
+                writer.Write(run);
+                writer.EndRow();
+                string R(double v) => double.IsNaN(v) ? "" : v.ToString("R", CultureInfo.InvariantCulture);
+                expected.Append(CultureInfo.InvariantCulture, $"{text},{R(x)},{n},{(row % 2 == 0 ? "true" : "false")},{R(run[0])},{R(run[1])},{R(run[2])}\n");
+            }
+        }
+        Assert.True(stream.Length > 10 * 65536);
+        Assert.Equal(expected.ToString(), Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
     private static string Format(double value)
     {
         Span<byte> bytes = stackalloc byte[32];
