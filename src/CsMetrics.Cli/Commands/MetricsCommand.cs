@@ -184,6 +184,7 @@ internal static class MetricsCommand
                 {
                     throw InputException.FromTable(ex); // input damaged beyond reading on (invalid JSON syntax)
                 }
+                shell.CheckDeferredColumns(table);
                 if (table.HasProblems)
                 {
                     shell.Problems.AddRange(InputException.FromTable(new TableFormatException(table.Problems, table.OmittedProblemCount)).Problems);
@@ -270,12 +271,25 @@ internal static class MetricsCommand
             return RequireColumns(table, column) ? column : null;
         }
 
-        /// <summary>Records a problem for each required column that is missing; returns true when all are present.</summary>
+        /// <summary>JSON columns looked for but not yet seen: any object may bring a key, so they are checked after the pass.</summary>
+        private readonly List<string> _deferred = [];
+
+        /// <summary>
+        /// Records a problem for each required column that is missing; returns true when all are present. For JSON,
+        /// where a key may first appear in a later object, a column not seen yet is reserved and checked by
+        /// <see cref="CheckDeferredColumns"/> after the pass.
+        /// </summary>
         public bool RequireColumns(TableReader table, params ReadOnlySpan<string> columns)
         {
             bool ok = true;
             foreach (var column in columns)
             {
+                if (table.Format == TableFormat.Json && !table.HasColumn(column))
+                {
+                    table.ColumnIndex(column);
+                    _deferred.Add(column);
+                    continue;
+                }
                 if (!table.HasColumn(column))
                 {
                     Problems.Add(table.Source, 1, column, $"required column is missing (columns found: {string.Join(",", table.Columns)})");
@@ -283,6 +297,18 @@ internal static class MetricsCommand
                 }
             }
             return ok;
+        }
+
+        /// <summary>After the pass: a JSON column that no object had is missing.</summary>
+        public void CheckDeferredColumns(TableReader table)
+        {
+            foreach (var column in _deferred)
+            {
+                if (!table.HasColumn(column))
+                {
+                    Problems.Add(table.Source, 1, column, $"required column is missing (columns found: {string.Join(",", table.Columns.Where(table.HasColumn))})");
+                }
+            }
         }
     }
 
