@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using CsMetrics.Data;
 using CsMetrics.Metrics;
 
 namespace CsMetrics.Cli.Commands;
@@ -150,19 +151,46 @@ internal static class MetricsCommand
             var shell = new Shell(parse, options, io.InputName(parse));
             shell.Library(() => ConfidenceInterval.Empty(parse.GetValue(options.Confidence), IntervalMethod.Unspecified));
             shell.Problems.ThrowIfAny();
-            // Rows the reader cannot use (ragged, undecodable) join the value problems: every problem is reported.
-            var table = io.ReadTable(parse, context, shell.Problems);
-            var output = metric switch
+            // One streaming pass: memory does not grow with the rows (percentile keeps one number a row, as an exact
+            // percentile must). Rows the reader cannot use (ragged, undecodable) and bad values are reported together,
+            // in row order, after any problem with the options.
+            JsonBody? output;
+            TableReader table;
+            try
             {
-                "nps" => Nps(shell, table),
-                "csat" => Csat(shell, table),
-                "ces" => Ces(shell, table),
-                "fcr" => Fcr(shell, table),
-                "aht" => Aht(shell, table),
-                "asa" => Asa(shell, table),
-                "service-level" or "abandonment" => Queue(shell, table, metric),
-                _ => Percentile(shell, table),
-            };
+                table = io.OpenTable(parse, context);
+            }
+            catch (TableFormatException ex)
+            {
+                throw InputException.FromTable(ex);
+            }
+            using (table)
+            {
+                try
+                {
+                    output = metric switch
+                    {
+                        "nps" => Nps(shell, table),
+                        "csat" => Csat(shell, table),
+                        "ces" => Ces(shell, table),
+                        "fcr" => Fcr(shell, table),
+                        "aht" => Aht(shell, table),
+                        "asa" => Asa(shell, table),
+                        "service-level" or "abandonment" => Queue(shell, table, metric),
+                        _ => Percentile(shell, table),
+                    };
+                }
+                catch (TableFormatException ex)
+                {
+                    throw InputException.FromTable(ex); // input damaged beyond reading on (invalid JSON syntax)
+                }
+                shell.CheckDeferredColumns(table);
+                if (table.HasProblems)
+                {
+                    shell.Problems.AddRange(InputException.FromTable(new TableFormatException(table.Problems, table.OmittedProblemCount)).Problems);
+                    output = null;
+                }
+            }
             shell.Problems.ThrowIfAny();
             io.WriteOutput(parse, context, writer => JsonOutput.Write(writer, json => output!(json)));
             return CliApp.Success;
@@ -232,7 +260,7 @@ internal static class MetricsCommand
         }
 
         /// <summary>The column named by --column, recorded as a problem when absent.</summary>
-        public string? RequiredColumn(InputTable table)
+        public string? RequiredColumn(TableReader table)
         {
             var column = parse.GetValue(options.Column);
             if (column is null)
@@ -240,103 +268,131 @@ internal static class MetricsCommand
                 Problems.Add(table.Source, null, null, $"--column is required for --metric {parse.GetValue(options.Metric)}");
                 return null;
             }
-            return table.RequireColumns(Problems, column) ? column : null;
+            return RequireColumns(table, column) ? column : null;
+        }
+
+        /// <summary>JSON columns looked for but not yet seen: any object may bring a key, so they are checked after the pass.</summary>
+        private readonly List<string> _deferred = [];
+
+        /// <summary>
+        /// Records a problem for each required column that is missing; returns true when all are present. For JSON,
+        /// where a key may first appear in a later object, a column not seen yet is reserved and checked by
+        /// <see cref="CheckDeferredColumns"/> after the pass.
+        /// </summary>
+        public bool RequireColumns(TableReader table, params ReadOnlySpan<string> columns)
+        {
+            bool ok = true;
+            foreach (var column in columns)
+            {
+                if (table.Format == TableFormat.Json && !table.HasColumn(column))
+                {
+                    table.ColumnIndex(column);
+                    _deferred.Add(column);
+                    continue;
+                }
+                if (!table.HasColumn(column))
+                {
+                    Problems.Add(table.Source, 1, column, $"required column is missing (columns found: {string.Join(",", table.Columns)})");
+                    ok = false;
+                }
+            }
+            return ok;
+        }
+
+        /// <summary>After the pass: a JSON column that no object had is missing.</summary>
+        public void CheckDeferredColumns(TableReader table)
+        {
+            foreach (var column in _deferred)
+            {
+                if (!table.HasColumn(column))
+                {
+                    Problems.Add(table.Source, 1, column, $"required column is missing (columns found: {string.Join(",", table.Columns.Where(table.HasColumn))})");
+                }
+            }
         }
     }
 
     /// <summary>
-    /// Feeds a score column to <paramref name="add"/>: each cell a whole number on [<paramref name="min"/>, <paramref name="max"/>]
-    /// (the scale's range), or empty for a contact without an answer (passed as null: the library does not count it).
+    /// Rows are handed to the library in chunks of this many (the accumulators' span overloads, vectorised),
+    /// so memory is bounded whatever the number of rows.
     /// </summary>
-    private static void ReadScores(Shell shell, InputTable table, string? column, int min, int max, Action<byte?> add)
+    private const int Chunk = 8192;
+
+    /// <summary>
+    /// Reads the current row's score cell: a whole number on [<paramref name="min"/>, <paramref name="max"/>] (the
+    /// scale's range); null for an empty cell (a contact without an answer: the library does not count it), or
+    /// after recording a problem (<paramref name="bad"/> true).
+    /// </summary>
+    private static byte? ReadScore(TableReader table, int column, int min, int max, out bool bad)
     {
-        if (column is null)
+        bad = false;
+        if (table.IsEmpty(column))
         {
-            return;
+            return null;
         }
-        for (int row = 0; row < table.RowCount; row++)
+        double value = table.ReadDouble(column, min, max);
+        if (double.IsNaN(value))
         {
-            if (table.GetText(row, column) is null)
-            {
-                add(null);
-                continue;
-            }
-            double value = table.ReadDouble(row, column, shell.Problems, min, max);
-            if (double.IsNaN(value))
-            {
-                continue;
-            }
-            if (value != Math.Floor(value))
-            {
-                shell.Problems.Add(table.Source, table.RowNumber(row), column, $"{value.ToString(CultureInfo.InvariantCulture)} is not a whole score on the {min}-{max} scale");
-                continue;
-            }
-            add((byte)value);
+            bad = true;
+            return null;
         }
+        if (value != Math.Floor(value))
+        {
+            table.AddProblem(column, $"{value.ToString(CultureInfo.InvariantCulture)} is not a whole score on the {min}-{max} scale");
+            bad = true;
+            return null;
+        }
+        return (byte)value;
     }
 
-    /// <summary>The number of empty cells in <paramref name="column"/>: contacts without an answer.</summary>
-    private static int Missing(InputTable table, string column)
+    /// <summary>Streams a score column into <paramref name="add"/>; returns the number of empty cells (contacts without an answer).</summary>
+    private static int ReadScores(TableReader table, string column, int min, int max, Action<byte?> add)
     {
+        int index = table.ColumnIndex(column);
         int missing = 0;
-        for (int row = 0; row < table.RowCount; row++)
+        while (table.MoveNext())
         {
-            missing += table.GetText(row, column) is null ? 1 : 0;
+            var score = ReadScore(table, index, min, max, out bool bad);
+            if (!bad)
+            {
+                missing += score is null ? 1 : 0;
+                add(score);
+            }
         }
         return missing;
     }
 
-    private static double[] ReadSeconds(Shell shell, InputTable table, string? column)
-    {
-        if (column is null)
-        {
-            return [];
-        }
-        var seconds = new double[table.RowCount];
-        for (int row = 0; row < table.RowCount; row++)
-        {
-            seconds[row] = table.ReadDouble(row, column, shell.Problems, min: 0);
-        }
-        return seconds;
-    }
-
     /// <summary>Reads a flag cell: true or false, null when empty (or a problem when not a flag and <paramref name="required"/> or malformed).</summary>
-    private static bool? ReadFlag(Shell shell, InputTable table, int row, string column, bool required)
+    private static bool? ReadFlag(TableReader table, int column, bool required)
     {
-        var text = table.GetText(row, column);
-        switch (text?.ToLowerInvariant())
+        var text = table.GetText(column);
+        if (text.IsEmpty)
         {
-            case "1" or "true" or "yes" or "y":
+            if (required)
+            {
+                table.AddProblem(column, "a value is required (0/1, true/false or yes/no)");
+            }
+            return null;
+        }
+        foreach (var yes in (ReadOnlySpan<string>)["1", "true", "yes", "y"])
+        {
+            if (text.Equals(yes, StringComparison.OrdinalIgnoreCase))
+            {
                 return true;
-            case "0" or "false" or "no" or "n":
+            }
+        }
+        foreach (var no in (ReadOnlySpan<string>)["0", "false", "no", "n"])
+        {
+            if (text.Equals(no, StringComparison.OrdinalIgnoreCase))
+            {
                 return false;
-            case null:
-                if (required)
-                {
-                    shell.Problems.Add(table.Source, table.RowNumber(row), column, "a value is required (0/1, true/false or yes/no)");
-                }
-                return null;
-            default:
-                shell.Problems.Add(table.Source, table.RowNumber(row), column, $"'{text}' is not a flag: use 0/1, true/false or yes/no");
-                return null;
+            }
         }
+        table.AddProblem(column, $"'{text}' is not a flag: use 0/1, true/false or yes/no");
+        return null;
     }
 
-    private static bool[] ReadRequiredFlags(Shell shell, InputTable table, string? column)
-    {
-        if (column is null)
-        {
-            return [];
-        }
-        var flags = new bool[table.RowCount];
-        for (int row = 0; row < table.RowCount; row++)
-        {
-            flags[row] = ReadFlag(shell, table, row, column, required: true) ?? false;
-        }
-        return flags;
-    }
-
-    private static JsonBody? Nps(Shell shell, InputTable table)
+    private static JsonBody? Nps(Shell shell, TableReader table)
     {
         var scale = shell.Library(() => NpsScale.ZeroTo(shell.Get(shell.Options.ScaleMax) ?? 10, shell.Get(shell.Options.Threshold)));
         var column = shell.RequiredColumn(table);
@@ -345,13 +401,8 @@ internal static class MetricsCommand
             return null;
         }
         var accumulator = new NpsAccumulator(scale);
-        ReadScores(shell, table, column, 0, scale.Max, accumulator.Add);
-        if (shell.Problems.Any)
-        {
-            return null;
-        }
+        int missing = ReadScores(table, column!, 0, scale.Max, accumulator.Add);
         var result = accumulator.Result(shell.Level);
-        int missing = Missing(table, column!);
         return json => Write(json, "nps", column!, result.Count, result.Score, result.Interval, details =>
         {
             details.WriteNumber("promoters", result.Promoters);
@@ -362,7 +413,7 @@ internal static class MetricsCommand
         });
     }
 
-    private static JsonBody? Csat(Shell shell, InputTable table)
+    private static JsonBody? Csat(Shell shell, TableReader table)
     {
         var scale = shell.Library(() => CsatScale.TopBox(shell.Get(shell.Options.ScaleMin), shell.Get(shell.Options.ScaleMax), shell.Get(shell.Options.Threshold)));
         var column = shell.RequiredColumn(table);
@@ -371,13 +422,8 @@ internal static class MetricsCommand
             return null;
         }
         var accumulator = new CsatAccumulator(scale);
-        ReadScores(shell, table, column, scale.Min, scale.Max, accumulator.Add);
-        if (shell.Problems.Any)
-        {
-            return null;
-        }
+        int missing = ReadScores(table, column!, scale.Min, scale.Max, accumulator.Add);
         var result = accumulator.Result(shell.Level);
-        int missing = Missing(table, column!);
         return json => Write(json, "csat", column!, result.Count, result.SatisfiedShare, result.Interval, details =>
         {
             details.WriteNumber("satisfied", result.Satisfied);
@@ -388,7 +434,7 @@ internal static class MetricsCommand
         });
     }
 
-    private static JsonBody? Ces(Shell shell, InputTable table)
+    private static JsonBody? Ces(Shell shell, TableReader table)
     {
         var direction = shell.Get(shell.Options.Direction) == "lower-is-easier" ? EffortDirection.LowerIsEasier : EffortDirection.HigherIsEasier;
         var scale = shell.Library(() => CesScale.FromRange(shell.Get(shell.Options.ScaleMin), shell.Get(shell.Options.ScaleMax), direction, shell.Get(shell.Options.Threshold)));
@@ -398,13 +444,8 @@ internal static class MetricsCommand
             return null;
         }
         var accumulator = new CesAccumulator(scale);
-        ReadScores(shell, table, column, scale.Min, scale.Max, accumulator.Add);
-        if (shell.Problems.Any)
-        {
-            return null;
-        }
+        int missing = ReadScores(table, column!, scale.Min, scale.Max, accumulator.Add);
         var result = accumulator.Result(shell.Level);
-        int missing = Missing(table, column!);
         return json => Write(json, "ces", column!, result.Count, result.Mean, null, details =>
         {
             JsonOutput.WriteNumberOrNull(details, "agree_share", result.AgreeShare);
@@ -414,24 +455,22 @@ internal static class MetricsCommand
         });
     }
 
-    private static JsonBody? Fcr(Shell shell, InputTable table)
+    private static JsonBody? Fcr(Shell shell, TableReader table)
     {
         var column = shell.RequiredColumn(table);
         if (column is null)
         {
             return null;
         }
+        int index = table.ColumnIndex(column);
         var accumulator = new ProportionAccumulator();
-        for (int row = 0; row < table.RowCount; row++)
+        int missing = 0;
+        while (table.MoveNext())
         {
-            accumulator.Add(ReadFlag(shell, table, row, column, required: false));
-        }
-        if (shell.Problems.Any)
-        {
-            return null;
+            missing += table.IsEmpty(index) ? 1 : 0;
+            accumulator.Add(ReadFlag(table, index, required: false));
         }
         var result = accumulator.Result(shell.Level);
-        int missing = Missing(table, column);
         return json => Write(json, "fcr", column, result.Count, result.Value, result.Interval, details =>
         {
             details.WriteNumber("resolved", result.Successes);
@@ -439,36 +478,71 @@ internal static class MetricsCommand
         });
     }
 
-    private static JsonBody? Aht(Shell shell, InputTable table)
+    /// <summary>
+    /// Streams rows, reading each given column's seconds (>= 0; -1 for a column not given, read as no values) into
+    /// chunks of <see cref="Chunk"/> handed to <paramref name="flush"/>; with <paramref name="flagColumn"/> also a
+    /// required flag per row. A row with a problem is left out (the output is discarded anyway).
+    /// </summary>
+    private static void ReadChunks(TableReader table, int[] columns, int flagColumn, Action<double[][], bool[], int> flush)
+    {
+        var seconds = columns.Select(c => c >= 0 ? new double[Chunk] : []).ToArray();
+        var flags = new bool[flagColumn >= 0 ? Chunk : 0];
+        int n = 0;
+        while (table.MoveNext())
+        {
+            long before = table.ProblemCount;
+            for (int i = 0; i < columns.Length; i++)
+            {
+                if (columns[i] >= 0)
+                {
+                    seconds[i][n] = table.ReadDouble(columns[i], min: 0);
+                }
+            }
+            if (flagColumn >= 0)
+            {
+                flags[n] = ReadFlag(table, flagColumn, required: true) ?? false;
+            }
+            if (table.ProblemCount > before)
+            {
+                continue;
+            }
+            if (++n == Chunk)
+            {
+                flush(seconds, flags, n);
+                n = 0;
+            }
+        }
+        flush(seconds, flags, n);
+    }
+
+    private static JsonBody? Aht(Shell shell, TableReader table)
     {
         var talkColumn = shell.Get(shell.Options.TalkColumn);
         if (talkColumn is null)
         {
             var column = shell.RequiredColumn(table);
-            var handle = ReadSeconds(shell, table, column);
-            if (shell.Problems.Any)
+            if (column is null)
             {
                 return null;
             }
-            var mean = AverageHandleTime.Compute(handle);
-            return json => Write(json, "aht", column!, mean.Count, mean.MeanSeconds, null, details =>
+            var handle = new DurationAccumulator();
+            ReadChunks(table, [table.ColumnIndex(column)], -1, (seconds, _, n) => handle.Add(seconds[0].AsSpan(0, n)));
+            var mean = handle.State;
+            return json => Write(json, "aht", column, mean.Count, mean.MeanSeconds, null, details =>
                 details.WriteNumber("total_seconds", mean.TotalSeconds));
         }
         var holdColumn = shell.Get(shell.Options.HoldColumn);
         var wrapColumn = shell.Get(shell.Options.WrapColumn);
         string[] columns = [talkColumn, .. holdColumn is null ? Array.Empty<string>() : [holdColumn], .. wrapColumn is null ? Array.Empty<string>() : [wrapColumn]];
-        if (!table.RequireColumns(shell.Problems, columns))
+        if (!shell.RequireColumns(table, columns))
         {
             return null;
         }
-        var talk = ReadSeconds(shell, table, talkColumn);
-        var hold = ReadSeconds(shell, table, holdColumn);
-        var wrap = ReadSeconds(shell, table, wrapColumn);
-        if (shell.Problems.Any)
-        {
-            return null;
-        }
-        var result = AverageHandleTime.Compute(talk, hold, wrap);
+        int Index(string? name) => name is null ? -1 : table.ColumnIndex(name);
+        var accumulator = new HandleTimeAccumulator();
+        ReadChunks(table, [Index(talkColumn), Index(holdColumn), Index(wrapColumn)], -1, (seconds, _, n) =>
+            accumulator.Add(seconds[0].AsSpan(0, n), holdColumn is null ? [] : seconds[1].AsSpan(0, n), wrapColumn is null ? [] : seconds[2].AsSpan(0, n)));
+        var result = accumulator.Result();
         return json => Write(json, "aht", string.Join(",", columns), result.Count, result.AverageSeconds, null, details =>
         {
             JsonOutput.WriteNumberOrNull(details, "talk_seconds", result.AverageTalkSeconds);
@@ -477,19 +551,25 @@ internal static class MetricsCommand
         });
     }
 
-    private static JsonBody? Asa(Shell shell, InputTable table)
+    private static JsonBody? Asa(Shell shell, TableReader table)
     {
         var column = shell.RequiredColumn(table);
-        var waits = ReadSeconds(shell, table, column);
         var answeredColumn = shell.Get(shell.Options.AnsweredColumn);
-        var answered = answeredColumn is not null && table.RequireColumns(shell.Problems, answeredColumn)
-            ? ReadRequiredFlags(shell, table, answeredColumn)
-            : null;
+        if (answeredColumn is not null)
+        {
+            shell.RequireColumns(table, answeredColumn);
+        }
         if (shell.Problems.Any)
         {
             return null;
         }
-        var tally = answered is null ? QueueTally.OfAnswered(waits, 0) : QueueTally.Of(waits, answered, 0);
+        // Without an answered column every row is an answered contact's wait.
+        var accumulator = new QueueAccumulator(0);
+        int flagColumn = answeredColumn is null ? -1 : table.ColumnIndex(answeredColumn);
+        var allAnswered = flagColumn < 0 ? Enumerable.Repeat(true, Chunk).ToArray() : null;
+        ReadChunks(table, [table.ColumnIndex(column!)], flagColumn, (seconds, flags, n) =>
+            accumulator.Add(seconds[0].AsSpan(0, n), (allAnswered ?? flags).AsSpan(0, n)));
+        var tally = accumulator.State;
         var asa = tally.AverageSpeedOfAnswer;
         return json => Write(json, "asa", column!, asa.Count, asa.MeanSeconds, null, details =>
         {
@@ -499,7 +579,7 @@ internal static class MetricsCommand
         });
     }
 
-    private static JsonBody? Queue(Shell shell, InputTable table, string metric)
+    private static JsonBody? Queue(Shell shell, TableReader table, string metric)
     {
         var column = shell.RequiredColumn(table);
         var answeredColumn = shell.Get(shell.Options.AnsweredColumn);
@@ -509,15 +589,16 @@ internal static class MetricsCommand
         }
         else
         {
-            table.RequireColumns(shell.Problems, answeredColumn);
+            shell.RequireColumns(table, answeredColumn);
         }
-        var waits = ReadSeconds(shell, table, column);
-        var answered = ReadRequiredFlags(shell, table, shell.Problems.Any ? null : answeredColumn);
+        var accumulator = shell.Library(() => new QueueAccumulator(shell.Get(shell.Options.AnswerThreshold), shell.Get(shell.Options.ShortAbandon)));
         if (shell.Problems.Any)
         {
             return null;
         }
-        var tally = QueueTally.Of(waits, answered, shell.Get(shell.Options.AnswerThreshold), shell.Get(shell.Options.ShortAbandon));
+        ReadChunks(table, [table.ColumnIndex(column!)], table.ColumnIndex(answeredColumn!), (seconds, flags, n) =>
+            accumulator.Add(seconds[0].AsSpan(0, n), flags.AsSpan(0, n)));
+        var tally = accumulator.State;
         var shortTreatment = ShortTreatments[shell.Get(shell.Options.ShortAbandons)];
         var result = shell.Library(() => metric == "service-level"
             ? tally.ServiceLevel(Policies[shell.Get(shell.Options.AbandonPolicy)], shortTreatment, shell.Level)
@@ -538,19 +619,22 @@ internal static class MetricsCommand
         });
     }
 
-    private static JsonBody? Percentile(Shell shell, InputTable table)
+    private static JsonBody? Percentile(Shell shell, TableReader table)
     {
         var column = shell.RequiredColumn(table);
-        var values = ReadSeconds(shell, table, column);
-        if (shell.Problems.Any)
+        if (column is null)
         {
             return null;
         }
+        // An exact percentile needs every value: one double a row (8 bytes), not the row's text.
+        var values = new List<double>();
+        ReadChunks(table, [table.ColumnIndex(column)], -1, (seconds, _, n) => values.AddRange(seconds[0].AsSpan(0, n)));
         double p = shell.Get(shell.Options.Percentile);
         var method = shell.Get(shell.Options.Method) == "nearest-rank" ? PercentileMethod.NearestRank : PercentileMethod.Linear;
         // --p is a percent (R's and the SLA tools' habit); the library takes the level as a fraction.
-        double value = CsMetrics.Metrics.Percentile.Compute(values, p / 100, method);
-        return json => Write(json, "percentile", column!, values.Length, value, null, details =>
+        double value = table.HasProblems ? double.NaN : CsMetrics.Metrics.Percentile.Compute(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values), p / 100, method);
+        int count = values.Count;
+        return json => Write(json, "percentile", column, count, value, null, details =>
         {
             details.WriteNumber("p", p);
             details.WriteString("method", method == PercentileMethod.NearestRank ? "nearest-rank" : "linear (Hyndman-Fan type 7)");

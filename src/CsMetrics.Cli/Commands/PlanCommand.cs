@@ -128,10 +128,10 @@ internal static class PlanCommand
                 return WorkforcePlanner.Evaluate(volumes, staffing, schedule, options, backtest);
             }, historySource);
 
-            var report = PlanReport.Render(plan, historySource, history.Values.Length, history.Start);
+            var report = PlanReport.Render(plan, historySource, history.Values.Length, history.Start, zone);
             if (parse.GetValue(output) is DirectoryInfo directory)
             {
-                PlanFiles.Write(directory.FullName, directory.ToString(), plan, report);
+                PlanFiles.Write(directory.FullName, directory.ToString(), plan, report, zone);
             }
             if (parse.GetValue(chart) is FileInfo png)
             {

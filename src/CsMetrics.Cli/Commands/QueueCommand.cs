@@ -9,6 +9,9 @@ internal static class QueueCommand
     private static readonly string[] Required = ["aht_s", "answer_s", "agents"];
     private static readonly string[] Written = ["traffic", .. QueueingTable.MetricColumns];
 
+    /// <summary>Every column <see cref="Row"/> reads (the key of the results memo).</summary>
+    private static readonly string[] Inputs = [.. QueueingTable.QueueInputs, "agents"];
+
     private static bool Row(TableReader table, in QueueingTable.Columns columns, Span<double> results)
     {
         var queue = QueueingTable.ReadQueue(table, columns, out double contacts, out double answerWithin);
@@ -33,7 +36,7 @@ internal static class QueueCommand
             "(abandon_probability empty for Erlang C; an overloaded Erlang C team, agents <= traffic, has asa_s Infinity). See docs/queueing.md.\n" +
             "Example: csmetrics queue --input team.csv");
         var io = new CommandIo().AddTo(command);
-        command.SetAction(parse => QueueingTable.Run(parse, context, io, Required, Written, Row));
+        command.SetAction(parse => QueueingTable.Run(parse, context, io, Required, Written, Inputs, Row));
         return command;
     }
 }

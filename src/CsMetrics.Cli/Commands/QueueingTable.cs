@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CsMetrics.Data;
+using System.Runtime.InteropServices;
 using CsMetrics.Queueing;
 
 namespace CsMetrics.Cli.Commands;
@@ -14,6 +15,9 @@ internal static class QueueingTable
     /// <summary>The metric columns, in the order the CLI contract fixes.</summary>
     public static readonly string[] MetricColumns =
         ["service_level", "wait_probability", "asa_s", "occupancy", "abandon_probability"];
+
+    /// <summary>The columns <see cref="ReadQueue"/> reads.</summary>
+    public static readonly string[] QueueInputs = ["contacts", "traffic", "interval_s", "aht_s", "answer_s", "patience_s"];
 
     /// <summary>The longest time a cell may hold, in seconds (about 317 years; keeps every <see cref="TimeSpan"/> in range).</summary>
     public const double MaxSeconds = 1e10;
@@ -35,8 +39,19 @@ internal static class QueueingTable
         public int AnswerSeconds { get; } = table.ColumnIndex("answer_s");
         public int PatienceSeconds { get; } = table.ColumnIndex("patience_s");
         public TableReader Table { get; } = table;
+        private readonly int[] _named = [.. Named.Select(table.ColumnIndex)];
 
-        public int this[string name] => Table.ColumnIndex(name);
+        /// <summary>The commands' own columns, looked up once (a per-row lookup by name cost a tenth of a distinct row's time).</summary>
+        private static readonly string[] Named = ["target_sl", "max_occupancy", "max_asa_s", "max_abandon", "shrinkage", "agents"];
+
+        public int this[string name]
+        {
+            get
+            {
+                int i = Array.IndexOf(Named, name);
+                return i >= 0 ? _named[i] : Table.ColumnIndex(name);
+            }
+        }
     }
 
     /// <summary>
@@ -44,7 +59,13 @@ internal static class QueueingTable
     /// with <paramref name="computeRow"/> and writes the echoed input columns then <paramref name="written"/>.
     /// Every problem in every row is reported; no output is written when there is any.
     /// </summary>
-    public static int Run(ParseResult parse, CliContext context, CommandIo io, string[] required, string[] written, RowComputer computeRow)
+    /// <remarks>
+    /// <paramref name="inputs"/> names every column <paramref name="computeRow"/> reads. For CSV input a row
+    /// whose input cells have the same text as an earlier good row's reuses that row's formatted results (a
+    /// bounded memo, <see cref="SpanMemo"/>): the computation is a pure function of that text, so the output is identical,
+    /// and interval files repeat their rows often (integer volumes and handle times).
+    /// </remarks>
+    public static int Run(ParseResult parse, CliContext context, CommandIo io, string[] required, string[] written, string[] inputs, RowComputer computeRow)
     {
         TableReader? table = null;
         try
@@ -74,8 +95,33 @@ internal static class QueueingTable
                     ? CsMetrics.Data.TableWriter.CreateJson(output, outputColumns)
                     : CsMetrics.Data.TableWriter.CreateCsv(output, outputColumns);
                 Span<double> results = stackalloc double[written.Length];
+                int[] keyColumns = inputs.Select(table.ColumnIndex).ToArray();
+                var memo = table.Format == TableFormat.Csv && UseMemo ? new SpanMemo() : null;
+                var csv = writer as CsvTableWriter;
+                int resultBytes = written.Length * sizeof(double);
+                var value = new byte[resultBytes + (csv?.RunCapacity(written.Length) ?? 0)];
+                char[] key = new char[256];
                 while (table.MoveNext())
                 {
+                    int keyLength = memo is { IsDisabled: false } ? BuildKey(table, keyColumns, ref key) : -1;
+                    if (keyLength >= 0 && memo!.TryGet(key.AsSpan(0, keyLength), out var cached))
+                    {
+                        foreach (int c in echoed)
+                        {
+                            EchoCell(writer, table, c, format);
+                        }
+                        if (csv is not null)
+                        {
+                            writer.WriteFormatted(written.Length, cached[resultBytes..]);
+                        }
+                        else
+                        {
+                            cached[..resultBytes].CopyTo(MemoryMarshal.AsBytes(results));
+                            writer.Write(results);
+                        }
+                        writer.EndRow();
+                        continue;
+                    }
                     results.Fill(double.NaN);
                     if (!ComputeRowOrProblem(table, columns, results, computeRow) || table.HasProblems)
                     {
@@ -85,9 +131,25 @@ internal static class QueueingTable
                     {
                         EchoCell(writer, table, c, format);
                     }
-                    foreach (double value in results)
+                    if (csv is null)
                     {
-                        writer.Write(value);
+                        writer.Write(results);
+                        if (keyLength >= 0)
+                        {
+                            MemoryMarshal.AsBytes(results).CopyTo(value);
+                            memo!.AddLast(key.AsSpan(0, keyLength), value.AsSpan(0, resultBytes));
+                        }
+                    }
+                    else
+                    {
+                        // Formatted once, written and (for a memo hit later) remembered as the same bytes.
+                        MemoryMarshal.AsBytes(results).CopyTo(value);
+                        int n = csv.FormatRun(results, value.AsSpan(resultBytes));
+                        writer.WriteFormatted(written.Length, value.AsSpan(resultBytes, n));
+                        if (keyLength >= 0)
+                        {
+                            memo!.AddLast(key.AsSpan(0, keyLength), value.AsSpan(0, resultBytes + n));
+                        }
                     }
                     writer.EndRow();
                 }
@@ -104,6 +166,34 @@ internal static class QueueingTable
         {
             table?.Dispose();
         }
+    }
+
+    /// <summary>False to compute every row (tests compare the memoised output with it).</summary>
+    internal static bool UseMemo { get; set; } = true;
+
+    /// <summary>
+    /// The memo key of the current row: the exact text of each input cell, prefixed by its length (so the key
+    /// is unambiguous); -1 when a cell is too long to be worth it.
+    /// </summary>
+    private static int BuildKey(TableReader table, int[] keyColumns, ref char[] key)
+    {
+        int length = 0;
+        foreach (int c in keyColumns)
+        {
+            var text = table.GetText(c);
+            if (text.Length > 1024)
+            {
+                return -1;
+            }
+            if (key.Length < length + 1 + text.Length)
+            {
+                Array.Resize(ref key, Math.Max(key.Length * 2, length + 1 + text.Length));
+            }
+            key[length++] = (char)text.Length;
+            text.CopyTo(key.AsSpan(length));
+            length += text.Length;
+        }
+        return length;
     }
 
     /// <summary>

@@ -10,6 +10,10 @@ internal static class StaffingCommand
     private static readonly string[] Required = ["aht_s", "answer_s", "target_sl"];
     private static readonly string[] Written = ["traffic", "agents", "scheduled", .. QueueingTable.MetricColumns];
 
+    /// <summary>Every column <see cref="Row"/> reads (the key of the results memo).</summary>
+    private static readonly string[] Inputs =
+        [.. QueueingTable.QueueInputs, "target_sl", "max_occupancy", "max_asa_s", "max_abandon", "shrinkage"];
+
     private static bool Row(TableReader table, in QueueingTable.Columns columns, Span<double> results)
     {
         long before = table.ProblemCount;
@@ -56,7 +60,7 @@ internal static class StaffingCommand
             "scheduled = ceil(agents / (1 - shrinkage)), exact. See docs/queueing.md.\n" +
             "Example: csmetrics staffing --input intervals.csv --output staffing.csv");
         var io = new CommandIo().AddTo(command);
-        command.SetAction(parse => QueueingTable.Run(parse, context, io, Required, Written, Row));
+        command.SetAction(parse => QueueingTable.Run(parse, context, io, Required, Written, Inputs, Row));
         return command;
     }
 }

@@ -16,12 +16,19 @@ internal static class PlanFiles
     /// Writes the files into <paramref name="directory"/>: every content is built first, then each file is
     /// written atomically (a temporary file renamed into place), so a failure leaves the previous files intact.
     /// </summary>
-    public static void Write(string directory, string displayName, WorkforcePlan plan, string report)
+    /// <remarks>
+    /// With a <paramref name="zone"/>, <c>forecast.csv</c> and <c>staffing.csv</c> have a row per interval of the
+    /// zone's real calendar (<see cref="VolumeForecast.LocalCalendar"/>: 50 half-hours on the day the clocks go back,
+    /// 46 on the day they go forward), with timestamps carrying the zone's offset; without one, a row per interval
+    /// of the wall-clock grid, in local time without an offset.
+    /// </remarks>
+    public static void Write(string directory, string displayName, WorkforcePlan plan, string report, TimeZoneInfo? zone = null)
     {
+        var rows = Rows(plan.Forecast, zone);
         (string Name, string Content)[] files =
         [
-            ("forecast.csv", Forecast(plan)),
-            ("staffing.csv", Staffing(plan)),
+            ("forecast.csv", Forecast(plan, rows)),
+            ("staffing.csv", Staffing(plan, rows)),
             ("schedule-problem.json", Problem(plan)),
             ("schedule.json", ScheduleJson.ToJson(plan.Schedule)),
             ("report.md", $"# Workforce plan\n\n```text\n{report}```\n"),
@@ -32,7 +39,12 @@ internal static class PlanFiles
         }
     }
 
-    private static string Forecast(WorkforcePlan plan)
+    /// <summary>The rows to write: (timestamp text, grid interval).</summary>
+    private static (string Timestamp, int Slot)[] Rows(VolumeForecast forecast, TimeZoneInfo? zone) => zone is null
+        ? Enumerable.Range(0, forecast.Horizon).Select(i => (Timestamp(forecast.TimeOf(i)), i)).ToArray()
+        : forecast.LocalCalendar(zone).Select(l => (l.Start.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture), l.Slot)).ToArray();
+
+    private static string Forecast(WorkforcePlan plan, (string Timestamp, int Slot)[] rows)
     {
         var forecast = plan.Forecast;
         var intervals = forecast.Forecast.Intervals;
@@ -43,9 +55,9 @@ internal static class PlanFiles
             columns.Add(FormattableString.Invariant($"upper{interval.Level * 100:0.##}"));
         }
         var table = new TableWriter(columns);
-        for (int i = 0; i < forecast.Horizon; i++)
+        foreach (var (timestamp, i) in rows)
         {
-            var cells = new List<object?> { Timestamp(forecast.TimeOf(i)), forecast.Contacts[i] };
+            var cells = new List<object?> { timestamp, forecast.Contacts[i] };
             foreach (var interval in intervals)
             {
                 // Closed intervals have no contacts and no uncertainty.
@@ -57,7 +69,7 @@ internal static class PlanFiles
         return Render(table);
     }
 
-    private static string Staffing(WorkforcePlan plan)
+    private static string Staffing(WorkforcePlan plan, (string Timestamp, int Slot)[] rows)
     {
         var forecast = plan.Forecast;
         var options = plan.Options;
@@ -65,11 +77,11 @@ internal static class PlanFiles
             "timestamp", "contacts", "interval_s", "aht_s", "answer_s", "target_sl", "max_occupancy", "shrinkage", "patience_s",
             "traffic", "agents", "scheduled", "service_level", "wait_probability", "asa_s", "occupancy", "abandon_probability"]);
         bool erlangA = options.Patience is not null;
-        for (int i = 0; i < forecast.Horizon; i++)
+        foreach (var (timestamp, i) in rows)
         {
             var m = plan.Staffing.Metrics[i];
             table.AddRow(
-                Timestamp(forecast.TimeOf(i)), forecast.Contacts[i], forecast.Interval.TotalSeconds, options.AverageHandleTime.TotalSeconds,
+                timestamp, forecast.Contacts[i], forecast.Interval.TotalSeconds, options.AverageHandleTime.TotalSeconds,
                 options.AnswerWithin.TotalSeconds, options.ServiceLevelTarget, options.MaxOccupancy, options.Shrinkage, options.Patience?.TotalSeconds,
                 m.Traffic, plan.Staffing.Agents[i], plan.Staffing.ScheduledHeadcount[i], m.ServiceLevel, m.WaitProbability,
                 m.AverageSpeedOfAnswerSeconds, m.Occupancy, erlangA ? m.AbandonProbability : null);

@@ -9,7 +9,24 @@ internal static class PlanReport
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static string Render(WorkforcePlan plan, string historySource, int historyLength, DateTime historyStart)
+    /// <summary>
+    /// The horizon on the zone's real calendar: how many intervals, and the days whose length is not 24 hours
+    /// (shifts are in local time; the repeated hour of a 25-hour day is staffed twice, the skipped hour of a
+    /// 23-hour day not at all).
+    /// </summary>
+    private static string LocalCalendarLine(VolumeForecast forecast, TimeZoneInfo zone)
+    {
+        var calendar = forecast.LocalCalendar(zone);
+        var days = calendar.GroupBy(l => l.Start.Date).Select(g => (Day: g.Key, Count: g.Count())).ToArray();
+        int perDay = (int)(TimeSpan.FromDays(1) / forecast.Interval);
+        var changes = days.Where(d => d.Count != perDay)
+            .Select(d => FormattableString.Invariant($"{d.Day:ddd yyyy-MM-dd} has {d.Count} ({d.Count * forecast.Interval.TotalHours:0.#} h)"))
+            .ToArray();
+        return FormattableString.Invariant($"{calendar.Count} intervals in {zone.Id}, shifts in local time")
+            + (changes.Length > 0 ? $"; clocks change: {string.Join(", ", changes)}" : "");
+    }
+
+    public static string Render(WorkforcePlan plan, string historySource, int historyLength, DateTime historyStart, TimeZoneInfo? zone = null)
     {
         var text = new StringBuilder();
         var forecast = plan.Forecast;
@@ -23,6 +40,10 @@ internal static class PlanReport
         string occupancy = options.MaxOccupancy is double cap ? $", occupancy <= {cap * 100:0}%" : "";
         Line(text, $"Targets   {options.ServiceLevelTarget * 100:0}% answered within {options.AnswerWithin.TotalSeconds:0} s{occupancy}; AHT {options.AverageHandleTime.TotalSeconds:0} s; shrinkage {options.Shrinkage * 100:0}%; {model}");
         Line(text, $"Forecast  {forecast.Method}");
+        if (zone is not null)
+        {
+            Line(text, $"Calendar  {LocalCalendarLine(forecast, zone)}");
+        }
         text.AppendLine();
 
         // 1. The forecast by day.

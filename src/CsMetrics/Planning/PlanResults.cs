@@ -111,10 +111,62 @@ public sealed class VolumeForecast
     /// <summary>The start time of interval <paramref name="index"/>.</summary>
     public DateTime TimeOf(int index) => Start + Interval * index;
 
+    /// <summary>
+    /// The horizon's intervals on <paramref name="zone"/>'s real calendar, in time order: the forecast, staffing and
+    /// schedule are on the local wall-clock grid (every day has the same intervals, so shift templates are times
+    /// of day); a day when the clocks go back has its repeated hour twice (a 25-hour day: 50 half-hours, each
+    /// occurrence with the grid interval's forecast and staffing), and a day when they go forward has no
+    /// intervals in the skipped hour (a 23-hour day: 46 half-hours). Consecutive starts are one
+    /// <see cref="Interval"/> apart on the time line, so the intervals' hours add up to the days' real lengths.
+    /// </summary>
+    /// <param name="zone">The IANA time zone whose local time <see cref="Start"/> is.</param>
+    /// <returns>Each interval's start with the zone's offset at that instant, and the index of its grid interval.</returns>
+    /// <remarks>
+    /// The horizon runs from the local <see cref="Start"/> (or the first valid time after it, when it was skipped) to
+    /// the local end of the grid. An interval that the zone's change does not divide into whole intervals (a
+    /// 30-minute DST shift under hourly intervals) is mapped to the grid interval its start falls in.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="zone"/> is null.</exception>
+    public IReadOnlyList<LocalInterval> LocalCalendar(TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var start = Instant(Start, zone);
+        var end = Instant(Start + Interval * Horizon, zone);
+        var intervals = new List<LocalInterval>(Horizon + 4);
+        for (var t = start; t < end; t += Interval)
+        {
+            var local = TimeZoneInfo.ConvertTime(t, zone);
+            int slot = (int)((local.DateTime - Start).Ticks / Interval.Ticks);
+            if (slot >= 0 && slot < Horizon)
+            {
+                intervals.Add(new LocalInterval(local, slot));
+            }
+        }
+        return intervals;
+    }
+
+    /// <summary>The instant of a local wall-clock time: the later offset's reading when it happens twice, the first valid time after it when skipped.</summary>
+    private static DateTimeOffset Instant(DateTime local, TimeZoneInfo zone)
+    {
+        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        while (zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(1);
+        }
+        // For a repeated local time the first occurrence (the larger offset) comes first on the time line.
+        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
+        return new DateTimeOffset(local, offset).ToUniversalTime();
+    }
+
     /// <summary>The model, then the forecast's compact table.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"Volumes from {Start:yyyy-MM-dd HH:mm}, {Horizon} intervals of {Interval.TotalMinutes} min, {_contacts.Sum():0} contacts; {Method}\n{Forecast}");
 }
+
+/// <summary>One interval of a horizon on a time zone's real calendar (see <see cref="VolumeForecast.LocalCalendar"/>).</summary>
+/// <param name="Start">The interval's start, with the zone's offset at that instant.</param>
+/// <param name="Slot">The index of the wall-clock grid interval whose forecast, staffing and coverage it has.</param>
+public readonly record struct LocalInterval(DateTimeOffset Start, int Slot);
 
 /// <summary>Step 2's result: productive agents per interval, the scheduled headcount that yields them after shrinkage, and what those agents achieve.</summary>
 /// <param name="Agents">The fewest agents on the phones meeting every target, per interval.</param>

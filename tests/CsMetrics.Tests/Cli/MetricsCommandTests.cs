@@ -185,4 +185,19 @@ public class MetricsCommandTests
         Assert.Equal(1, abandonment.GetProperty("details").GetProperty("abandoned_within_threshold").GetInt32());
         Assert.Equal(2, abandonment.GetProperty("details").GetProperty("short_abandons").GetInt32());
     }
+
+    [Fact]
+    public void Json_columns_that_appear_only_in_later_objects_are_read_and_a_missing_one_is_reported()
+    {
+        const string Json = "[{\"id\": 1}, {\"id\": 2, \"score\": 10}, {\"id\": 3, \"score\": 3}]";
+        var result = CliRunner.RunWithInput(Json, "metrics", "--metric", "nps", "--column", "score", "--format", "json");
+        Assert.True(result.ExitCode == 0, result.Error);
+        using var document = System.Text.Json.JsonDocument.Parse(result.Output);
+        Assert.Equal(2, document.RootElement.GetProperty("count").GetInt32());
+        Assert.Equal(1, document.RootElement.GetProperty("details").GetProperty("missing").GetInt32());
+
+        var typo = CliRunner.RunWithInput(Json, "metrics", "--metric", "nps", "--column", "scor", "--format", "json");
+        Assert.Equal(2, typo.ExitCode);
+        Assert.Contains("column 'scor': required column is missing (columns found: id,score)", typo.Error);
+    }
 }
