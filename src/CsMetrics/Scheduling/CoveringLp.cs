@@ -63,6 +63,7 @@ internal sealed class CoveringLp
     private readonly int[] _rowVariable;
     private readonly double[] _rowValue;
     private int _sincePivotRefactor;
+    private readonly int _capRows;
 
     public CoveringLp(ShiftColumns columns, int maxCuts = 0)
     {
@@ -70,6 +71,7 @@ internal sealed class CoveringLp
         int intervals = problem.IntervalCount, caps = columns.Caps.Length;
         _maxCuts = maxCuts;
         _baseRows = intervals + caps;
+        _capRows = caps;
         _structural = columns.Count;
         _baseVariables = _structural + 2 * intervals + caps;
         int variables = _baseVariables + maxCuts, rows = _baseRows + maxCuts;
@@ -285,7 +287,17 @@ internal sealed class CoveringLp
     /// A bound valid whatever the state of the solve: with the current duals y (recomputed here),
     /// <c>y·b + Σ_j min(d_j l_j, d_j v_j)</c>, the Lagrangian dual of the boxed LP.
     /// </summary>
-    public double LagrangianBound()
+    public double LagrangianBound() => Lagrangian(_lower, _upper, default);
+
+    /// <summary>
+    /// The Lagrangian bound of the current duals over the root bounds (<see cref="RootLower"/>,
+    /// <see cref="RootUpper"/>), valid for the whole problem whatever bounds a branch has set, and the
+    /// reduced costs <c>d_j = c_j − y·a_j</c> of the original variables it was computed with (written
+    /// into <paramref name="reduced"/>).
+    /// </summary>
+    public double RootLagrangian(Span<double> reduced) => Lagrangian(RootLower, RootUpper, reduced);
+
+    private double Lagrangian(double[] lower, double[] upper, Span<double> reduced)
     {
         int rows = Rows;
         var duals = Duals();
@@ -298,7 +310,11 @@ internal sealed class CoveringLp
         for (int j = 0; j < variables; j++)
         {
             double d = _cost[j] - DotColumn(duals, j);
-            bound += Math.Min(d * _lower[j], d * _upper[j]);
+            if (j < reduced.Length)
+            {
+                reduced[j] = d;
+            }
+            bound += Math.Min(d * lower[j], d * upper[j]);
         }
         return bound;
     }
@@ -712,8 +728,35 @@ internal sealed class CoveringLp
         _sincePivotRefactor++;
     }
 
-    /// <summary>Inverts the basis from scratch (Gauss-Jordan with partial pivoting) to shed the rounding the updates accumulate.</summary>
+    /// <summary>
+    /// Inverts the basis from scratch to shed the rounding the updates accumulate. A basis that rounding has
+    /// made singular is replaced by the slack basis (o, cap slacks, cut surpluses: always regular) with
+    /// every other variable at the bound its reduced cost prefers, which is dual feasible because every
+    /// variable is boxed; the dual simplex then goes on from there, so the solve never fails on it.
+    /// </summary>
     private void Refactor()
+    {
+        if (TryRefactor())
+        {
+            return;
+        }
+        int rows = Rows;
+        Array.Fill(_position, -1);
+        for (int r = 0; r < rows; r++)
+        {
+            int basic = r < _baseRows - _capRows ? OverIndex + r : r < _baseRows ? SlackIndex + (r - (_baseRows - _capRows)) : _baseVariables + (r - _baseRows);
+            _basis[r] = basic;
+            _position[basic] = r;
+        }
+        if (!TryRefactor())
+        {
+            throw new InvalidOperationException("The slack basis is singular (a bug).");
+        }
+        // The statuses follow the reduced costs of the new basis (RecomputeReducedCosts, called after every refactorisation).
+    }
+
+    /// <summary>Gauss-Jordan with partial pivoting; false (the inverse left unchanged) when the basis is numerically singular.</summary>
+    private bool TryRefactor()
     {
         _sincePivotRefactor = 0;
         int rows = Rows, n = _baseRows + _maxCuts;
@@ -748,7 +791,7 @@ internal sealed class CoveringLp
             }
             if (best < 1e-12)
             {
-                throw new InvalidOperationException("The simplex basis became singular.");
+                return false;
             }
             if (pivotRow != c)
             {
@@ -787,6 +830,7 @@ internal sealed class CoveringLp
             inverse.AsSpan(r * rows, rows).CopyTo(_inverse.AsSpan(r * n, rows));
         }
         RecomputeWeights();
+        return true;
     }
 
     /// <summary>y += a·x, vectorised.</summary>

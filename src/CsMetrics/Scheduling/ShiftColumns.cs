@@ -132,6 +132,38 @@ internal sealed class ShiftColumns
 
     public int[] Caps { get; }
 
+    /// <summary>The transpose (built once, on first use): interval i is covered by <c>Columns[Starts[i]..Starts[i+1]]</c>, in column order.</summary>
+    public (int[] Starts, int[] Columns) ColumnsByRow()
+    {
+        if (_byRow is { } built)
+        {
+            return built;
+        }
+        int intervals = Problem.IntervalCount;
+        var starts = new int[intervals + 1];
+        foreach (int row in Rows)
+        {
+            starts[row + 1]++;
+        }
+        for (int i = 0; i < intervals; i++)
+        {
+            starts[i + 1] += starts[i];
+        }
+        var columns = new int[Rows.Length];
+        var fill = (int[])starts.Clone();
+        for (int c = 0; c < Count; c++)
+        {
+            foreach (int row in RowsOf(c))
+            {
+                columns[fill[row]++] = c;
+            }
+        }
+        _byRow = (starts, columns);
+        return _byRow.Value;
+    }
+
+    private (int[] Starts, int[] Columns)? _byRow;
+
     public ReadOnlySpan<int> RowsOf(int column) => Rows.AsSpan(RowStart[column], RowStart[column + 1] - RowStart[column]);
 
     public ReadOnlySpan<int> WeightsOf(int column) => Weights.AsSpan(RowStart[column], RowStart[column + 1] - RowStart[column]);

@@ -40,6 +40,7 @@ public static class ShiftScheduler
         var clock = Stopwatch.StartNew();
         long deadline = Environment.TickCount64 + (long)Math.Min(options.TimeLimit.TotalMilliseconds, int.MaxValue);
         var columns = new ShiftColumns(problem);
+        Trace.Log(clock, $"columns {columns.Count} intervals {problem.IntervalCount} caps {columns.Caps.Length}");
         bool hard = !problem.UnderstaffCost.HasValue;
 
         if (hard && Uncoverable(problem, columns) is { Count: > 0 } uncovered)
@@ -52,6 +53,7 @@ public static class ShiftScheduler
         double penalty = problem.UnderstaffCost ?? HardPenalty(problem, columns);
         var search = new ScheduleSearch(columns, penalty);
         long greedyDeadline = Environment.TickCount64 + (deadline - Environment.TickCount64) / 10;
+        search.FillByInterval(cancellationToken, greedyDeadline);
         search.FillGreedily(cancellationToken, greedyDeadline);
         search.Descend(cancellationToken, greedyDeadline);
         var best = (int[])search.Counts.Clone();
@@ -61,7 +63,9 @@ public static class ShiftScheduler
         //    time but not all: a schedule must come out of an unfinished LP too.
         var lp = new CoveringLp(columns);
         long lpDeadline = Environment.TickCount64 + (long)((deadline - Environment.TickCount64) * 0.85);
+        Trace.Log(clock, $"greedy {bestCost}");
         var outcome = lp.Solve(cancellationToken, lpDeadline);
+        Trace.Log(clock, $"lp {outcome} iterations {lp.Iterations} bound {lp.LagrangianBound()}");
         if (outcome == LpOutcome.Infeasible)
         {
             return DiagnoseCaps(problem, columns, clock.Elapsed);
@@ -76,6 +80,7 @@ public static class ShiftScheduler
         if (outcome == LpOutcome.Optimal)
         {
             Dive(lp, counts, cancellationToken, deadline);
+            Trace.Log(clock, $"dived {lp.Iterations}");
         }
         else
         {
@@ -98,6 +103,7 @@ public static class ShiftScheduler
                 Repair(counts);
             }
         }
+        Trace.Log(clock, $"rounded {bestCost}");
         progress?.Report(new ScheduleProgress("rounding", bestCost, Math.Min(bound, bestCost), clock.Elapsed));
 
         // 3. Branch and cut for the proof, interleaved with a large-neighbourhood search from the incumbent,
@@ -113,6 +119,8 @@ public static class ShiftScheduler
         if (!Closed(bestCost, bound, options.TargetGap, grid) && outcome == LpOutcome.Optimal && tree.SolveRoot(cancellationToken, deadline))
         {
             bound = Math.Max(bound, tree.Bound);
+            Trace.Log(clock, $"root cuts {tree.Cuts} bound {tree.Bound} iterations {tree.LpIterations} fixed {tree.Fixed}");
+            ShareFixings();
             progress?.Report(new ScheduleProgress("cuts", bestCost, bound, clock.Elapsed));
             var neighbourhood = new NeighbourhoodSearch(columns, lp, search, options.Seed);
             while (!Closed(bestCost, bound, options.TargetGap, grid) && !tree.Finished
@@ -140,6 +148,7 @@ public static class ShiftScheduler
                 bound = Math.Max(bound, Math.Min(bestCost, tree.Bound));
             }
         }
+        Trace.Log(clock, $"end nodes {tree.Nodes} best {bestCost} bound {bound} fixed {tree.Fixed}");
         search.Set(best);
         return Build(problem, columns, search, bound, grid, hard, outcome, tree, clock.Elapsed);
 
@@ -147,11 +156,22 @@ public static class ShiftScheduler
         {
             search.Set(start);
             search.FillGreedily(cancellationToken, deadline);
+            Trace.Log(clock, $"filled {search.Cost}");
             search.Descend(cancellationToken, deadline);
             if (search.Cost < bestCost - 1e-9)
             {
                 bestCost = search.Cost;
                 search.Counts.CopyTo(best, 0);
+            }
+        }
+
+        // Reduced-cost fixing in the tree tightens the root bounds; the neighbourhood search's LP frees columns within them only.
+        void ShareFixings()
+        {
+            if (tree.RootBounds is var (lower, upper))
+            {
+                Array.Copy(lower, lp.RootLower, columns.Count);
+                Array.Copy(upper, lp.RootUpper, columns.Count);
             }
         }
 
@@ -162,6 +182,7 @@ public static class ShiftScheduler
                 bestCost = search.Cost;
                 search.Counts.CopyTo(best, 0);
                 tree.Offer(bestCost, best);
+                ShareFixings();
                 progress?.Report(new ScheduleProgress(phase, bestCost, Math.Min(bound, bestCost), clock.Elapsed));
             }
         }
@@ -174,6 +195,7 @@ public static class ShiftScheduler
     /// </summary>
     internal static void Dive(CoveringLp lp, int[] counts, CancellationToken cancellationToken, long deadline)
     {
+        const double RoundUpFraction = 0.8;
         int n = lp.Structural;
         var saved = new double[n];
         for (int c = 0; c < n; c++)
@@ -189,6 +211,12 @@ public static class ShiftScheduler
             for (int c = 0; c < n; c++)
             {
                 double whole = Math.Floor(x[c] + 1e-7);
+                double fraction = x[c] - whole;
+                if (fraction >= RoundUpFraction && whole + 1 <= lp.Upper(c))
+                {
+                    // Nearly whole already: round up at once (a dive of one rounding per re-solve is slow on large problems).
+                    whole++;
+                }
                 if (whole > lp.Lower(c))
                 {
                     lp.SetBounds(c, whole, lp.Upper(c));
