@@ -44,6 +44,9 @@ public sealed record ForecastModelOptions
     /// <summary>Options for the ETS fits (null = <see cref="EtsOptions.Default"/>).</summary>
     public EtsOptions? Ets { get; init; }
 
+    /// <summary>Options for the ARIMA fits (null = <see cref="ArimaOptions.Default"/>).</summary>
+    public ArimaOptions? Arima { get; init; }
+
     /// <summary>Options for the Theta fits (null = <see cref="ThetaOptions.Default"/>).</summary>
     public ThetaOptions? Theta { get; init; }
 
@@ -77,6 +80,7 @@ public sealed record ForecastModelOptions
         }
         Preconditions.CheckRange(Origins, 1, 100, nameof(Origins));
         Theta?.Validate();
+        Arima?.Validate();
     }
 }
 
@@ -132,12 +136,6 @@ public sealed record ForecastModelSelection
 /// </summary>
 public static class ForecastModels
 {
-    /// <summary>
-    /// The ARIMA fitter, (values, season length, cancellation) to a fitted model; null while no ARIMA is
-    /// available (ARIMA is then reported as failed and the combination uses ETS and Theta).
-    /// </summary>
-    internal static Func<double[], int, CancellationToken, IForecastModel>? ArimaFitter { get; set; }
-
     /// <summary>Fits one family to the whole series, with the model's own intervals (no back-test).</summary>
     /// <param name="values">The series, oldest first (NaN = missing).</param>
     /// <param name="seasonLength">Observations per season, at least 1.</param>
@@ -356,11 +354,7 @@ public static class ForecastModels
             case ForecastFamily.Theta:
                 return Theta.Fit(values, m, options.Theta, cancellationToken);
             case ForecastFamily.Arima:
-                if (ArimaFitter is not { } arima)
-                {
-                    throw new ArgumentException("ARIMA is not available in this build.", nameof(family));
-                }
-                return arima(values, m, cancellationToken);
+                return CsMetrics.Forecasting.Arima.FitAuto(values, m, options.Arima, cancellationToken);
             default:
                 var members = new List<IForecastModel>(3);
                 var reasons = new List<string>();
