@@ -219,11 +219,51 @@ public static class ForecastModels
         return results;
     }
 
+    /// <summary>
+    /// <see cref="Fit"/> for many series in parallel (each fit on one thread); a series that cannot be fitted gets its
+    /// error message instead of a model.
+    /// </summary>
+    /// <param name="series">The series.</param>
+    /// <param name="seasonLengths">Each series' season length (same count), each at least 1.</param>
+    /// <param name="family">The family to fit.</param>
+    /// <param name="options">Per-family options (null = defaults).</param>
+    /// <param name="maxDegreeOfParallelism">Threads; -1 (default) uses every core.</param>
+    /// <param name="cancellationToken">Cancels between fits.</param>
+    /// <returns>One (model, error) per series, in input order; exactly one of the two is null.</returns>
+    /// <exception cref="ArgumentException">The counts differ.</exception>
+    public static (IForecastModel? Model, string? Error)[] FitMany(IReadOnlyList<double[]> series, IReadOnlyList<int> seasonLengths, ForecastFamily family,
+        ForecastModelOptions? options = null, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        ArgumentNullException.ThrowIfNull(seasonLengths);
+        if (seasonLengths.Count != series.Count)
+        {
+            ThrowHelper.ThrowArgument(nameof(seasonLengths), $"seasonLengths has {seasonLengths.Count} entries; series has {series.Count}.");
+        }
+        options ??= ForecastModelOptions.Default;
+        options.Validate();
+        var results = new (IForecastModel?, string?)[series.Count];
+        Parallel.For(0, series.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken }, i =>
+        {
+            try
+            {
+                Preconditions.CheckRange(seasonLengths[i], 1, int.MaxValue, nameof(seasonLengths));
+                results[i] = (FitFamily(series[i], seasonLengths[i], family, options, parallel: false, cancellationToken), null);
+            }
+            catch (ArgumentException ex)
+            {
+                results[i] = (null, ex.Message);
+            }
+        });
+        return results;
+    }
+
     private static ForecastModelSelection Select(double[] values, int seasonLength, ForecastModelOptions? options, bool parallel, CancellationToken cancellationToken)
     {
         Preconditions.CheckRange(seasonLength, 1, int.MaxValue);
         options ??= ForecastModelOptions.Default;
         options.Validate();
+        SeriesScale.Check(values);
         int n = values.Length;
         int m = seasonLength;
         int wanted = options.Horizon ?? (m >= 2 ? 2 * m : 6);
@@ -347,6 +387,7 @@ public static class ForecastModels
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        SeriesScale.Check(values);
         switch (family)
         {
             case ForecastFamily.Ets:
