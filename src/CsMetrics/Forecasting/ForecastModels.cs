@@ -194,30 +194,9 @@ public static class ForecastModels
     /// <returns>One (selection, error) per series, in input order; exactly one of the two is null.</returns>
     /// <exception cref="ArgumentException">The counts differ.</exception>
     public static (ForecastModelSelection? Selection, string? Error)[] FitAutoMany(IReadOnlyList<double[]> series, IReadOnlyList<int> seasonLengths,
-        ForecastModelOptions? options = null, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(series);
-        ArgumentNullException.ThrowIfNull(seasonLengths);
-        if (seasonLengths.Count != series.Count)
-        {
-            ThrowHelper.ThrowArgument(nameof(seasonLengths), $"seasonLengths has {seasonLengths.Count} entries; series has {series.Count}.");
-        }
-        options ??= ForecastModelOptions.Default;
-        options.Validate();
-        var results = new (ForecastModelSelection?, string?)[series.Count];
-        Parallel.For(0, series.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken }, i =>
-        {
-            try
-            {
-                results[i] = (Select(series[i], seasonLengths[i], options, parallel: false, cancellationToken), null);
-            }
-            catch (ArgumentException ex)
-            {
-                results[i] = (null, ex.Message);
-            }
-        });
-        return results;
-    }
+        ForecastModelOptions? options = null, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default) =>
+        Batch(series, seasonLengths, options, maxDegreeOfParallelism, cancellationToken,
+            (values, m, o) => Select(values, m, o, parallel: false, cancellationToken));
 
     /// <summary>
     /// <see cref="Fit"/> for many series in parallel (each fit on one thread); a series that cannot be fitted gets its
@@ -232,7 +211,14 @@ public static class ForecastModels
     /// <returns>One (model, error) per series, in input order; exactly one of the two is null.</returns>
     /// <exception cref="ArgumentException">The counts differ.</exception>
     public static (IForecastModel? Model, string? Error)[] FitMany(IReadOnlyList<double[]> series, IReadOnlyList<int> seasonLengths, ForecastFamily family,
-        ForecastModelOptions? options = null, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
+        ForecastModelOptions? options = null, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default) =>
+        Batch(series, seasonLengths, options, maxDegreeOfParallelism, cancellationToken,
+            (values, m, o) => FitFamily(values, m, family, o, parallel: false, cancellationToken));
+
+    /// <summary>Runs <paramref name="fit"/> on each series in parallel; an <see cref="ArgumentException"/> becomes that series' error.</summary>
+    private static (T? Result, string? Error)[] Batch<T>(IReadOnlyList<double[]> series, IReadOnlyList<int> seasonLengths, ForecastModelOptions? options,
+        int maxDegreeOfParallelism, CancellationToken cancellationToken, Func<double[], int, ForecastModelOptions, T> fit)
+        where T : class
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(seasonLengths);
@@ -242,13 +228,13 @@ public static class ForecastModels
         }
         options ??= ForecastModelOptions.Default;
         options.Validate();
-        var results = new (IForecastModel?, string?)[series.Count];
+        var results = new (T?, string?)[series.Count];
         Parallel.For(0, series.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken }, i =>
         {
             try
             {
                 Preconditions.CheckRange(seasonLengths[i], 1, int.MaxValue, nameof(seasonLengths));
-                results[i] = (FitFamily(series[i], seasonLengths[i], family, options, parallel: false, cancellationToken), null);
+                results[i] = (fit(series[i], seasonLengths[i], options), null);
             }
             catch (ArgumentException ex)
             {
