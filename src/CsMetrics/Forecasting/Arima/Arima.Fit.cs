@@ -27,12 +27,12 @@ public static partial class Arima
     /// <c>phi(B) Phi(B^m) (w_t - mu_t) = theta(B) Theta(B^m) e_t</c>, <c>e_t ~ N(0, sigma2)</c>, where <c>mu_t</c> is the
     /// differenced regression on a constant (the mean, <c>d + D = 0</c>) and the time index <c>t = 1..n</c> (drift),
     /// as R's <c>xreg</c>. AR polynomials are kept stationary and MA polynomials invertible by optimising
-    /// unconstrained values mapped through partial autocorrelations (<c>tanh</c>, then Durbin-Levinson: Jones
+    /// their partial autocorrelations, in a box inside (-1, 1), mapped by the Durbin-Levinson recursion (Jones
     /// 1980); the exact likelihood of an invertible MA equals that of its non-invertible mirror, so nothing is lost.
     /// The regression coefficients are profiled out by generalised least squares from the same Kalman pass and
     /// sigma2 is concentrated out, so the search is over the <c>p + q + P + Q</c> ARMA coefficients only: first the
-    /// conditional sum of squares from zero, then the exact likelihood from the better of that point and zero, each
-    /// by a restarted Nelder-Mead search (<c>Internal.BoundedNelderMead</c>) to a relative 1e-10 on -2 log L. The
+    /// conditional sum of squares from zero, then the exact likelihood from that point (partial autocorrelations clamped to 0.987) and from zero, the better optimum kept, each
+    /// by Levenberg-Marquardt (<c>Internal.BoundedLevenbergMarquardt</c>) on residuals whose sum of squares is monotone in -2 log L (forward-difference Jacobian), to a relative 1e-10; an optimum where a partial autocorrelation saturates is searched again from inside. The
     /// log-likelihood, sigma2 and criteria are on R's scale (see <see cref="ArimaFit.LogLikelihood"/>).
     /// </remarks>
     public static ArimaFit Fit(ReadOnlySpan<double> values, ArimaOrder order, ArimaOptions? options = null, CancellationToken cancellationToken = default)
@@ -53,6 +53,12 @@ public static partial class Arima
         CheckLength(data, order, mean, drift, nameof(values));
         return FitPrepared(data, order, mean, drift, options.MaxEvaluations, cancellationToken);
     }
+
+    /// <summary>Starting partial autocorrelations are kept within |r| &lt;= 0.98.</summary>
+    private const double StartBound = 0.98;
+
+    /// <summary>An optimum with a partial autocorrelation beyond |r| = 0.99999 is searched again from <see cref="StartBound"/>.</summary>
+    private const double SaturatedBound = 0.99999;
 
     /// <summary>A series differenced for one (d, D, m).</summary>
     internal sealed class Differenced
@@ -132,7 +138,7 @@ public static partial class Arima
         return [.. list];
     }
 
-    internal static ArimaFit FitPrepared(Differenced data, ArimaOrder order, bool mean, bool drift, int maxEvaluations, CancellationToken cancellationToken)
+    internal static ArimaFit FitPrepared(Differenced data, ArimaOrder order, bool mean, bool drift, int maxEvaluations, CancellationToken cancellationToken, bool thorough = true)
     {
         var regressors = Regressors(data, mean, drift);
         var likelihood = new ArimaLikelihood(data.Values, regressors, order) { Cancellation = cancellationToken };
@@ -145,25 +151,68 @@ public static partial class Arima
         {
             var lower = new double[k];
             var upper = new double[k];
-            var step = new double[k];
             Array.Fill(lower, -ArimaPolynomials.RawBound);
             Array.Fill(upper, ArimaPolynomials.RawBound);
-            Array.Fill(step, 0.1);
+            var squares = new ArimaLeastSquares(likelihood);
+            int iterations = Math.Max(5, maxEvaluations / (4 * (k + 1)));
             likelihood.ConditionalSumOfSquares = true;
-            var css = BoundedNelderMead.Minimize(likelihood, point, step, lower, upper, Math.Max(10, maxEvaluations / 4), 1e-8);
-            evaluations += css.Evaluations;
+            BoundedLevenbergMarquardt.Minimize(squares, point, lower, upper, iterations, 1e-8);
             likelihood.ConditionalSumOfSquares = false;
-            double fromCss = likelihood.Evaluate(point);
-            var zero = new double[k];
-            double fromZero = likelihood.Evaluate(zero);
-            evaluations += 2;
-            if (!(fromCss <= fromZero))
+            // A conditional optimum at a saturated partial autocorrelation (a unit root) starts the exact search
+            // from inside: the exact likelihood is flat in the unconstrained value out there.
+            for (int i = 0; i < k; i++)
             {
-                zero.CopyTo(point, 0);
+                point[i] = Math.Clamp(point[i], -StartBound, StartBound);
             }
-            var exact = BoundedNelderMead.Minimize(likelihood, point, step, lower, upper, Math.Max(10, maxEvaluations - evaluations), 1e-10);
-            evaluations += exact.Evaluations;
-            converged = exact.Converged;
+            var zero = new double[k];
+            double fromCss = likelihood.Evaluate(point), fromZero = likelihood.Evaluate(zero);
+            if (thorough && k > 1)
+            {
+                // Both starts, the better optimum kept: the likelihood of a rich seasonal model has several maxima.
+                var other = fromCss <= fromZero ? zero : (double[])point.Clone();
+                if (!(fromCss <= fromZero))
+                {
+                    zero.CopyTo(point, 0);
+                }
+                var first = BoundedLevenbergMarquardt.Minimize(squares, point, lower, upper, iterations, 1e-10);
+                var second = BoundedLevenbergMarquardt.Minimize(squares, other, lower, upper, iterations, 1e-10);
+                converged = first.Converged;
+                if (likelihood.Evaluate(other) < likelihood.Evaluate(point))
+                {
+                    other.CopyTo(point, 0);
+                    converged = second.Converged;
+                }
+            }
+            else
+            {
+                if (!(fromCss <= fromZero))
+                {
+                    zero.CopyTo(point, 0);
+                }
+                var exact = BoundedLevenbergMarquardt.Minimize(squares, point, lower, upper, iterations, 1e-10);
+                converged = exact.Converged;
+            }
+            // An optimum with a saturated coordinate may be a plateau short of an interior maximum: search again from inside.
+            bool saturated = false;
+            var retry = (double[])point.Clone();
+            for (int i = 0; i < k; i++)
+            {
+                if (Math.Abs(retry[i]) > SaturatedBound)
+                {
+                    retry[i] = Math.Sign(retry[i]) * StartBound;
+                    saturated = true;
+                }
+            }
+            if (saturated)
+            {
+                var again = BoundedLevenbergMarquardt.Minimize(squares, retry, lower, upper, iterations, 1e-10);
+                if (likelihood.Evaluate(retry) < likelihood.Evaluate(point))
+                {
+                    retry.CopyTo(point, 0);
+                    converged = again.Converged;
+                }
+            }
+            evaluations = squares.Passes;
         }
         return ArimaFit.Create(data, order, likelihood, point, regressors, mean, drift, evaluations, converged);
     }

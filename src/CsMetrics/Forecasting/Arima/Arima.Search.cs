@@ -94,7 +94,7 @@ public static partial class Arima
 
     private readonly record struct Candidate(int P, int Q, int SeasonalP, int SeasonalQ, bool Constant);
 
-    internal static ArimaFit AutoSearch(double[] y, int m, ArimaOptions options, CancellationToken cancellationToken)
+    internal static ArimaFit AutoSearch(double[] y, int m, ArimaOptions options, CancellationToken cancellationToken, Action<ArimaFit>? trace = null)
     {
         if (m < 1)
         {
@@ -136,8 +136,9 @@ public static partial class Arima
                 fitted[c] = null;
                 return false;
             }
-            var fit = FitPrepared(data, order, c.Constant && integration == 0, c.Constant && integration == 1, options.MaxEvaluations, cancellationToken);
+            var fit = FitPrepared(data, order, c.Constant && integration == 0, c.Constant && integration == 1, options.MaxEvaluations, cancellationToken, thorough: false);
             fitted[c] = fit;
+            trace?.Invoke(fit);
             anyFit ??= fit;
             double score = Score(fit, options.Criterion);
             if (score < bestScore)
@@ -211,7 +212,10 @@ public static partial class Arima
         }
         if (best is not null)
         {
-            return best;
+            // The chosen model refitted from both starts (the search fits from one), as R refits its choice.
+            var chosen = best.Order;
+            var refit = FitPrepared(data, chosen, best.HasMean, best.HasDrift, options.MaxEvaluations, cancellationToken, thorough: true);
+            return refit.LogLikelihood > best.LogLikelihood ? refit : best;
         }
         if (anyFit is not null)
         {

@@ -66,9 +66,9 @@ public sealed class ArimaFit : IForecastModel
             Converged = converged,
         };
         double sigma2 = summary.SumSquares / n;
-        fit.Sigma2 = sigma2;
-        fit.LogLikelihood = -0.5 * (n * Math.Log(2 * Math.PI * sigma2) + summary.SumLogF + n);
         int k = order.ArmaParameterCount + regressors.Length + 1;
+        fit.Sigma2 = n - k + 1 > 0 ? summary.SumSquares / (n - k + 1) : double.NaN;
+        fit.LogLikelihood = -0.5 * (n * Math.Log(2 * Math.PI * sigma2) + summary.SumLogF + n);
         fit.EstimatedParameters = k;
         fit.Aic = -2 * fit.LogLikelihood + 2 * k;
         fit.Aicc = n - k - 1 > 0 ? fit.Aic + 2.0 * k * (k + 1) / (n - k - 1) : double.PositiveInfinity;
@@ -121,7 +121,11 @@ public sealed class ArimaFit : IForecastModel
     /// <summary>True when the model has a non-zero mean.</summary>
     public bool HasMean => !double.IsNaN(Mean);
 
-    /// <summary>The innovation variance, the maximum-likelihood estimate <c>S / n</c> (R's <c>sigma2</c>).</summary>
+    /// <summary>
+    /// The innovation variance <c>S / (n - k + 1)</c>, S the sum of squared standardised innovations, n =
+    /// <see cref="ObservationsUsed"/>, k - 1 the estimated coefficients (<c>forecast::Arima</c>'s <c>sigma2</c>, used for the
+    /// intervals); the likelihood uses the maximum-likelihood estimate <c>S / n</c>.
+    /// </summary>
     public double Sigma2 { get; private set; }
 
     /// <summary>

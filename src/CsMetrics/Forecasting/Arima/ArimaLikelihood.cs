@@ -32,6 +32,7 @@ internal sealed class ArimaLikelihood : IBoundedObjective
     private readonly double[] _ar, _ma, _sar, _sma, _work, _phi, _theta, _psi, _gamma, _system, _cov, _temp, _rv, _state, _gain, _cross;
     private readonly int[] _phiNonZero, _thetaNonZero;
     private readonly double[] _errors;
+    private readonly double[] _innovations;
     private int _phiCount, _thetaCount;
     private CancellationToken _cancellation;
 
@@ -67,6 +68,7 @@ internal sealed class ArimaLikelihood : IBoundedObjective
         _cross = new double[columns * columns];
         _phiNonZero = new int[_pf];
         _errors = new double[differenced.Length];
+        _innovations = new double[(1 + regressors.Length) * differenced.Length];
         _thetaNonZero = new int[_qf + 1];
     }
 
@@ -309,9 +311,14 @@ internal sealed class ArimaLikelihood : IBoundedObjective
                     cross[c * columns + e] += v[c] * v[e] * invf;
                 }
             }
+            double scale = 1 / Math.Sqrt(f);
             if (!residuals.IsEmpty)
             {
-                residuals[t] = v[0] / Math.Sqrt(f);
+                residuals[t] = v[0] * scale;
+            }
+            for (int c = 0; c < columns; c++)
+            {
+                _innovations[c * n + t] = v[c] * scale;
             }
             for (int c = 0; c < columns; c++)
             {
@@ -366,6 +373,50 @@ internal sealed class ArimaLikelihood : IBoundedObjective
         bool valid = !double.IsNaN(objective);
         return new FilterSummary(valid, objective, ssq, sumLog, steady);
     }
+
+    /// <summary>
+    /// Residuals whose sum of squares is monotone in the objective at <paramref name="point"/>: exact,
+    /// <c>r_t = (v_t / sqrt(F_t)) (prod F_t)^(1/(2n))</c> with the regression profiled out, so that
+    /// <c>n log(sum r_t^2) = n log S + sum log F_t</c>; conditional, the CSS residuals from t = p + mP. False where undefined.
+    /// </summary>
+    internal bool ResidualVector(ReadOnlySpan<double> point, Span<double> destination)
+    {
+        _cancellation.ThrowIfCancellationRequested();
+        SetCoefficients(point);
+        int n = _w.Length;
+        if (ConditionalSumOfSquares)
+        {
+            double value = ConditionalObjective();
+            if (!double.IsFinite(value))
+            {
+                return false;
+            }
+            destination[..(n - _pf)].Clear();
+            _errors.AsSpan(_pf).CopyTo(destination);
+            return true;
+        }
+        var summary = Filter(_w, _regressors, default);
+        if (!summary.Valid)
+        {
+            return false;
+        }
+        double scale = Math.Exp(summary.SumLogF / (2.0 * n));
+        int k = _regressors.Length;
+        var beta = Coefficients;
+        for (int t = 0; t < n; t++)
+        {
+            double r = _innovations[t];
+            for (int c = 0; c < k; c++)
+            {
+                r -= beta[c] * _innovations[(c + 1) * n + t];
+            }
+            destination[t] = r * scale;
+        }
+        return true;
+    }
+
+    /// <summary>The length of <see cref="ResidualVector"/>'s output.</summary>
+    internal int ResidualCount => ConditionalSumOfSquares ? _w.Length - _pf : _w.Length;
 
     /// <summary>The regression coefficients the last <see cref="Filter"/> found (constant, trend), sized for two.</summary>
     internal double[] Coefficients { get; } = new double[2];

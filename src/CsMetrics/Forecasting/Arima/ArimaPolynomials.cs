@@ -6,12 +6,12 @@ namespace CsMetrics.Forecasting;
 /// </summary>
 internal static class ArimaPolynomials
 {
-    /// <summary>Bound on the unconstrained parameters: tanh(12) = 1 - 7.6e-11, within any root check.</summary>
-    public const double RawBound = 12;
+    /// <summary>The box for the partial autocorrelations the optimiser works on: |r| &lt;= 1 - 1e-9.</summary>
+    public const double RawBound = 1 - 1e-9;
 
     /// <summary>
-    /// Maps unconstrained values to the coefficients of a stationary AR polynomial
-    /// <c>1 - a_1 B - ... - a_k B^k</c>: partial autocorrelations <c>r_j = tanh(u_j)</c> in (-1, 1), then the
+    /// Maps partial autocorrelations <c>r_j</c> in (-1, 1) (the optimiser's box) to the coefficients of a stationary AR
+    /// polynomial <c>1 - a_1 B - ... - a_k B^k</c> by the
     /// Durbin-Levinson recursion <c>a^(j)_j = r_j, a^(j)_i = a^(j-1)_i - r_j a^(j-1)_(j-i)</c>
     /// (Barndorff-Nielsen and Schou 1973; Jones 1980; Monahan 1984). Every such polynomial is reached.
     /// <paramref name="work"/> has at least <c>raw.Length</c> elements.
@@ -21,7 +21,7 @@ internal static class ArimaPolynomials
         int k = raw.Length;
         for (int j = 0; j < k; j++)
         {
-            double r = Math.Tanh(raw[j]);
+            double r = Math.Clamp(raw[j], -RawBound, RawBound);
             for (int i = 0; i < j; i++)
             {
                 work[i] = ar[i] - r * ar[j - 1 - i];
@@ -47,7 +47,7 @@ internal static class ArimaPolynomials
             {
                 return false;
             }
-            raw[j] = Math.Clamp(Math.Atanh(r), -RawBound, RawBound);
+            raw[j] = Math.Clamp(r, -RawBound, RawBound);
             double scale = 1 - r * r;
             for (int i = 0; i < j; i++)
             {
