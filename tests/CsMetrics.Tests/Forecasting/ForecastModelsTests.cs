@@ -146,8 +146,8 @@ public class ForecastModelsTests
         Assert.Equal("Origins", Assert.Throws<ArgumentOutOfRangeException>(() => new ForecastModelOptions { Origins = 0 }.Validate()).ParamName);
         Assert.Equal("Candidates", Assert.Throws<ArgumentException>(() => new ForecastModelOptions { Candidates = [] }.Validate()).ParamName);
         Assert.Equal("Candidates", Assert.Throws<ArgumentOutOfRangeException>(() => new ForecastModelOptions { Candidates = [ForecastFamily.Ets, ForecastFamily.Ets] }.Validate()).ParamName);
-        Assert.Equal("values", Assert.Throws<ArgumentException>(() => ForecastModels.FitAuto([1, 2, 3], 1)).ParamName);
-        var many = ForecastModels.FitAutoMany([[1, 2, 3], RandomSeries(3)], [1, 4]);
+        Assert.Equal("values", Assert.Throws<ArgumentException>(() => ForecastModels.FitAuto([double.NaN, double.NaN, double.NaN], 1)).ParamName);
+        var many = ForecastModels.FitAutoMany([[double.NaN, double.NaN], RandomSeries(3)], [1, 4]);
         Assert.NotNull(many[0].Error);
         Assert.NotNull(many[1].Selection);
     }
