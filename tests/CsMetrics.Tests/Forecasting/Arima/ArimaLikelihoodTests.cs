@@ -1,4 +1,5 @@
 using CsMetrics.Forecasting;
+using CsMetrics.Tests.Infrastructure;
 
 namespace CsMetrics.Tests.Forecasting;
 
@@ -185,6 +186,25 @@ public class ArimaLikelihoodTests
             Assert.Equal(full.SumSquares, fast.SumSquares, 1e-9 * full.SumSquares);
             Assert.Equal(full.Objective, fast.Objective, 1e-10 * Math.Max(1, Math.Abs(full.Objective)));
         }
+    }
+
+    [Fact]
+    public void LikelihoodEvaluation_AllocatesNothing()
+    {
+        var order = new ArimaOrder(2, 0, 1, 1, 1, 1, 12);
+        var y = Series(4, 144);
+        var data = Arima.Prepare(y, order);
+        var regressors = Arima.Regressors(data, mean: false, drift: true);
+        var likelihood = new ArimaLikelihood(data.Values, regressors, order);
+        var raw = new double[likelihood.Dimension];
+        raw.AsSpan().Fill(0.3);
+        var residuals = new double[likelihood.ResidualCount];
+        double sink = 0;
+        Assert.Equal(0, Allocations.Measure(() => sink += likelihood.Evaluate(raw)));
+        Assert.Equal(0, Allocations.Measure(() => sink += likelihood.ResidualVector(raw, residuals) ? 1 : 0));
+        likelihood.ConditionalSumOfSquares = true;
+        Assert.Equal(0, Allocations.Measure(() => sink += likelihood.Evaluate(raw)));
+        Assert.True(double.IsFinite(sink));
     }
 
     [Fact]
