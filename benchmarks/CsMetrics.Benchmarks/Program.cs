@@ -9,6 +9,11 @@ using CsMetrics.Benchmarks;
 //   (--smoke runs every benchmark once, in-process, on small inputs: it proves they run, not how fast.)
 // Docs:      -- --quick --job short --inProcess --filter '*' --markdown docs/benchmarks-results.md
 //   (--quick skips sizes above ten million; --markdown writes the run's ratio tables.)
+// Held-out evaluation (docs/forecasting.md): -- --holdout benchmarks/holdout
+if (args is ["--holdout", var holdoutFolder, ..])
+{
+    return CsMetrics.Benchmarks.Forecasting.HoldoutEvaluation.Run(holdoutFolder);
+}
 var smoke = args.Contains("--smoke");
 BenchmarkSizes.Smoke = smoke;
 BenchmarkSizes.Quick = args.Contains("--quick");

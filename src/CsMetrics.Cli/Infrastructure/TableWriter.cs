@@ -140,10 +140,10 @@ internal static class JsonOutput
     }
 
     /// <summary>Runs <paramref name="write"/> against an indented UTF-8 JSON writer and copies the text to <paramref name="writer"/>.</summary>
-    public static void Write(TextWriter writer, Action<Utf8JsonWriter> write)
+    public static void Write(TextWriter writer, Action<Utf8JsonWriter> write, System.Text.Encodings.Web.JavaScriptEncoder? encoder = null)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = encoder }))
         {
             write(json);
         }

@@ -79,6 +79,10 @@ public static partial class Ets
     public static EtsFit FitAuto(ReadOnlySpan<double> values, int seasonLength, EtsOptions? options = null) =>
         SelectAuto(values, seasonLength, options, parallel: true);
 
+    /// <summary><see cref="FitAuto(ReadOnlySpan{double}, int, EtsOptions?)"/> on one thread (inside a batch that already uses every core).</summary>
+    internal static EtsFit FitAutoSequential(ReadOnlySpan<double> values, int seasonLength, EtsOptions? options) =>
+        SelectAuto(values, seasonLength, options, parallel: false);
+
     /// <summary>
     /// <see cref="FitAuto(ReadOnlySpan{double}, int, EtsOptions?)"/>, fitting the candidates of each wave in parallel
     /// when <paramref name="parallel"/> (not inside <see cref="FitMany"/>, whose batch already uses every core).

@@ -198,7 +198,7 @@ public static partial class Ets
     }
 
     /// <summary>Classical decomposition's seasonal figure per position of the season (position 0 = the first value's).</summary>
-    private static double[] SeasonalFigure(ReadOnlySpan<double> values, int m, bool multiplicative)
+    internal static double[] SeasonalFigure(ReadOnlySpan<double> values, int m, bool multiplicative)
     {
         int n = values.Length;
         // Centred moving average: weights 1/m (odd m) or (1/2, 1, ..., 1, 1/2)/m (even m).

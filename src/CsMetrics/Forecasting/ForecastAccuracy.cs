@@ -146,6 +146,69 @@ public static class ForecastAccuracy
         return scale > 0 ? mae / scale : double.NaN;
     }
 
+    /// <summary>The share of <paramref name="actual"/> inside [<paramref name="lower"/>, <paramref name="upper"/>] (pairs with a NaN skipped).</summary>
+    /// <param name="actual">The observed values.</param>
+    /// <param name="lower">The interval's lower bounds, same length.</param>
+    /// <param name="upper">The interval's upper bounds, same length.</param>
+    /// <returns>The coverage, a fraction in [0, 1]; NaN when no pair remains.</returns>
+    /// <exception cref="ArgumentException">The lengths differ.</exception>
+    public static double Coverage(ReadOnlySpan<double> actual, ReadOnlySpan<double> lower, ReadOnlySpan<double> upper)
+    {
+        CheckLengths(actual, lower, nameof(lower));
+        CheckLengths(actual, upper, nameof(upper));
+        int inside = 0, count = 0;
+        for (int i = 0; i < actual.Length; i++)
+        {
+            if (double.IsNaN(actual[i]) || double.IsNaN(lower[i]) || double.IsNaN(upper[i]))
+            {
+                continue;
+            }
+            count++;
+            if (actual[i] >= lower[i] && actual[i] <= upper[i])
+            {
+                inside++;
+            }
+        }
+        return count > 0 ? (double)inside / count : double.NaN;
+    }
+
+    /// <summary>
+    /// The mean scaled interval score of the M4 competition (Makridakis, Spiliotis &amp; Assimakopoulos 2020, IJF 36;
+    /// Gneiting &amp; Raftery 2007): <c>mean_t [(U_t - L_t) + (2/a)(L_t - y_t)[y_t &lt; L_t] + (2/a)(y_t - U_t)[y_t &gt; U_t]] / scale</c>,
+    /// <c>a = 1 - level</c>, scale = <see cref="NaiveScale"/> of the training series. Lower is better: narrow
+    /// intervals that still hold the actuals.
+    /// </summary>
+    /// <param name="actual">The observed values.</param>
+    /// <param name="lower">The interval's lower bounds, same length.</param>
+    /// <param name="upper">The interval's upper bounds, same length.</param>
+    /// <param name="insample">The training series the scale comes from.</param>
+    /// <param name="seasonLength">m, at least 1.</param>
+    /// <param name="level">The interval's level, a fraction in (0, 1) (0.95 in M4).</param>
+    /// <returns>The MSIS; NaN when the scale is 0 or undefined, or no pair remains.</returns>
+    /// <exception cref="ArgumentException">The lengths differ.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="seasonLength"/> &lt; 1 or <paramref name="level"/> outside (0, 1).</exception>
+    public static double MeanScaledIntervalScore(ReadOnlySpan<double> actual, ReadOnlySpan<double> lower, ReadOnlySpan<double> upper,
+        ReadOnlySpan<double> insample, int seasonLength, double level)
+    {
+        CheckLengths(actual, lower, nameof(lower));
+        CheckLengths(actual, upper, nameof(upper));
+        Preconditions.CheckLevel(level);
+        double scale = NaiveScale(insample, seasonLength);
+        double penalty = 2 / (1 - level), sum = 0;
+        int count = 0;
+        for (int i = 0; i < actual.Length; i++)
+        {
+            if (double.IsNaN(actual[i]) || double.IsNaN(lower[i]) || double.IsNaN(upper[i]))
+            {
+                continue;
+            }
+            count++;
+            sum += upper[i] - lower[i] + (actual[i] < lower[i] ? penalty * (lower[i] - actual[i]) : 0)
+                + (actual[i] > upper[i] ? penalty * (actual[i] - upper[i]) : 0);
+        }
+        return count > 0 && scale > 0 ? sum / count / scale : double.NaN;
+    }
+
     /// <summary>All five measures at once.</summary>
     /// <param name="actual">The observed values.</param>
     /// <param name="forecast">The forecasts, same length.</param>
@@ -173,11 +236,11 @@ public static class ForecastAccuracy
             count);
     }
 
-    private static void CheckLengths(ReadOnlySpan<double> actual, ReadOnlySpan<double> forecast)
+    private static void CheckLengths(ReadOnlySpan<double> actual, ReadOnlySpan<double> forecast, string paramName = "forecast")
     {
         if (actual.Length != forecast.Length)
         {
-            ThrowHelper.ThrowArgument(nameof(forecast), $"forecast has length {forecast.Length}; actual has {actual.Length}.");
+            ThrowHelper.ThrowArgument(paramName, $"{paramName} has length {forecast.Length}; actual has {actual.Length}.");
         }
     }
 }

@@ -52,7 +52,7 @@ public class ForecastCommandTests
     public void Forecast_ManySeriesInLongFormat_OneObjectEachInInputOrder()
     {
         var csv = SeasonalCsv("north") + SeasonalCsv("south", scale: 3).Split('\n', 2)[1];
-        var result = CliRunner.RunWithInput(csv, "forecast", "--season-length", "7", "--horizon", "3", "--level", "90");
+        var result = CliRunner.RunWithInput(csv, "forecast", "--season-length", "7", "--horizon", "3", "--level", "90", "--model", "ets");
         Assert.True(result.ExitCode == 0, result.Error);
         using var json = JsonDocument.Parse(result.Output);
         var fits = json.RootElement.EnumerateArray().ToArray();
@@ -60,6 +60,7 @@ public class ForecastCommandTests
         Assert.True(fits[1].GetProperty("forecast")[0].TryGetProperty("lower90", out _));
         Assert.False(fits[1].GetProperty("forecast")[0].TryGetProperty("lower95", out _));
         Assert.StartsWith("ETS(", fits[0].GetProperty("model").GetString());
+        Assert.Equal("ETS", fits[0].GetProperty("family").GetString());
     }
 
     [Fact]
@@ -263,7 +264,10 @@ public class ForecastCommandTests
         var inLocal = Forecast(Daily(140, Local), "--season-length", "48", "--model", "ANN");
         Assert.True(inZulu.ExitCode == 0, inZulu.Error);
         Assert.True(inLocal.ExitCode == 0, inLocal.Error);
-        Assert.Equal(inZulu.Output, inLocal.Output);
+        Assert.Equal(WithoutTimestamps(inZulu.Output), WithoutTimestamps(inLocal.Output));
+        Assert.Equal(StepInstants(inZulu.Output), StepInstants(inLocal.Output));
+        Assert.EndsWith("+02:00", StepTimestamps(inLocal.Output)[0]);
+        Assert.EndsWith("+00:00", StepTimestamps(inZulu.Output)[0]);
         // Without the offsets the local times would skip 02:00-03:00 on 29 March: a located gap.
         AssertInputError(Forecast(Daily(140, t => Local(t)[..^6]), "--season-length", "48", "--model", "ANN"), "a gap in the timestamps: 2 steps of 30 minutes missing");
     }
@@ -275,8 +279,23 @@ public class ForecastCommandTests
         var csv = Daily(28, t => new DateTime(2026, 3, 16).AddDays(t).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + (t < 13 ? "T00:00:00+01:00" : "T00:00:00+02:00"));
         var result = Forecast(csv);
         Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Equal(Forecast(Daily(28)).Output, result.Output);
+        Assert.Equal(WithoutTimestamps(Forecast(Daily(28)).Output), WithoutTimestamps(result.Output));
+        // The next local midnights, with the last row's offset; dates alone for date input.
+        Assert.Equal("2026-04-13T00:00:00+02:00", StepTimestamps(result.Output)[0]);
+        Assert.Equal("2026-02-02", StepTimestamps(Forecast(Daily(28)).Output)[0]);
     }
+
+    private static string WithoutTimestamps(string output) =>
+        string.Join('\n', output.Split('\n').Where(line => !line.Contains("\"timestamp\"", StringComparison.Ordinal)));
+
+    private static string[] StepTimestamps(string output)
+    {
+        using var json = JsonDocument.Parse(output);
+        return json.RootElement[0].GetProperty("forecast").EnumerateArray().Select(s => s.GetProperty("timestamp").GetString()!).ToArray();
+    }
+
+    private static DateTimeOffset[] StepInstants(string output) =>
+        StepTimestamps(output).Select(t => DateTimeOffset.Parse(t, CultureInfo.InvariantCulture)).ToArray();
 
     [Fact]
     public void MonthlyTimestamps_StepByCalendarMonth()
@@ -323,15 +342,24 @@ public class ForecastCommandTests
     [InlineData("series,value\na,\na,\na,\na,\na,\na,\na,\na,\n", "too few observed values")]
     public void TinySeries_AreClearErrors(string csv, string message)
     {
-        AssertInputError(CliRunner.RunWithInput(csv, "forecast", "--season-length", "7", "--horizon", "3"), message);
+        AssertInputError(CliRunner.RunWithInput(csv, "forecast", "--season-length", "7", "--horizon", "3", "--model", "ets"), message);
         AssertInputError(CliRunner.RunWithInput(csv, "forecast", "--season-length", "2", "--season-length2", "4", "--horizon", "3"), "series '");
     }
 
     [Fact]
     public void ConstantSeries_ForecastTheConstantWithZeroWidthBands()
     {
-        var result = CliRunner.RunWithInput("value\n" + string.Concat(Enumerable.Repeat("5\n", 30)), "forecast", "--season-length", "7", "--horizon", "2");
+        var result = CliRunner.RunWithInput("value\n" + string.Concat(Enumerable.Repeat("5\n", 30)), "forecast", "--season-length", "7", "--horizon", "2", "--model", "ets");
         Assert.True(result.ExitCode == 0, result.Error);
+        foreach (var family in new[] { "auto", "arima", "theta", "combo" })
+        {
+            var other = CliRunner.RunWithInput("value\n" + string.Concat(Enumerable.Repeat("5\n", 30)), "forecast", "--season-length", "7", "--horizon", "2", "--model", family);
+            Assert.True(other.ExitCode == 0, $"{family}: {other.Error}");
+            using var forecast = JsonDocument.Parse(other.Output);
+            var last = forecast.RootElement[0].GetProperty("forecast")[1];
+            Assert.Equal(5, last.GetProperty("mean").GetDouble(), 9);
+            Assert.Equal(5, last.GetProperty("upper95").GetDouble(), 9);
+        }
         using var json = JsonDocument.Parse(result.Output);
         var fit = json.RootElement[0];
         Assert.Equal(0, fit.GetProperty("sigma2").GetDouble());

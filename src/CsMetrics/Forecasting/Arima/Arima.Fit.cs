@@ -189,7 +189,8 @@ public static partial class Arima
                 {
                     zero.CopyTo(point, 0);
                 }
-                var exact = BoundedLevenbergMarquardt.Minimize(squares, point, lower, upper, iterations, 1e-10);
+                // The search's fits stop a little earlier (1e-8 of S, about 1e-6 on -2 log L); its choice is refitted at 1e-10.
+                var exact = BoundedLevenbergMarquardt.Minimize(squares, point, lower, upper, iterations, 1e-8);
                 converged = exact.Converged;
             }
             // An optimum with a saturated coordinate may be a plateau short of an interior maximum: search again from inside.
@@ -205,7 +206,7 @@ public static partial class Arima
             }
             if (saturated)
             {
-                var again = BoundedLevenbergMarquardt.Minimize(squares, retry, lower, upper, iterations, 1e-10);
+                var again = BoundedLevenbergMarquardt.Minimize(squares, retry, lower, upper, iterations, thorough ? 1e-10 : 1e-8);
                 if (likelihood.Evaluate(retry) < likelihood.Evaluate(point))
                 {
                     retry.CopyTo(point, 0);

@@ -60,7 +60,7 @@ internal sealed class ArimaLikelihood : IBoundedObjective
         _gamma = new double[_r + 1];
         _system = new double[(_pf + 1) * (_pf + 1)];
         _cov = new double[_r * _r];
-        _temp = new double[_r * _r];
+        _temp = new double[Math.Max(_r * _r, 2 * _r)];
         _rv = new double[_r];
         int columns = 1 + regressors.Length;
         _state = new double[columns * _r];
@@ -148,7 +148,7 @@ internal sealed class ArimaLikelihood : IBoundedObjective
         {
             return 2 * n * ConditionalObjective();
         }
-        var summary = Filter(_w, _regressors, residuals: default);
+        var summary = FastFilter(_w, _regressors);
         // -2 log L: n log(2 pi S / n) + sum log F + n = 2 n objective + n (1 + log 2 pi).
         return summary.Valid ? 2 * n * summary.Objective + n * (1 + Math.Log(2 * Math.PI)) : double.PositiveInfinity;
     }
@@ -337,6 +337,12 @@ internal sealed class ArimaLikelihood : IBoundedObjective
                 steady = PredictCovariance(cov);
             }
         }
+        return Conclude(cross, columns, sumLog, n, steady);
+    }
+
+    /// <summary>Profiles the regression out of the accumulated cross products and forms the objective.</summary>
+    private FilterSummary Conclude(ReadOnlySpan<double> cross, int columns, double sumLog, int n, bool steady)
+    {
         double ssq;
         int k = columns - 1;
         var beta = Coefficients;
@@ -395,7 +401,7 @@ internal sealed class ArimaLikelihood : IBoundedObjective
             _errors.AsSpan(_pf).CopyTo(destination);
             return true;
         }
-        var summary = Filter(_w, _regressors, default);
+        var summary = FastFilter(_w, _regressors);
         if (!summary.Valid)
         {
             return false;
@@ -417,6 +423,112 @@ internal sealed class ArimaLikelihood : IBoundedObjective
 
     /// <summary>The length of <see cref="ResidualVector"/>'s output.</summary>
     internal int ResidualCount => ConditionalSumOfSquares ? _w.Length - _pf : _w.Length;
+
+
+    /// <summary>
+    /// The same likelihood as <see cref="Filter"/> by the Chandrasekhar recursions (Morf, Sidhu and Kailath 1974;
+    /// for ARMA models Pearlman 1980): with the stationary start, <c>P_2 - P_1 = -K_1 K_1' / F_1</c> has rank one,
+    /// and so has every <c>P_(t+1) - P_t = W_t M_t W_t'</c>, so the gain <c>K_t = T P_t Z'</c> and <c>F_t = Z P_t Z'</c>
+    /// follow in O(r) per step instead of O(r^2):
+    /// <c>F_(t+1) = F_t + M_t (Z W_t)^2</c>, <c>K_(t+1) = K_t + M_t (Z W_t) T W_t</c>,
+    /// <c>W_(t+1) = T W_t - K_(t+1) (Z W_t) / F_(t+1)</c>, <c>M_(t+1) = M_t + M_t^2 (Z W_t)^2 / F_t</c>
+    /// (equivalently <c>M_(t+1) = M_t F_(t+1) / F_t</c>).
+    /// Writes the standardised innovations (for <see cref="ResidualVector"/>); leaves no final covariance.
+    /// </summary>
+    internal FilterSummary FastFilter(ReadOnlySpan<double> series, double[][] regressors)
+    {
+        int r = _r, n = series.Length, columns = 1 + regressors.Length;
+        var cov = _cov.AsSpan();
+        if (!InitialCovariance(cov))
+        {
+            return default;
+        }
+        var gain = _gain.AsSpan(); // K_t = T P_t Z'
+        var w = _temp.AsSpan(0, r);
+        var tw = _temp.AsSpan(r, r);
+        double f = cov[0];
+        for (int i = 0; i < r; i++)
+        {
+            gain[i] = Phi(i + 1) * cov[0] + (i + 1 < r ? cov[(i + 1) * r] : 0);
+        }
+        gain.CopyTo(w);
+        double mScalar = -1 / f;
+        var state = _state.AsSpan(0, columns * r);
+        state.Clear();
+        var cross = _cross.AsSpan(0, columns * columns);
+        cross.Clear();
+        Span<double> v = stackalloc double[columns];
+        double sumLog = 0;
+        bool steady = false;
+        for (int t = 0; t < n; t++)
+        {
+            if (!(f > 0) || !double.IsFinite(f))
+            {
+                return default;
+            }
+            v[0] = series[t] - state[0];
+            for (int c = 1; c < columns; c++)
+            {
+                v[c] = regressors[c - 1][t] - state[c * r];
+            }
+            double invF = 1 / f;
+            if (!steady)
+            {
+                sumLog += Math.Log(f);
+            }
+            for (int c = 0; c < columns; c++)
+            {
+                for (int e = c; e < columns; e++)
+                {
+                    cross[c * columns + e] += v[c] * v[e] * invF;
+                }
+            }
+            double scale = Math.Sqrt(invF);
+            for (int c = 0; c < columns; c++)
+            {
+                _innovations[c * n + t] = v[c] * scale;
+                // a <- T a + K v / F.
+                var a = state.Slice(c * r, r);
+                double first = a[0], kv = v[c] * invF;
+                for (int i = 0; i < r - 1; i++)
+                {
+                    a[i] = Phi(i + 1) * first + a[i + 1] + gain[i] * kv;
+                }
+                a[r - 1] = Phi(r) * first + gain[r - 1] * kv;
+            }
+            if (steady)
+            {
+                continue;
+            }
+            double zw = w[0];
+            for (int i = 0; i < r; i++)
+            {
+                tw[i] = Phi(i + 1) * zw + (i + 1 < r ? w[i + 1] : 0);
+            }
+            double mz = mScalar * zw;
+            double fNext = f + mz * zw;
+            for (int i = 0; i < r; i++)
+            {
+                gain[i] += mz * tw[i];
+            }
+            double ratio = zw / fNext;
+            double largest = 0;
+            for (int i = 0; i < r; i++)
+            {
+                double value = tw[i] - gain[i] * ratio;
+                w[i] = value;
+                largest = Math.Max(largest, Math.Abs(value));
+            }
+            mScalar += mz * mz / f;
+            f = fNext;
+            if (largest * largest * Math.Abs(mScalar) < SteadyTolerance && Math.Abs(f - 1) < SteadyTolerance)
+            {
+                steady = true;
+                f = 1;
+            }
+        }
+        return Conclude(cross, columns, sumLog, n, steady);
+    }
 
     /// <summary>The regression coefficients the last <see cref="Filter"/> found (constant, trend), sized for two.</summary>
     internal double[] Coefficients { get; } = new double[2];

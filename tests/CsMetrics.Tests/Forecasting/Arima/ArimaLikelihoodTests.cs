@@ -1,4 +1,5 @@
 using CsMetrics.Forecasting;
+using CsMetrics.Tests.Infrastructure;
 
 namespace CsMetrics.Tests.Forecasting;
 
@@ -163,6 +164,47 @@ public class ArimaLikelihoodTests
                 Assert.Equal(cov[i * r + j], sum, 1e-9 * Math.Max(1, Math.Abs(cov[0])));
             }
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Orders))]
+    public void ChandrasekharRecursions_MatchTheFullKalmanFilter(int p, int d, int q, int sp, int sd, int sq, int m)
+    {
+        var order = new ArimaOrder(p, d, q, sp, sd, sq, m);
+        var y = Series(3 * p + q + m, 80);
+        var data = Arima.Prepare(y, order);
+        var regressors = Arima.Regressors(data, order.D + order.SeasonalD == 0, drift: true);
+        var likelihood = new ArimaLikelihood(data.Values, regressors, order);
+        var random = new Random(11 * p + q);
+        for (int trial = 0; trial < 4; trial++)
+        {
+            var raw = Enumerable.Range(0, likelihood.Dimension).Select(_ => 1.96 * (random.NextDouble() - 0.5)).ToArray();
+            likelihood.SetCoefficients(raw);
+            var full = likelihood.Filter(data.Values, regressors, default);
+            var fast = likelihood.FastFilter(data.Values, regressors);
+            Assert.Equal(full.SumLogF, fast.SumLogF, 1e-9 * Math.Max(1, Math.Abs(full.SumLogF)));
+            Assert.Equal(full.SumSquares, fast.SumSquares, 1e-9 * full.SumSquares);
+            Assert.Equal(full.Objective, fast.Objective, 1e-10 * Math.Max(1, Math.Abs(full.Objective)));
+        }
+    }
+
+    [Fact]
+    public void LikelihoodEvaluation_AllocatesNothing()
+    {
+        var order = new ArimaOrder(2, 0, 1, 1, 1, 1, 12);
+        var y = Series(4, 144);
+        var data = Arima.Prepare(y, order);
+        var regressors = Arima.Regressors(data, mean: false, drift: true);
+        var likelihood = new ArimaLikelihood(data.Values, regressors, order);
+        var raw = new double[likelihood.Dimension];
+        raw.AsSpan().Fill(0.3);
+        var residuals = new double[likelihood.ResidualCount];
+        double sink = 0;
+        Assert.Equal(0, Allocations.Measure(() => sink += likelihood.Evaluate(raw)));
+        Assert.Equal(0, Allocations.Measure(() => sink += likelihood.ResidualVector(raw, residuals) ? 1 : 0));
+        likelihood.ConditionalSumOfSquares = true;
+        Assert.Equal(0, Allocations.Measure(() => sink += likelihood.Evaluate(raw)));
+        Assert.True(double.IsFinite(sink));
     }
 
     [Fact]
