@@ -122,6 +122,11 @@ internal static class ScheduleOracle
                 {
                     return;
                 }
+                // maxAgents: agents of one template starting on one day.
+                if (schedule.GroupBy(s => (s.Template, s.Day)).Any(g => problem.Templates.Single(t => t.Name == g.Key.Template).MaxAgents is int cap && g.Sum(s => s.Agents) > cap))
+                {
+                    return;
+                }
                 best = Math.Min(best, Cost(problem, schedule));
                 return;
             }

@@ -22,6 +22,29 @@ public partial class ShiftSchedulerTests
         Assert.Equal(optimum, solution.Cost, 9);
     }
 
+    [Property(MaxTest = 20)]
+    public void Capped_templates_with_breaks_are_proven_optimal_at_the_brute_force_optimum(int seed, bool soft)
+    {
+        // Caps of one or two agents per template and day bind on these requirements (up to 2 an hour), so
+        // the cap rows, the cuts over them and reduced-cost fixing all take part in the proof.
+        var random = new Random(seed);
+        var problem = ScheduleOracle.RandomProblem(seed, breaks: true, soft: soft, hours: 6);
+        var capped = new ScheduleProblem(problem.IntervalMinutes, problem.Requirements, problem.Templates.Select(t =>
+            new ShiftTemplate(t.Name, t.LengthMinutes, t.EarliestStartMinute, t.LatestStartMinute, t.StartStepMinutes, t.Cost,
+                maxAgents: random.Next(3) == 0 ? null : 1 + random.Next(2), breaks: t.Breaks)),
+            problem.Cyclic, problem.UnderstaffCost, problem.OverstaffCost);
+        var solution = ShiftScheduler.Solve(capped, Quick);
+        double optimum = ScheduleOracle.BruteForceOptimum(capped, maxPerShift: 2);
+        if (double.IsPositiveInfinity(optimum))
+        {
+            Assert.Equal(ScheduleStatus.Infeasible, solution.Status);
+            return;
+        }
+        Assert.Equal(ScheduleStatus.Optimal, solution.Status);
+        Assert.Equal(optimum, solution.Cost, 9);
+        Assert.True(solution.LowerBound <= optimum + 1e-9, $"bound {solution.LowerBound} above the optimum {optimum}");
+    }
+
     public static TheoryData<string, double, bool> ReferenceBestCosts()
     {
         var data = new TheoryData<string, double, bool>();
