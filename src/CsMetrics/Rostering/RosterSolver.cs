@@ -185,7 +185,8 @@ internal sealed class RosterSearch
             return false;
         }
         long dh = Rescore();
-        bool keep = repair ? dh < 0 || (dh == 0 && ds <= 0) : dh <= 0 && ds <= 0 && _hard + dh == 0;
+        bool keep = repair ? dh < 0 || (dh == 0 && ds <= 0)
+            : dh <= 0 && _hard + dh == 0 && ds <= 0;
         if (!keep)
         {
             Undo();
@@ -300,7 +301,7 @@ internal sealed class RosterSearch
         for (int i = _log.Count - 1; i >= 0; i--)
         {
             var (index, old) = _log[i];
-            int a = index / _d, day = index % _d;
+            int day = index % _d;
             int cur = _cells[index];
             if (cur != Roster.Off)
             {
@@ -311,7 +312,6 @@ internal sealed class RosterSearch
                 _count[day * _s + old]++;
             }
             _cells[index] = old;
-            _ = a;
         }
         for (int i = 0; i < _touchedCount; i++)
         {
@@ -438,12 +438,6 @@ internal sealed class RosterSearch
                 inCycle = 0;
                 temperature = R0;
             }
-        }
-        if (Environment.GetEnvironmentVariable("ROSTER_DEBUG") == "1")
-        {
-            long check = 0;
-            for (int a = 0; a < _e; a++) check += HardOf(a);
-            Console.Error.WriteLine($"repair end: tracked hard {_hard}, recomputed {check}, iterations {Iterations}");
         }
         if (_hard == 0)
         {
