@@ -275,10 +275,8 @@ public static class CurtoisFormat
                     ok = false;
                 }
             }
-            if (ok)
-            {
-                result.Add((new RosterShiftType(id, length, next), row.Line));
-            }
+            // A shift with a bad succession list is still known, so later sections are not reported as naming an unknown shift.
+            result.Add((new RosterShiftType(id, length, ok ? next : []), row.Line));
         }
         return result;
     }
