@@ -1,6 +1,6 @@
 #:project ../../src/CsMetrics/CsMetrics.csproj
 // The 24-instance table of docs/rostering.md, in one run:
-//   dotnet run benchmarks/Rostering/roster-table.cs -- [time-limit-s=60] [first=1] [last=24] [seed=1]
+//   dotnet run -c Release benchmarks/Rostering/roster-table.cs -- [time-limit-s=60] [first=1] [last=24] [seed=1]
 // from the repository root. Reads the instances and the best-known table from tests/CsMetrics.Tests/Reference/rostering.
 using System.Diagnostics;
 using System.Globalization;

@@ -14,6 +14,9 @@ internal sealed class AgentLineSearch
     private double[] _cost = [], _next = [];
     private int[] _back = [];
 
+    /// <summary>The work of the last <see cref="Solve"/>: states expanded plus states closed (a machine-independent cost).</summary>
+    public long LastWork { get; private set; }
+
     public AgentLineSearch(RosterProblem p)
     {
         _p = p;
@@ -43,11 +46,13 @@ internal sealed class AgentLineSearch
     /// Finds the cheapest line for agent <paramref name="a"/> on days [w0, w1) (w0 a Monday, w1 a Monday or the
     /// horizon's end) given its fixed line <paramref name="row"/> outside the window and the cost of each choice
     /// <paramref name="cost"/>[(d − w0) * S + s] (the off choice costs 0). Writes the line into
-    /// <paramref name="result"/> (length w1 − w0) and returns true, or false when no line keeps the rules.
+    /// <paramref name="result"/> (length w1 − w0) and returns true, or false when no line keeps the rules. With
+    /// <paramref name="relaxMinMinutes"/>, the minimum total minutes is not required (repair: the caller rewards minutes).
     /// </summary>
-    public bool Solve(int a, ReadOnlySpan<int> row, int w0, int w1, ReadOnlySpan<double> cost, Span<int> result)
+    public bool Solve(int a, ReadOnlySpan<int> row, int w0, int w1, ReadOnlySpan<double> cost, Span<int> result, bool relaxMinMinutes = false)
     {
         var p = _p;
+        LastWork = 0;
         int s = _s, days = _days, n = w1 - w0;
         var (capW, capO) = Caps(a);
         bool maxFinite = p.MaxConsecutive[a] < days;
@@ -91,7 +96,7 @@ internal sealed class AgentLineSearch
             return false;
         }
         int uDim = (int)Math.Min(maxWindowMinutes / _gcd, (long)n * p.LengthMinutes.Max() / _gcd) + 1;
-        long minWindowMinutes = p.MinMinutes[a] - outsideMinutes;
+        long minWindowMinutes = relaxMinMinutes ? long.MinValue : p.MinMinutes[a] - outsideMinutes;
         int rDim = Math.Max(capW, capO) + 1;
         // State index: ((((last * rDim + r) * 2 + flag) * wDim + w) * uDim + u); last == s means off.
         long states = (long)(s + 1) * rDim * 2 * wDim * uDim;
@@ -139,6 +144,7 @@ internal sealed class AgentLineSearch
             }
             initFlag = work && touchesStart ? 1 : 0;
         }
+        LastWork = (long)size * (n + 1);
         int Index(int last, int r, int flag, int w, int u) => (((last * rDim + r) * 2 + flag) * wDim + w) * uDim + u;
         cur[Index(initLast, initR, initFlag, 0, 0)] = 0;
         var back = _back.AsSpan(0, size * n);
@@ -157,6 +163,7 @@ internal sealed class AgentLineSearch
                 {
                     continue;
                 }
+                LastWork += s + 1;
                 int u = state % uDim;
                 int rest = state / uDim;
                 int w = rest % wDim;

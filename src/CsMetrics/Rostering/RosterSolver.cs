@@ -81,12 +81,17 @@ internal sealed class RosterSearch
     private readonly int _minHardWeight, _onTotal, _bound;
     private double _hardWeight;
     private readonly int _minuteUnit;
-    private long _replanTicks;
+    private long _replanWork;
+    private int _repairNext = -1;
 
-    /// <summary>Whether the next step is a re-plan: they take about <see cref="ReplanShare"/> of the time, moves the rest.</summary>
-    private bool ReplanDue(Stopwatch clock) => _replanTicks < ReplanShare * clock.Elapsed.Ticks * (Stopwatch.Frequency / (double)TimeSpan.TicksPerSecond);
+    /// <summary>
+    /// Whether the next step is a re-plan: re-plans take about <paramref name="share"/> of the work, moves the rest. Work
+    /// is counted, not timed (a move re-scores about 2 agent lines of days + shift types; a re-plan its states), so the
+    /// search is the same on any machine and load.
+    /// </summary>
+    private bool ReplanDue(double share = ReplanShare) => _replanWork < share / (1 - share) * (Iterations * 2.0 * (_d + _s));
 
-    private const double ReplanShare = 0.5;
+    private const double ReplanShare = 0.5, RepairReplanShare = 0.85;
     private readonly Random _random;
     private readonly int[] _amounts = new int[AgentRules.Kinds];
     private long _hard, _soft;
@@ -150,6 +155,17 @@ internal sealed class RosterSearch
     {
         _line ??= new AgentLineSearch(_p);
         int n = w1 - w0;
+        bool shortOfMinutes = false;
+        if (repair)
+        {
+            long minutes = 0;
+            for (int d = 0; d < _d; d++)
+            {
+                int v = _cells[a * _d + d];
+                minutes += v == Roster.Off ? 0 : _p.LengthMinutes[v];
+            }
+            shortOfMinutes = minutes < _p.MinMinutes[a];
+        }
         if (_lineCost.Length < n * _s)
         {
             _lineCost = new double[n * _s];
@@ -164,11 +180,14 @@ internal sealed class RosterSearch
                 int cell = d * _s + v;
                 int others = _count[cell] - (mine == v ? 1 : 0);
                 _lineCost[i * _s + v] = CoverCost(cell, others + 1) - CoverCost(cell, others) + _reqCost[(a * _d + d) * _s + v]
-                    + _random.NextDouble() * 1e-3; // random ties: plateaus are walked, not cycled
+                    + _random.NextDouble() * 1e-3 // random ties: plateaus are walked, not cycled
+                    - (shortOfMinutes ? _minHardWeight * 10.0 * _p.LengthMinutes[v] / _minuteUnit : 0); // repair: work as much as the rules allow
             }
         }
         var result = _lineResult.AsSpan(0, n);
-        if (!_line.Solve(a, _cells.AsSpan(a * _d, _d), w0, w1, _lineCost.AsSpan(0, n * _s), result))
+        bool solved = _line.Solve(a, _cells.AsSpan(a * _d, _d), w0, w1, _lineCost.AsSpan(0, n * _s), result, relaxMinMinutes: shortOfMinutes);
+        _replanWork += _line.LastWork + n * _s;
+        if (!solved)
         {
             return false;
         }
@@ -195,6 +214,33 @@ internal sealed class RosterSearch
         _hard += dh;
         _soft += ds;
         return true;
+    }
+
+    private readonly List<RosterViolation> _violations = [];
+
+    /// <summary>A window around one of agent a's broken rules (from the Monday a week before it), or a random one.</summary>
+    private (int W0, int W1) RepairWindow(int a)
+    {
+        _line ??= new AgentLineSearch(_p);
+        if (_line.StateCount(a, 0, _d) * _d <= 3_000_000)
+        {
+            return (0, _d);
+        }
+        _violations.Clear();
+        AgentRules.Check(_p, a, _cells.AsSpan(a * _d, _d), _amounts, _violations);
+        var located = _violations.Where(v => v.Day >= 0).ToList();
+        if (located.Count == 0)
+        {
+            return Window(a);
+        }
+        int day = located[_random.Next(located.Count)].Day;
+        int start = Math.Max(0, day / 7 - 1);
+        int length = 2 + _random.Next(2);
+        while (length > 1 && _line.StateCount(a, 0, 7 * length) * 7 * length > 3_000_000)
+        {
+            length--;
+        }
+        return (7 * start, Math.Min(_d, 7 * (start + length)));
     }
 
     /// <summary>A random window for <see cref="Replan"/>: the whole horizon when small enough, else 1-4 weeks from a Monday.</summary>
@@ -394,7 +440,7 @@ internal sealed class RosterSearch
     {
         long limit = iterationLimit ?? long.MaxValue;
         // Phase 1 (repair): anneal on the broken rules alone (the objective only breaks ties), from the empty roster.
-        const double R0 = 0.6, R1 = 0.02;
+        const double R0 = 0.4, R1 = 0.02;
         long repairCycle = 100_000;
         double repairCooling = Math.Pow(R1 / R0, 1.0 / repairCycle);
         double temperature = R0;
@@ -406,16 +452,14 @@ internal sealed class RosterSearch
                 break;
             }
             Iterations++;
-            if ((Iterations & 255) == 0 && ReplanDue(clock))
+            if ((Iterations & 255) == 0 && ReplanDue(RepairReplanShare))
             {
-                long started = Stopwatch.GetTimestamp();
-                int a = _random.Next(_e);
+                int a = _repairNext = (_repairNext + 1) % _e;
                 if (_agentHard[a] > 0)
                 {
-                    var (w0, w1) = Window(a);
+                    var (w0, w1) = RepairWindow(a);
                     Replan(a, w0, w1, repair: true);
                 }
-                _replanTicks += Stopwatch.GetTimestamp() - started;
                 continue;
             }
             if (Propose() is not (long dh, long ds))
@@ -466,16 +510,14 @@ internal sealed class RosterSearch
                 break; // proven optimal
             }
             Iterations++;
-            if ((Iterations & 255) == 0 && _hard == 0 && ReplanDue(clock))
+            if ((Iterations & 255) == 0 && _hard == 0 && ReplanDue())
             {
-                long started = Stopwatch.GetTimestamp();
                 int a = _random.Next(_e);
                 var (w0, w1) = Window(a);
                 if (Replan(a, w0, w1, repair: false) && _soft < BestObjective)
                 {
                     Record(clock, null);
                 }
-                _replanTicks += Stopwatch.GetTimestamp() - started;
                 continue;
             }
             var move = Propose();
