@@ -45,6 +45,7 @@ internal static class CliApp
         yield return StaffingCommand.Create(context);
         yield return QueueCommand.Create(context);
         yield return ScheduleCommand.Create(context);
+        yield return RosterCommand.Create(context);
         yield return ForecastCommand.Create(context);
         yield return ServqualCommand.Create(context);
         yield return QaCommand.Create(context);
