@@ -1,7 +1,8 @@
 # Held-out accuracy oracle: R forecast::ets(y) (auto, ZZZ) fitted on all but the last two seasons,
 # forecasts of those two seasons, and MASE scaled by the in-sample seasonal naive MAE.
 suppressMessages(library(forecast))
-dir <- "/work/shared/reference/forecasting/"
+# Run from the repository root beside ../shared (or set CSMETRICS_REFERENCE to the folder of the CSV files).
+dir <- Sys.getenv("CSMETRICS_REFERENCE", "../shared/reference/forecasting/")
 out <- list()
 for (s in c("AirPassengers", "USAccDeaths", "co2", "nottem")) {
   y <- read.csv(paste0(dir, s, ".csv"))$value
