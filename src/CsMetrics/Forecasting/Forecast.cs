@@ -82,6 +82,9 @@ public sealed class Forecast : IEquatable<Forecast>
     /// <summary>The number of steps ahead.</summary>
     public int Horizon => _mean.Count;
 
+    /// <summary>The mean as a span over the forecast's own storage (no copy), for the span-based measures.</summary>
+    internal ReadOnlySpan<double> MeanSpan => _mean.AsSpan();
+
     /// <summary>The forecast mean per step (index 0 is one step ahead).</summary>
     public IReadOnlyList<double> Mean => _mean;
 

@@ -31,6 +31,26 @@ public class ForecastAccuracyTests
     }
 
     [Fact]
+    public void A_forecast_is_scored_directly_on_its_first_steps()
+    {
+        // The hand-worked case above (MAE 1.75, naive scale 7/4, MASE 1) through a Forecast of six steps.
+        var forecast = new Forecast([2, 2, 5, 0, 99, 99], new double[6], [], "given");
+        double[] insample = [1, 3, 2, 5, 4];
+        var report = ForecastAccuracy.Measure(Actual, forecast, insample, 1);
+        Assert.Equal(1.75, report.MeanAbsoluteError, 15);
+        Assert.Equal(1.0, report.MeanAbsoluteScaledError, 15);
+        Assert.Equal(4, report.Count);
+        var tooShort = Assert.Throws<ArgumentException>(() => ForecastAccuracy.Measure([1, 2, 3, 4, 5, 6, 7], forecast, insample, 1));
+        Assert.Equal("forecast", tooShort.ParamName);
+        Assert.Contains("6 steps; 7 actual values", tooShort.Message);
+        // No copy of the mean: scoring allocates nothing after warm-up.
+        ForecastAccuracy.Measure(Actual, forecast, insample, 1);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        ForecastAccuracy.Measure(Actual, forecast, insample, 1);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void NaN_pairs_are_skipped_zero_actuals_are_skipped_by_MAPE_and_empty_gives_NaN()
     {
         double[] actual = [1, double.NaN, 0, 4];

@@ -209,6 +209,26 @@ public static class ForecastAccuracy
         return count > 0 && scale > 0 ? sum / count / scale : double.NaN;
     }
 
+    /// <summary>
+    /// All five measures of a forecast's mean against what happened, without copying the mean:
+    /// <c>ForecastAccuracy.Measure(test, fc, train, 12)</c>. The first <c>actual.Length</c> steps are scored.
+    /// </summary>
+    /// <param name="actual">The observed values of the first steps after the training data.</param>
+    /// <param name="forecast">The forecast; at least as many steps as <paramref name="actual"/>.</param>
+    /// <param name="insample">The training series (for MASE).</param>
+    /// <param name="seasonLength">m for MASE, at least 1.</param>
+    /// <exception cref="ArgumentException">The forecast is shorter than <paramref name="actual"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="seasonLength"/> is below 1.</exception>
+    public static AccuracyReport Measure(ReadOnlySpan<double> actual, Forecast forecast, ReadOnlySpan<double> insample, int seasonLength)
+    {
+        ArgumentNullException.ThrowIfNull(forecast);
+        if (forecast.Horizon < actual.Length)
+        {
+            ThrowHelper.ThrowArgument(nameof(forecast), $"the forecast has {forecast.Horizon} steps; {actual.Length} actual values were given.");
+        }
+        return Measure(actual, forecast.MeanSpan[..actual.Length], insample, seasonLength);
+    }
+
     /// <summary>All five measures at once.</summary>
     /// <param name="actual">The observed values.</param>
     /// <param name="forecast">The forecasts, same length.</param>
