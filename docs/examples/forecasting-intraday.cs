@@ -19,13 +19,14 @@ for (int t = 0; t < history.Length; t++)
 var open = OpenHoursMask.Detect(history, 336);
 Console.WriteLine(open);
 
-var result = DoubleSeasonalHoltWinters.FitAndForecast(history, 48, 336, horizon: 336, levels: [0.8, 0.95], openHours: open);
+var result = DoubleSeasonalHoltWinters.FitAndForecast(history, 48, 336, horizon: 336, levels: [0.8, 0.95],
+    options: new DoubleSeasonalOptions { OpenHours = open });
 Console.WriteLine(result.Model);
 Console.WriteLine($"Monday 10:00 next week: {result.Forecast.Mean[20]:F1} calls, 95% [{result.Forecast.IntervalAt(0.95).Lower[20]:F1}, {result.Forecast.IntervalAt(0.95).Upper[20]:F1}], variance {result.Forecast.Variance[20]:F1}");
 
 var table = RollingOriginBacktest.Compare(history, new Dictionary<string, Func<double[], int, Forecast>>
 {
-    ["DSHW"] = (h, n) => DoubleSeasonalHoltWinters.FitAndForecast(h, 48, 336, n, openHours: OpenHoursMask.Detect(h, 336), paths: 200).Forecast,
+    ["DSHW"] = (h, n) => DoubleSeasonalHoltWinters.FitAndForecast(h, 48, 336, n, options: new DoubleSeasonalOptions { OpenHours = OpenHoursMask.Detect(h, 336) }, paths: 200).Forecast,
     ["seasonal naive (week)"] = (h, n) => SeasonalNaive.Forecast(h, 336, n),
     ["historical average"] = (h, n) => HistoricalAverage.Forecast(h, 336, n),
     ["daily x profile"] = (h, n) => DailyProfileForecaster.Forecast(h, 48, n).Forecast,

@@ -63,7 +63,7 @@ public class DoubleSeasonalObjectiveBenchmarks
     public void Setup()
     {
         _values = IntradaySeries.HalfHourly(Math.Min(Weeks, 12));
-        _model = DoubleSeasonalHoltWinters.Fit(_values, 48, 336, maxEvaluations: 200);
+        _model = DoubleSeasonalHoltWinters.Fit(_values, 48, 336, new DoubleSeasonalOptions { MaxEvaluations = 200 });
     }
 
     [Benchmark(Baseline = true)]
@@ -90,7 +90,7 @@ public class DoubleSeasonalFitBenchmarks
     public void Setup()
     {
         _values = IntradaySeries.HalfHourly(Weeks);
-        _states = DoubleSeasonalHoltWinters.Fit(_values, 48, 336, maxEvaluations: 200).InitialStates;
+        _states = DoubleSeasonalHoltWinters.Fit(_values, 48, 336, new DoubleSeasonalOptions { MaxEvaluations = 200 }).InitialStates;
     }
 
     /// <summary>

@@ -340,7 +340,7 @@ internal static class ForecastCommand
                 var open = OpenHoursMask.Detect(one.Values, period2);
                 bool positive = one.Values.Select((v, t) => !open.IsOpen(t) || double.IsNaN(v) || v > 0).All(ok => ok);
                 var form = positive ? DoubleSeasonalForm.Multiplicative : DoubleSeasonalForm.Additive;
-                var model = DoubleSeasonalHoltWinters.Fit(one.Values, period1, period2, form, open);
+                var model = DoubleSeasonalHoltWinters.Fit(one.Values, period1, period2, new DoubleSeasonalOptions { Form = form, OpenHours = open });
                 var p = model.Parameters;
                 fitted.Add(new FittedSeries(one, "DSHW", "DSHW", null, p.Alpha, model.HasTrend ? p.Beta : double.NaN, p.Gamma, p.Phi, p.Omega,
                     model.LogLikelihood, model.Aicc, model.Sigma2, model.Converged, model.Forecast(h, levels, paths), null, null));

@@ -60,7 +60,7 @@ public static class WorkforcePlanner
     /// <param name="interval">The interval length, dividing a day.</param>
     /// <param name="options">The plan's options.</param>
     /// <param name="backtest">For <see cref="ForecastMethod.Best"/>: a back-test already run (computed when null).</param>
-    /// <param name="cancellationToken">Checked before the back-test's origins and before the fit (<see cref="OperationCanceledException"/>).</param>
+    /// <param name="cancellationToken">Checked before the back-test's origins, before the fit and between the double-seasonal fit's searches (<see cref="OperationCanceledException"/>).</param>
     /// <exception cref="ArgumentException">The history is too short, negative, or not on a whole-day interval grid;
     /// </exception>
     public static VolumeForecast ForecastVolumes(ReadOnlySpan<double> history, DateTime historyStart, TimeSpan interval, PlanOptions options, BacktestComparison? backtest = null,
@@ -109,7 +109,7 @@ public static class WorkforcePlanner
         string description;
         if (method == ForecastMethod.DoubleSeasonal)
         {
-            model = DoubleSeasonalHoltWinters.Fit(past, perDay, perWeek, openHours: open);
+            model = DoubleSeasonalHoltWinters.Fit(past, perDay, perWeek, new DoubleSeasonalOptions { OpenHours = open }, cancellationToken);
             forecast = model.Forecast(horizon, options.Levels, paths: PlanPaths(horizon), seed: options.Seed);
             description = model.ToString();
         }
@@ -149,7 +149,7 @@ public static class WorkforcePlanner
         int seed = options.Seed;
         return method switch
         {
-            ForecastMethod.DoubleSeasonal => (past, horizon) => DoubleSeasonalHoltWinters.Fit(past, perDay, perWeek, openHours: OpenHoursMask.Detect(past, perWeek))
+            ForecastMethod.DoubleSeasonal => (past, horizon) => DoubleSeasonalHoltWinters.Fit(past, perDay, perWeek, new DoubleSeasonalOptions { OpenHours = OpenHoursMask.Detect(past, perWeek) })
                 .Forecast(horizon, levels, paths: simulationPaths, seed: seed),
             ForecastMethod.DailyProfile => (past, horizon) => DailyProfileForecaster.Forecast(past, perDay, horizon, levels,
                 DailyProfileForecaster.EtsDaily(levels: levels)).Forecast,

@@ -29,7 +29,7 @@ public partial class DoubleSeasonalHoltWintersTests
         int period1 = 2 + seed.Get % 5, period2 = period1 * (2 + seed.Get % 3);
         var y = Enumerable.Repeat(c, period2 * 3).ToArray();
         var form = additive ? DoubleSeasonalForm.Additive : DoubleSeasonalForm.Multiplicative;
-        var model = DoubleSeasonalHoltWinters.Fit(y, period1, period2, form, maxEvaluations: 200);
+        var model = DoubleSeasonalHoltWinters.Fit(y, period1, period2, new DoubleSeasonalOptions { Form = form, MaxEvaluations = 200 });
         var forecast = model.Forecast(2 * period2, paths: 100);
         foreach (double mean in forecast.Mean)
         {
@@ -55,7 +55,7 @@ public partial class DoubleSeasonalHoltWintersTests
     [Property(MaxTest = 10)]
     public void Simulated_intervals_are_reproducible_and_nest_by_level(PositiveInt seed)
     {
-        var model = DoubleSeasonalHoltWinters.Fit(Synthetic(4, 12, 4, seed.Get), 4, 12, maxEvaluations: 300);
+        var model = DoubleSeasonalHoltWinters.Fit(Synthetic(4, 12, 4, seed.Get), 4, 12, new DoubleSeasonalOptions { MaxEvaluations = 300 });
         var a = model.Forecast(24, [0.5, 0.8, 0.95], paths: 500, seed: seed.Get);
         var b = model.Forecast(24, [0.95, 0.8, 0.5], paths: 500, seed: seed.Get);
         var c = model.Forecast(24, [0.5, 0.8, 0.95], paths: 500, seed: seed.Get + 1);
@@ -78,7 +78,8 @@ public partial class DoubleSeasonalHoltWintersTests
         var random = new Random(seed.Get);
         var parameters = new DoubleSeasonalParameters(0.2 + 0.6 * random.NextDouble(), 0, 0.1 * random.NextDouble(), 0.1 * random.NextDouble(), 0.5 * random.NextDouble());
         var form = additive ? DoubleSeasonalForm.Additive : DoubleSeasonalForm.Multiplicative;
-        var model = DoubleSeasonalHoltWinters.Fit(Synthetic(period1, period2, 3, seed.Get, noise: 10), period1, period2, form, trend: false, fixedParameters: parameters);
+        var model = DoubleSeasonalHoltWinters.Fit(Synthetic(period1, period2, 3, seed.Get, noise: 10), period1, period2,
+            new DoubleSeasonalOptions { Form = form, Trend = false, FixedParameters = parameters });
         var forecast = model.Forecast(2 * period2, [0.8, 0.95], paths: 4000, seed: 7);
         foreach (var interval in forecast.Intervals)
         {
@@ -120,8 +121,8 @@ public partial class DoubleSeasonalHoltWintersTests
                 other[t] = 1_000 + t;
             }
         }
-        var model = DoubleSeasonalHoltWinters.Fit(y, period1, period2, openHours: mask);
-        var same = DoubleSeasonalHoltWinters.Fit(other, period1, period2, openHours: mask);
+        var model = DoubleSeasonalHoltWinters.Fit(y, period1, period2, new DoubleSeasonalOptions { OpenHours = mask });
+        var same = DoubleSeasonalHoltWinters.Fit(other, period1, period2, new DoubleSeasonalOptions { OpenHours = mask });
         Assert.Equal(model.Parameters, same.Parameters);
         Assert.Equal(model.SumOfSquaredErrors, same.SumOfSquaredErrors);
         Assert.Equal(y.Length - y.Length / period1 * 3, model.ErrorCount);
@@ -145,7 +146,7 @@ public partial class DoubleSeasonalHoltWintersTests
         y[17] = -1;
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => DoubleSeasonalHoltWinters.Fit(y, 4, 12));
         Assert.Contains("values[17]", error.Message);
-        Assert.True(double.IsFinite(DoubleSeasonalHoltWinters.Fit(y, 4, 12, form: DoubleSeasonalForm.Additive).SumOfSquaredErrors));
+        Assert.True(double.IsFinite(DoubleSeasonalHoltWinters.Fit(y, 4, 12, new DoubleSeasonalOptions { Form = DoubleSeasonalForm.Additive }).SumOfSquaredErrors));
         y[17] = 0;
         Assert.True(double.IsFinite(DoubleSeasonalHoltWinters.Fit(y, 4, 12).SumOfSquaredErrors));
     }
@@ -155,7 +156,7 @@ public partial class DoubleSeasonalHoltWintersTests
     {
         var y = Synthetic(4, 12, 4, 5);
         var plain = DoubleSeasonalHoltWinters.Fit(y, 4, 12);
-        var masked = DoubleSeasonalHoltWinters.Fit(y, 4, 12, openHours: OpenHoursMask.AllOpen(12));
+        var masked = DoubleSeasonalHoltWinters.Fit(y, 4, 12, new DoubleSeasonalOptions { OpenHours = OpenHoursMask.AllOpen(12) });
         Assert.Equal(plain.SumOfSquaredErrors, masked.SumOfSquaredErrors);
         Assert.Equal(plain.Parameters, masked.Parameters);
     }
@@ -179,8 +180,10 @@ public partial class DoubleSeasonalHoltWintersTests
         Assert.Contains("24", shortError.Message);
         Assert.Equal("values", shortError.ParamName);
         Assert.Equal("period2", Assert.Throws<ArgumentException>(() => DoubleSeasonalHoltWinters.Fit(y, 4, 10)).ParamName);
-        Assert.Equal("openHours", Assert.Throws<ArgumentException>(() => DoubleSeasonalHoltWinters.Fit(y, 4, 12, openHours: OpenHoursMask.AllOpen(8))).ParamName);
-        var model = DoubleSeasonalHoltWinters.Fit(y, 4, 12, maxEvaluations: 100);
+        var maskError = Assert.Throws<ArgumentException>(() => DoubleSeasonalHoltWinters.Fit(y, 4, 12, new DoubleSeasonalOptions { OpenHours = OpenHoursMask.AllOpen(8) }));
+        Assert.Equal("options", maskError.ParamName);
+        Assert.StartsWith("options.OpenHours: ", maskError.Message);
+        var model = DoubleSeasonalHoltWinters.Fit(y, 4, 12, new DoubleSeasonalOptions { MaxEvaluations = 100 });
         Assert.Throws<ArgumentOutOfRangeException>(() => model.Forecast(0));
         Assert.Throws<ArgumentOutOfRangeException>(() => model.Forecast(4, [100]));
     }
@@ -189,7 +192,7 @@ public partial class DoubleSeasonalHoltWintersTests
     public void Objective_evaluation_allocates_nothing()
     {
         var y = Synthetic(48, 336, 4, 2);
-        var model = DoubleSeasonalHoltWinters.Fit(y, 48, 336, maxEvaluations: 200);
+        var model = DoubleSeasonalHoltWinters.Fit(y, 48, 336, new DoubleSeasonalOptions { MaxEvaluations = 200 });
         var parameters = model.Parameters;
         var states = model.InitialStates;
         double sse = 0;
@@ -237,7 +240,7 @@ public partial class DoubleSeasonalHoltWintersTests
         var parameters = new DoubleSeasonalParameters(0.1 + 0.5 * random.NextDouble(), 0.05 * random.NextDouble(),
             0.3 * random.NextDouble(), 0.3 * random.NextDouble(), 0.8 * random.NextDouble() - 0.2);
         var model = DoubleSeasonalHoltWinters.Fit(Synthetic(period1, period2, 3, seed.Get, noise: 20), period1, period2,
-            DoubleSeasonalForm.Additive, fixedParameters: parameters);
+            new DoubleSeasonalOptions { Form = DoubleSeasonalForm.Additive, FixedParameters = parameters });
         var exact = ExactAdditiveVariance(parameters, period1, period2, model.Sigma2, horizon);
         var forecast = model.Forecast(horizon, [0.95], paths: 20_000, seed: seed.Get);
         for (int h = 0; h < horizon; h++)
@@ -258,7 +261,7 @@ public partial class DoubleSeasonalHoltWintersTests
         for (int i = 0; i < good.Length; i++)
         {
             Assert.Equal(i, results[i].Index);
-            var single = DoubleSeasonalHoltWinters.Fit(good[i], 4, 12, openHours: OpenHoursMask.Detect(good[i], 12));
+            var single = DoubleSeasonalHoltWinters.Fit(good[i], 4, 12, new DoubleSeasonalOptions { OpenHours = OpenHoursMask.Detect(good[i], 12) });
             Assert.Equal(single.SumOfSquaredErrors, results[i].Model!.SumOfSquaredErrors);
         }
         Assert.Null(results[4].Model);

@@ -54,8 +54,10 @@ public partial class DoubleSeasonalHoltWintersTests
     {
         using var reference = ReferenceData.ReadJson(json);
         var check = reference.RootElement.GetProperty("fixed_params_check");
-        var model = DoubleSeasonalHoltWinters.Fit(Series(csv), 48, 336, fixedParameters: ParametersOf(check),
-            initialization: DoubleSeasonalInitialization.RatioToMovingAverage);
+        var model = DoubleSeasonalHoltWinters.Fit(Series(csv), 48, 336, new DoubleSeasonalOptions
+        {
+            FixedParameters = ParametersOf(check), Initialization = DoubleSeasonalInitialization.RatioToMovingAverage,
+        });
         AssertRelative(check.GetProperty("mse").GetDouble(), model.MeanSquaredError, 1e-9, "mse");
         var expected = Numbers(check.GetProperty("forecast_mean"));
         var forecast = model.Forecast(expected.Length, paths: 100);
@@ -72,8 +74,10 @@ public partial class DoubleSeasonalHoltWintersTests
         using var reference = ReferenceData.ReadJson(json);
         var root = reference.RootElement;
         var y = Series(csv);
-        var model = DoubleSeasonalHoltWinters.Fit(y, 48, 336, fixedParameters: ParametersOf(root.GetProperty("params")),
-            initialization: DoubleSeasonalInitialization.RatioToMovingAverage);
+        var model = DoubleSeasonalHoltWinters.Fit(y, 48, 336, new DoubleSeasonalOptions
+        {
+            FixedParameters = ParametersOf(root.GetProperty("params")), Initialization = DoubleSeasonalInitialization.RatioToMovingAverage,
+        });
         AssertRelative(root.GetProperty("mse").GetDouble(), model.MeanSquaredError, 1e-9, "mse");
         var first10 = Numbers(root.GetProperty("fitted_first10"));
         var last10 = Numbers(root.GetProperty("fitted_last10"));

@@ -20,7 +20,7 @@ public class ForecastTests
             "ETS" => Additive().Forecast(horizon, levels),
             "ETS simulated" => Additive().Forecast(horizon, levels, new EtsSimulationOptions { Paths = 200, AlwaysSimulate = true }),
             "Holt-Winters" => HoltWinters.Fit(s_seasonal, 4, HoltWintersSeasonality.Additive).Forecast(horizon, levels),
-            "DSHW" => DoubleSeasonalHoltWinters.Fit(intraday, 4, 12, maxEvaluations: 100).Forecast(horizon, levels, paths: 100),
+            "DSHW" => DoubleSeasonalHoltWinters.Fit(intraday, 4, 12, new DoubleSeasonalOptions { MaxEvaluations = 100 }).Forecast(horizon, levels, paths: 100),
             "seasonal naive" => SeasonalNaive.Forecast(s_seasonal, 4, horizon, levels),
             "historical average" => HistoricalAverage.Forecast(s_seasonal, 4, horizon, levels),
             "daily profile" => DailyProfileForecaster.Forecast(intraday, 4, horizon, levels).Forecast,
@@ -91,7 +91,7 @@ public class ForecastTests
         Assert.False(fit.Fitted is double[] || fit.Residuals is double[] || fit.InitialState is double[] || fit.FinalState is double[]);
         var holtWinters = HoltWinters.Fit(s_seasonal, 4, HoltWintersSeasonality.Additive);
         Assert.False(holtWinters.Seasonals is double[] || holtWinters.Fitted is double[] || holtWinters.Residuals is double[]);
-        var model = DoubleSeasonalHoltWinters.Fit(DoubleSeasonalHoltWintersTests.Synthetic(4, 12, 4, 3), 4, 12, maxEvaluations: 100);
+        var model = DoubleSeasonalHoltWinters.Fit(DoubleSeasonalHoltWintersTests.Synthetic(4, 12, 4, 3), 4, 12, new DoubleSeasonalOptions { MaxEvaluations = 100 });
         Assert.False(model.Fitted is double[] || model.Residuals is double[]);
     }
 
@@ -177,7 +177,7 @@ public class ForecastTests
         Assert.Equal("horizon", error.ParamName);
         Assert.Contains("MaxSimulatedValues", error.Message);
         Assert.Equal(20_000, fit.Forecast(20_000, [], options with { Paths = 100 }).Horizon);
-        var model = DoubleSeasonalHoltWinters.Fit(DoubleSeasonalHoltWintersTests.Synthetic(4, 12, 4, 3), 4, 12, maxEvaluations: 100);
+        var model = DoubleSeasonalHoltWinters.Fit(DoubleSeasonalHoltWintersTests.Synthetic(4, 12, 4, 3), 4, 12, new DoubleSeasonalOptions { MaxEvaluations = 100 });
         Assert.Throws<ArgumentOutOfRangeException>(() => model.Forecast(10_001, paths: 5_000));
     }
 

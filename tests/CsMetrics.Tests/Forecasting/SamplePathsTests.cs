@@ -47,7 +47,7 @@ public class SamplePathsTests
     [Property(MaxTest = 6)]
     public void Double_seasonal_forecasts_extend_never_change(PositiveInt seed, byte shortHorizon, byte extra)
     {
-        var model = DoubleSeasonalHoltWinters.Fit(DoubleSeasonalHoltWintersTests.Synthetic(4, 12, 4, 5), 4, 12, maxEvaluations: 200);
+        var model = DoubleSeasonalHoltWinters.Fit(DoubleSeasonalHoltWintersTests.Synthetic(4, 12, 4, 5), 4, 12, new DoubleSeasonalOptions { MaxEvaluations = 200 });
         int h = 1 + shortHorizon % 30;
         AssertPrefix(model.Forecast(h, [0.8], paths: 150, seed: seed.Get), model.Forecast(h + 1 + extra % 30, [0.8], paths: 150, seed: seed.Get));
     }
@@ -63,7 +63,7 @@ public class SamplePathsTests
                 y[t] = 0;
             }
         }
-        var model = DoubleSeasonalHoltWinters.Fit(y, 4, 12, openHours: OpenHoursMask.Detect(y, 12), maxEvaluations: 200);
+        var model = DoubleSeasonalHoltWinters.Fit(y, 4, 12, new DoubleSeasonalOptions { OpenHours = OpenHoursMask.Detect(y, 12), MaxEvaluations = 200 });
         var shorter = model.Forecast(11, paths: 200, seed: 3);
         var longer = model.Forecast(40, paths: 200, seed: 3);
         AssertPrefix(shorter, longer);

@@ -78,55 +78,47 @@ public static class DoubleSeasonalHoltWinters
     /// Fits the double-seasonal model: estimates the initial states, then minimises the sum of squared
     /// one-step errors over the smoothing parameters, the AR(1) coefficient and the initial level and
     /// trend with a bounded Nelder-Mead search (a coarse search from R dshw's starting parameters,
-    /// restarted until it stops improving, then a fine search from its result). Pass
-    /// <paramref name="fixedParameters"/> (and optionally <paramref name="initialStates"/>) to run the
-    /// recursion with no optimisation.
+    /// restarted until it stops improving, then a fine search from its result). Set
+    /// <see cref="DoubleSeasonalOptions.FixedParameters"/> (and optionally <see cref="DoubleSeasonalOptions.InitialStates"/>)
+    /// to run the recursion with no optimisation.
     /// </summary>
     /// <param name="values">The history, starting at cycle position 0 of both cycles; NaN = missing.</param>
     /// <param name="period1">The shorter cycle (e.g. 48), at least 2.</param>
     /// <param name="period2">The longer cycle (e.g. 336), a multiple of <paramref name="period1"/>.</param>
-    /// <param name="form">Multiplicative (Taylor, the default) or additive.</param>
-    /// <param name="openHours">Which intervals of the longer cycle are open (null = always open).</param>
-    /// <param name="trend">Whether the model has a trend (Taylor 2003 has one; with false, beta and the trend are 0).</param>
-    /// <param name="fixedParameters">Parameters to use as given (no optimisation).</param>
-    /// <param name="initialStates">Initial states to use as given (not refined).</param>
-    /// <param name="initialization">How to estimate the initial states (ignored when <paramref name="initialStates"/> is given).</param>
-    /// <param name="maxEvaluations">Objective evaluations allowed per optimiser start.</param>
+    /// <param name="options">Form, trend, open hours, fixed parameters or states, start-up and evaluation budget; null for <see cref="DoubleSeasonalOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Checked before the search starts and between the coarse and fine searches.</param>
     /// <returns>The fitted model, with its parameters, SSE, sigma^2 and convergence.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A period, a parameter or <paramref name="maxEvaluations"/> is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A period is out of range, or an option is (see <see cref="DoubleSeasonalOptions.Validate"/>).</exception>
     /// <exception cref="ArgumentException">
     /// The periods are not nested; the series is shorter than two longer cycles; a value is infinite; a
     /// multiplicative model meets a negative value at an open interval; the mask or the initial
-    /// states do not match the periods; the requested initialisation does not apply.
+    /// states do not match the periods, or the requested initialisation does not apply (ParamName
+    /// <c>options</c>, the property in the message).
     /// </exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static DoubleSeasonalModel Fit(
         ReadOnlySpan<double> values,
         int period1,
         int period2,
-        DoubleSeasonalForm form = DoubleSeasonalForm.Multiplicative,
-        OpenHoursMask? openHours = null,
-        bool trend = true,
-        DoubleSeasonalParameters? fixedParameters = null,
-        DoubleSeasonalStates? initialStates = null,
-        DoubleSeasonalInitialization initialization = DoubleSeasonalInitialization.Averaged,
-        int maxEvaluations = 3000)
+        DoubleSeasonalOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
+        options ??= DoubleSeasonalOptions.Default;
         CheckPeriods(period1, period2);
-        CheckMask(openHours, period2);
-        Preconditions.CheckRange(maxEvaluations, 10, 10_000_000);
+        options.Validate();
+        var openHours = options.OpenHours;
+        var initialStates = options.InitialStates;
+        bool trend = options.Trend;
+        CheckMask(openHours, period2, nameof(options), "options.OpenHours: ");
         if (values.Length < 2 * period2)
         {
             ThrowHelper.ThrowArgument(nameof(values), $"The series has {values.Length} values; the double-seasonal model needs at least two longer cycles ({2 * period2}).");
         }
-        bool multiplicative = form == DoubleSeasonalForm.Multiplicative;
+        bool multiplicative = options.Form == DoubleSeasonalForm.Multiplicative;
         CheckValues(values, multiplicative, openHours);
-        if (fixedParameters is { } fixedValue)
-        {
-            CheckParameters(fixedValue, trend);
-        }
         if (initialStates is not null)
         {
-            CheckStates(initialStates, period1, period2, nameof(initialStates));
+            CheckStates(initialStates, period1, period2, nameof(options), "options.InitialStates: ");
         }
 
         DoubleSeasonalStates states;
@@ -134,7 +126,7 @@ public static class DoubleSeasonalHoltWinters
         {
             states = initialStates;
         }
-        else if (initialization == DoubleSeasonalInitialization.Averaged)
+        else if (options.Initialization == DoubleSeasonalInitialization.Averaged)
         {
             states = DoubleSeasonalInitialStates.Averaged(values, period1, period2, multiplicative, openHours, trend);
         }
@@ -142,28 +134,30 @@ public static class DoubleSeasonalHoltWinters
         {
             if (!DoubleSeasonalInitialStates.RatioToMovingAverageApplies(values, period2, multiplicative, openHours))
             {
-                ThrowHelper.ThrowArgument(nameof(initialization), "The ratio-to-moving-average start-up needs a multiplicative model, no closed intervals and no missing values in the first two longer cycles.");
+                ThrowHelper.ThrowArgument(nameof(options), "options.Initialization: the ratio-to-moving-average start-up needs a multiplicative model, no closed intervals and no missing values in the first two longer cycles.");
             }
             states = DoubleSeasonalInitialStates.RatioToMovingAverage(values, period1, period2, trend);
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var data = values.ToArray();
         var fitter = new DoubleSeasonalFitter(data, period1, period2, multiplicative, openHours, trend);
         DoubleSeasonalFitter.Result best;
-        if (fixedParameters is { } given)
+        if (options.FixedParameters is { } given)
         {
             best = fitter.Evaluate(given, states);
         }
         else
         {
             bool refine = initialStates is null;
-            var coarse = fitter.Optimize(states, refine, maxEvaluations, CoarseTolerance);
-            var fine = fitter.Optimize(states, refine, maxEvaluations, FineTolerance, warmStart: coarse);
+            var coarse = fitter.Optimize(states, refine, options.MaxEvaluations, CoarseTolerance);
+            cancellationToken.ThrowIfCancellationRequested();
+            var fine = fitter.Optimize(states, refine, options.MaxEvaluations, FineTolerance, warmStart: coarse);
             best = (fine.Sse <= coarse.Sse ? fine : coarse with { Converged = fine.Converged }) with { Evaluations = coarse.Evaluations + fine.Evaluations };
             // A search that never left the infinite region has not converged to anything.
             best = best with { Converged = best.Converged && double.IsFinite(best.Sse) };
         }
-        return new DoubleSeasonalModel(data, period1, period2, form, openHours, trend, best.Parameters, best.States, initialization,
+        return new DoubleSeasonalModel(data, period1, period2, options.Form, openHours, trend, best.Parameters, best.States, options.Initialization,
             best.Converged, best.Evaluations);
     }
 
@@ -176,26 +170,25 @@ public static class DoubleSeasonalHoltWinters
     /// <param name="period2">The longer cycle (e.g. 336).</param>
     /// <param name="horizon">Steps to forecast, at least 1.</param>
     /// <param name="levels">Interval levels, fractions in (0, 1) (0.95 for 95%); default 0.8 and 0.95.</param>
-    /// <param name="openHours">Which intervals of the longer cycle are open (null = always open).</param>
-    /// <param name="form">Multiplicative (default) or additive.</param>
-    /// <param name="trend">Whether the model has a trend.</param>
+    /// <param name="options">The fit's options (form, open hours, trend, ...); null for <see cref="DoubleSeasonalOptions.Default"/>.</param>
     /// <param name="paths">Simulated sample paths for the intervals and variances.</param>
     /// <param name="seed">Seed of the simulation (same seed, same intervals).</param>
+    /// <param name="cancellationToken">Checked as in <see cref="Fit"/>.</param>
     /// <returns>The fitted model and its forecast.</returns>
     /// <exception cref="ArgumentException">See <see cref="Fit"/> and <see cref="DoubleSeasonalModel.Forecast"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static DoubleSeasonalForecast FitAndForecast(
         ReadOnlySpan<double> values,
         int period1,
         int period2,
         int horizon,
         IEnumerable<double>? levels = null,
-        OpenHoursMask? openHours = null,
-        DoubleSeasonalForm form = DoubleSeasonalForm.Multiplicative,
-        bool trend = true,
+        DoubleSeasonalOptions? options = null,
         int paths = 5000,
-        int seed = 1)
+        int seed = 1,
+        CancellationToken cancellationToken = default)
     {
-        var model = Fit(values, period1, period2, form, openHours, trend);
+        var model = Fit(values, period1, period2, options, cancellationToken);
         return new DoubleSeasonalForecast(model, model.Forecast(horizon, levels, paths, seed));
     }
 
@@ -206,29 +199,31 @@ public static class DoubleSeasonalHoltWinters
     /// <param name="series">The series, each starting at cycle position 0.</param>
     /// <param name="period1">The shorter cycle (e.g. 48).</param>
     /// <param name="period2">The longer cycle (e.g. 336).</param>
-    /// <param name="form">Multiplicative (default) or additive.</param>
-    /// <param name="openHours">A mask for every series, or null to detect each series' own closed intervals with <see cref="OpenHoursMask.Detect"/>.</param>
-    /// <param name="trend">Whether the models have a trend.</param>
-    /// <param name="cancellationToken">Stops the batch between series (<see cref="OperationCanceledException"/>).</param>
+    /// <param name="options">
+    /// The options of every fit; null for <see cref="DoubleSeasonalOptions.Default"/>. A null
+    /// <see cref="DoubleSeasonalOptions.OpenHours"/> detects each series' own closed intervals with <see cref="OpenHoursMask.Detect"/>.
+    /// </param>
+    /// <param name="cancellationToken">Stops the batch between series and each fit between its searches (<see cref="OperationCanceledException"/>).</param>
     /// <returns>One result per series, in input order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="series"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (see <see cref="DoubleSeasonalOptions.Validate"/>).</exception>
     public static IReadOnlyList<DoubleSeasonalBatchResult> FitMany(
         IReadOnlyList<double[]> series,
         int period1,
         int period2,
-        DoubleSeasonalForm form = DoubleSeasonalForm.Multiplicative,
-        OpenHoursMask? openHours = null,
-        bool trend = true,
+        DoubleSeasonalOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(series);
+        options ??= DoubleSeasonalOptions.Default;
+        options.Validate();
         var results = new DoubleSeasonalBatchResult[series.Count];
         Parallel.For(0, series.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             try
             {
-                var mask = openHours ?? OpenHoursMask.Detect(series[i], period2);
-                results[i] = new DoubleSeasonalBatchResult(i, Fit(series[i], period1, period2, form, mask, trend), null);
+                var one = options.OpenHours is null ? options with { OpenHours = OpenHoursMask.Detect(series[i], period2) } : options;
+                results[i] = new DoubleSeasonalBatchResult(i, Fit(series[i], period1, period2, one, cancellationToken), null);
             }
             catch (ArgumentException error)
             {
@@ -348,19 +343,19 @@ public static class DoubleSeasonalHoltWinters
         }
     }
 
-    internal static void CheckMask(OpenHoursMask? openHours, int period2)
+    internal static void CheckMask(OpenHoursMask? openHours, int period2, string paramName = "openHours", string prefix = "")
     {
         if (openHours is not null && openHours.CycleLength != period2)
         {
-            ThrowHelper.ThrowArgument(nameof(openHours), $"The mask's cycle has {openHours.CycleLength} intervals; period2 is {period2}.");
+            ThrowHelper.ThrowArgument(paramName, $"{prefix}The mask's cycle has {openHours.CycleLength} intervals; period2 is {period2}.");
         }
     }
 
-    private static void CheckStates(DoubleSeasonalStates states, int period1, int period2, string paramName)
+    private static void CheckStates(DoubleSeasonalStates states, int period1, int period2, string paramName, string prefix = "")
     {
         if (states.FirstSeasonIndices.Count != period1 || states.SecondSeasonIndices.Count != period2)
         {
-            ThrowHelper.ThrowArgument(paramName, $"The initial indices have lengths {states.FirstSeasonIndices.Count} and {states.SecondSeasonIndices.Count}; the periods are {period1} and {period2}.");
+            ThrowHelper.ThrowArgument(paramName, $"{prefix}The initial indices have lengths {states.FirstSeasonIndices.Count} and {states.SecondSeasonIndices.Count}; the periods are {period1} and {period2}.");
         }
     }
 
@@ -382,19 +377,6 @@ public static class DoubleSeasonalHoltWinters
             }
         }
         SeriesScale.Check(values);
-    }
-
-    private static void CheckParameters(DoubleSeasonalParameters p, bool trend)
-    {
-        Preconditions.CheckFraction(p.Alpha, "fixedParameters.Alpha");
-        Preconditions.CheckFraction(p.Beta, "fixedParameters.Beta");
-        Preconditions.CheckFraction(p.Gamma, "fixedParameters.Gamma");
-        Preconditions.CheckFraction(p.Omega, "fixedParameters.Omega");
-        Preconditions.CheckRange(p.Phi, -0.999, 0.999, "fixedParameters.Phi");
-        if (!trend && p.Beta != 0)
-        {
-            ThrowHelper.ThrowOutOfRange("fixedParameters.Beta", p.Beta, "must be 0 for a model without trend");
-        }
     }
 }
 
