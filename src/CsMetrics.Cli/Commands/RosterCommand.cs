@@ -9,6 +9,9 @@ namespace CsMetrics.Cli.Commands;
 internal enum RosterInputFormat
 {
     Curtois,
+
+    /// <summary>The JSON document of <see cref="RosterJson"/>.</summary>
+    Json,
 }
 
 /// <summary><c>csmetrics roster</c>: rosters for named agents from a benchmark-format problem (text in, employee,day,shift rows out).</summary>
@@ -20,14 +23,14 @@ internal static class RosterCommand
     {
         var command = new Command("roster",
             "Builds a roster for named agents (contracts, days off, cover, shift requests) at least penalty, with a lower bound and gap.\n" +
-            "Input: the Employee Shift Scheduling benchmark's text format (Curtois & Qu 2014); output: employee,day,shift rows\n" +
+            "Input: the Employee Shift Scheduling benchmark's text format (Curtois & Qu 2014), or --format json; output: employee,day,shift rows\n" +
             "(one per worked day, days off omitted). A JSON summary line { status, objective, lowerBound, gap, seconds } goes to\n" +
             "standard error, or to --summary. See docs/rostering.md.\n" +
             "Example: csmetrics roster --input Instance7.txt --time-limit-s 60 --output roster.csv");
         var io = new CommandIo().AddTo(command, withFormat: false);
         var format = new Option<RosterInputFormat>("--format", "-f")
         {
-            Description = "The input format: curtois (the benchmark's SECTION_ text format).",
+            Description = "The input format: curtois (the benchmark's SECTION_ text format, default) or json (the same sections as a JSON document; see docs/rostering.md).",
             DefaultValueFactory = _ => RosterInputFormat.Curtois,
         };
         var timeLimit = new Option<double>("--time-limit-s") { Description = "Time limit of the search, seconds (default 60).", DefaultValueFactory = _ => 60 };
@@ -46,10 +49,13 @@ internal static class RosterCommand
             }
             var text = io.ReadAllText(parse, context);
             var source = io.InputName(parse);
-            var parsed = CurtoisFormat.Parse(text);
+            bool json = parse.GetValue(format) == RosterInputFormat.Json;
+            var parsed = json ? RosterJson.Parse(text) : CurtoisFormat.Parse(text);
             if (parsed.Problem is not RosterProblem problem)
             {
-                throw new InputException(parsed.Problems.Select(p => new InputProblem(source, null, null, p.ToString())).ToArray());
+                throw new InputException(parsed.Problems.Select(p => p.Path is string path
+                    ? new InputProblem(source, null, path.Length == 0 ? null : path, p.Message) { ColumnKind = "field" }
+                    : new InputProblem(source, null, null, p.ToString())).ToArray());
             }
             var options = new RosterSolverOptions { TimeLimit = TimeSpan.FromSeconds(seconds), Seed = parse.GetValue(seed) };
             var solution = new Progress(context).Stage("rostering", () => RosterSolver.Solve(problem, options));

@@ -8,8 +8,15 @@ namespace CsMetrics.Rostering;
 /// <param name="Message">What is wrong, naming the value.</param>
 public readonly record struct RosterTextProblem(int Line, string Section, string Message)
 {
-    /// <summary>"line 12, section STAFF: message".</summary>
+    /// <summary>
+    /// The JSON field path (e.g. <c>staff[1].maxShifts.E</c>; empty for the whole document) when the problem comes from
+    /// <see cref="RosterJson"/>; null for the text format.
+    /// </summary>
+    public string? Path { get; init; }
+
+    /// <summary>"line 12, section STAFF: message", or "staff[1].id: message" for a JSON problem.</summary>
     public override string ToString() =>
+        Path is not null ? $"{(Path.Length == 0 ? "(document)" : Path)}: {Message}" :
         Line > 0 ? $"line {Line}, section {(Section.Length == 0 ? "(none)" : Section)}: {Message}" : $"section {Section}: {Message}";
 }
 

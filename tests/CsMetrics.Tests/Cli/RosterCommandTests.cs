@@ -121,4 +121,53 @@ public class RosterCommandTests
         Assert.Equal(JsonValueKind.Null, summary.RootElement.GetProperty("objective").ValueKind);
         Assert.Contains("agent 'A' can work at most 2400 minutes", summary.RootElement.GetProperty("reason").GetString());
     }
+
+    [Fact]
+    public void A_json_instance_solves_to_rows_that_recompute_to_the_summarys_objective()
+    {
+        var problem = RosterJson.Parse(RosterJsonTests.SmallJson).Problem!;
+        var result = CliRunner.RunWithInput(RosterJsonTests.SmallJson, "roster", "--format", "json", "--time-limit-s", "1");
+        Assert.Equal(0, result.ExitCode);
+        var oracle = RosterOracle.Evaluate(problem, ReadRows(problem, result.Output));
+        using var summary = JsonDocument.Parse(result.Error.Trim());
+        Assert.Equal(oracle.Objective, summary.RootElement.GetProperty("objective").GetInt32());
+    }
+
+    [Fact]
+    public void The_json_form_of_a_benchmark_instance_gives_the_same_roster_as_its_text()
+    {
+        var text = ReferenceData.ReadText("rostering/Instance1.txt");
+        var json = RosterJson.Write(CurtoisFormat.Parse(text).Problem!);
+        var fromText = CliRunner.RunWithInput(text, "roster", "--time-limit-s", "0.5", "--seed", "2");
+        var fromJson = CliRunner.RunWithInput(json, "roster", "-f", "json", "--time-limit-s", "0.5", "--seed", "2");
+        Assert.Equal(0, fromText.ExitCode);
+        Assert.Equal(0, fromJson.ExitCode);
+        var problem = CurtoisFormatTests.Instance(1);
+        Assert.True(RosterOracle.Evaluate(problem, ReadRows(problem, fromJson.Output)).Feasible);
+    }
+
+    [Fact]
+    public void A_typo_and_a_duplicate_key_in_json_are_one_line_each_naming_the_path_and_exit_code_2()
+    {
+        var json = """
+            { "horizonDays": 7, "horizonDays": 7,
+              "shifts": [{ "id": "D", "minutes": 480 }],
+              "staff": [{ "id": "A", "maxShift": { "D": 7 } }] }
+            """;
+        var result = CliRunner.RunWithInput(json, "roster", "--format", "json", "--time-limit-s", "1");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("", result.Output);
+        var lines = result.Error.Trim().Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("error: <stdin>: field 'horizonDays': the key 'horizonDays' is given more than once", lines[0]);
+        Assert.StartsWith("error: <stdin>: field 'staff[0].maxShift': unknown field 'maxShift' (did you mean 'maxShifts'?)", lines[1]);
+    }
+
+    [Fact]
+    public void Text_input_read_as_json_is_an_error_not_a_crash()
+    {
+        var result = CliRunner.RunWithInput(ReferenceData.ReadText("rostering/Instance1.txt"), "roster", "--format", "json");
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: <stdin>: not valid JSON", result.Error.Trim());
+    }
 }
