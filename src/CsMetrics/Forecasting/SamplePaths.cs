@@ -93,7 +93,7 @@ internal static class SamplePaths
             {
                 int h = h0 + b;
                 var row = rows.AsSpan(b * paths, paths);
-                (mean[h], variance[h]) = MeanAndVariance(row);
+                (mean[h], variance[h]) = SampleMoments.MeanAndVariance(row);
                 for (int l = 0; l < levels.Length; l++)
                 {
                     double tail = (1 - levels[l]) / 2;
@@ -103,22 +103,6 @@ internal static class SamplePaths
             }
         }
         return new SimulatedSteps(mean, variance, lower, upper);
-    }
-
-    private static (double Mean, double Variance) MeanAndVariance(ReadOnlySpan<double> values)
-    {
-        double mean = 0;
-        foreach (double v in values)
-        {
-            mean += v;
-        }
-        mean /= values.Length;
-        double sum = 0;
-        foreach (double v in values)
-        {
-            sum += (v - mean) * (v - mean);
-        }
-        return (mean, sum / (values.Length - 1));
     }
 
     /// <summary>

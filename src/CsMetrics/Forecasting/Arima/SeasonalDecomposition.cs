@@ -1,3 +1,5 @@
+using CsMetrics.Internal;
+
 namespace CsMetrics.Forecasting;
 
 /// <summary>
@@ -88,21 +90,7 @@ internal static class SeasonalDecomposition
         return Math.Clamp(1 - Variance(remainder) / total, 0, 1);
     }
 
-    private static double Variance(ReadOnlySpan<double> x)
-    {
-        double mean = 0;
-        foreach (double v in x)
-        {
-            mean += v;
-        }
-        mean /= x.Length;
-        double ss = 0;
-        foreach (double v in x)
-        {
-            ss += (v - mean) * (v - mean);
-        }
-        return ss / (x.Length - 1);
-    }
+    private static double Variance(ReadOnlySpan<double> x) => SampleMoments.MeanAndVariance(x).Variance;
 
     private static int NextOdd(int x) => x % 2 == 0 ? x + 1 : x;
 
