@@ -22,8 +22,46 @@ namespace CsMetrics.Rostering;
 /// </remarks>
 public static class RosterBound
 {
-    /// <summary>The lower bound described in the remarks.</summary>
-    public static int Of(RosterProblem problem)
+    /// <summary>
+    /// The best of the simple bound described in the remarks and the column-generation bound (the best Lagrangian bound
+    /// within the default pricing work, <see cref="DefaultColumnGenerationWork"/>). Deterministic.
+    /// </summary>
+    public static int Of(RosterProblem problem) => WithColumnGeneration(problem, DefaultColumnGenerationWork, CancellationToken.None);
+
+    /// <summary>
+    /// The best of the simple bound and the column-generation (Dantzig-Wolfe) bound of Burke &amp; Curtois (2014): a master
+    /// LP choosing one line per agent, priced by each agent's resource-constrained shortest path with the cover duals.
+    /// The column-generation part reports the best Lagrangian bound seen, so it is valid when stopped early by
+    /// <paramref name="maxWork"/> (dynamic-programme states, machine-independent) or by cancellation.
+    /// </summary>
+    /// <param name="problem">The problem.</param>
+    /// <param name="maxWork">Pricing work budget (&gt;= 0; 0 gives the simple bound only).</param>
+    /// <param name="cancellationToken">Stops the column generation early; the bound stays valid.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxWork"/> is negative.</exception>
+    public static int WithColumnGeneration(RosterProblem problem, long maxWork, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxWork);
+        int simple = Simple(problem);
+        if (maxWork == 0)
+        {
+            return simple;
+        }
+        var cg = new RosterColumnGeneration(problem);
+        if (cg.Rows > MaxMasterRows)
+        {
+            return simple; // the dense master would not fit in memory
+        }
+        return Math.Max(simple, RosterColumnGeneration.ToInteger(cg.Run(int.MaxValue, maxWork, cancellationToken)));
+    }
+
+    /// <summary>The pricing work <see cref="Of(RosterProblem)"/> allows the column generation (dynamic-programme states).</summary>
+    public const long DefaultColumnGenerationWork = 2_000_000_000;
+
+    // Agents plus weighted cover cells; a dense basis inverse of this many rows takes 8 * rows² bytes (32 MB here).
+    internal const int MaxMasterRows = 2_000;
+
+    private static int Simple(RosterProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
         var p = problem;

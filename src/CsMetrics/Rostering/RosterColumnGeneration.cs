@@ -1,0 +1,403 @@
+namespace CsMetrics.Rostering;
+
+/// <summary>
+/// The column-generation (Dantzig-Wolfe) lower bound of a rostering problem, reported as the best Lagrangian bound
+/// seen, so it is valid at every iteration and may stop at any work limit.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Master LP (Burke &amp; Curtois 2014, "New approaches to nurse rostering benchmark instances", EJOR 237(1) 71-81):
+/// choose a convex combination of roster lines λ_aj per agent a (Σ_j λ_aj = 1), and for each (day, shift) cell c
+/// with a cover weight, Σ_aj x_ajc λ_aj + under_c − over_c = required_c with under and over costing the under- and
+/// over-weights. A line's cost is its request penalties. Pricing is the agent's resource-constrained shortest path
+/// over days (<see cref="AgentLineSearch"/>) with work on cell c costing its request change − π_c.
+/// </para>
+/// <para>
+/// Validity does not rest on the LP being solved exactly. Dualising the cover rows with any π_c in [−over_c,
+/// under_c] (the duals are clipped to this box) gives L(π) = Σ_c π_c required_c + Σ_a min over lines (cost − Σ_c π_c
+/// x_c) ≤ optimum, and a pricing problem over a superset of the feasible lines only lowers each minimum. The pricing
+/// keeps every contract rule except the per-type maxima, which are dualised with multipliers ν_at ≥ 0 (cost ν_at
+/// per shift of type t, bound − Σ_t ν_at max_at), moved by a subgradient step; an agent whose search is too large
+/// is priced by its per-day minimum, a further relaxation. The integer bound is ⌈L − 1e-6·max(1, |L|)⌉, the slack
+/// covering floating rounding. The master is a revised primal simplex with a dense basis inverse, started from
+/// big-M artificial columns; its duals steer π.
+/// </para>
+/// </remarks>
+internal sealed class RosterColumnGeneration
+{
+    private readonly RosterProblem _p;
+    private readonly int _e, _days, _s;
+    private readonly int[] _rowOfCell; // cover row (after the agent rows) of each cell, or -1
+    private readonly int[] _cellOfRow;
+    private readonly int _m;
+    private readonly double[] _nu; // per-type-maximum multipliers, agent-major
+    private readonly double[] _constant; // Σ on-weights per agent: the cost of the all-off line
+
+    // Master columns: 0..C-1 under, C..2C-1 over, then E artificials, then roster lines.
+    private readonly List<double> _colCost = [];
+    private readonly List<int[]> _colRows = []; // rows with coefficient +1 (under, artificial, line) or −1 (over)
+    private readonly List<bool> _colNegative = [];
+    private double[] _binv = [];
+    private int[] _basis = [];
+    private double[] _xb = [];
+
+    public RosterColumnGeneration(RosterProblem problem)
+    {
+        _p = problem;
+        _e = problem.Agents.Count;
+        _days = problem.Days;
+        _s = problem.ShiftTypes.Count;
+        _rowOfCell = new int[_days * _s];
+        var cells = new List<int>();
+        for (int c = 0; c < _rowOfCell.Length; c++)
+        {
+            _rowOfCell[c] = problem.UnderWeight[c] + problem.OverWeight[c] > 0 ? _e + cells.Count : -1;
+            if (_rowOfCell[c] >= 0)
+            {
+                cells.Add(c);
+            }
+        }
+        _cellOfRow = cells.ToArray();
+        _m = _e + _cellOfRow.Length;
+        _nu = new double[_e * _s];
+        _constant = new double[_e];
+        for (int a = 0; a < _e; a++)
+        {
+            for (int k = a * _days * _s; k < (a + 1) * _days * _s; k++)
+            {
+                _constant[a] += problem.OnWeight[k];
+            }
+        }
+    }
+
+    /// <summary>Master rows: E convexity rows then one per weighted cover cell.</summary>
+    public int Rows => _m;
+
+    /// <summary>Rounds of pricing done by the last <see cref="Run"/>.</summary>
+    public int Rounds { get; private set; }
+
+    /// <summary>Roster lines added to the master.</summary>
+    public int Columns => _colCost.Count - 2 * _cellOfRow.Length - _e;
+
+    /// <summary>The last master LP value (an upper estimate of the LP bound while columns are missing).</summary>
+    public double MasterObjective { get; private set; }
+
+    /// <summary>Whether the last round found no improving column and no per-type multiplier moved (the LP bound is reached).</summary>
+    public bool Converged { get; private set; }
+
+    /// <summary>
+    /// Runs column generation until no line prices out, <paramref name="maxRounds"/> rounds, the pricing work
+    /// exceeds <paramref name="maxWork"/> (machine-independent, so deterministic) or cancellation; returns the best
+    /// Lagrangian bound (a real number; see the remarks for its rounding).
+    /// </summary>
+    public double Run(int maxRounds, long maxWork, CancellationToken cancellationToken)
+    {
+        var p = _p;
+        int C = _cellOfRow.Length;
+        // Columns and the slack basis: artificials for the agent rows, under for the cover rows.
+        double bigM = 1;
+        for (int c = 0; c < p.UnderWeight.Length; c++)
+        {
+            bigM += (double)p.Required[c] * p.UnderWeight[c] + (double)_e * p.OverWeight[c];
+        }
+        foreach (var w in p.OnWeight)
+        {
+            bigM += w;
+        }
+        foreach (var w in p.OffWeight)
+        {
+            bigM += w;
+        }
+        for (int r = 0; r < C; r++)
+        {
+            AddColumn(p.UnderWeight[_cellOfRow[r]], [_e + r], false);
+        }
+        for (int r = 0; r < C; r++)
+        {
+            AddColumn(p.OverWeight[_cellOfRow[r]], [_e + r], true);
+        }
+        for (int a = 0; a < _e; a++)
+        {
+            AddColumn(bigM, [a], false);
+        }
+        _binv = new double[_m * _m];
+        _basis = new int[_m];
+        _xb = new double[_m];
+        for (int i = 0; i < _m; i++)
+        {
+            _binv[i * _m + i] = 1;
+        }
+        for (int a = 0; a < _e; a++)
+        {
+            _basis[a] = 2 * C + a;
+            _xb[a] = 1;
+        }
+        for (int r = 0; r < C; r++)
+        {
+            _basis[_e + r] = r;
+            _xb[_e + r] = p.Required[_cellOfRow[r]];
+        }
+
+        var search = new AgentLineSearch(p);
+        var row = new int[_days];
+        Array.Fill(row, Roster.Off);
+        var line = new int[_days];
+        var cost = new double[_days * _s];
+        var y = new double[_m];
+        var pi = new double[_days * _s];
+        var count = new int[_s];
+        double best = double.NegativeInfinity;
+        long work = 0;
+        double step = Math.Max(1, p.UnderWeight.Concat(p.OverWeight).Concat(p.OnWeight).Concat(p.OffWeight).Max());
+        Rounds = 0;
+        Converged = false;
+        while (Rounds < maxRounds && work <= maxWork && !cancellationToken.IsCancellationRequested)
+        {
+            Rounds++;
+            MasterObjective = Simplex(cancellationToken);
+            Duals(y);
+            Array.Clear(pi);
+            double bound = 0;
+            for (int r = 0; r < C; r++)
+            {
+                int c = _cellOfRow[r];
+                pi[c] = Math.Clamp(y[_e + r], -p.OverWeight[c], p.UnderWeight[c]);
+                bound += pi[c] * p.Required[c];
+            }
+            bool improving = false, moved = false;
+            for (int a = 0; a < _e; a++)
+            {
+                int baseCell = a * _days * _s;
+                for (int d = 0; d < _days; d++)
+                {
+                    for (int t = 0; t < _s; t++)
+                    {
+                        int k = d * _s + t;
+                        cost[k] = p.OffWeight[baseCell + k] - p.OnWeight[baseCell + k] - pi[k] + _nu[a * _s + t];
+                    }
+                }
+                double nuTerm = 0;
+                for (int t = 0; t < _s; t++)
+                {
+                    if (_nu[a * _s + t] > 0)
+                    {
+                        nuTerm += _nu[a * _s + t] * p.MaxShifts[a * _s + t];
+                    }
+                }
+                bool found = search.Solve(a, row, 0, _days, cost, line);
+                work += search.LastWork;
+                double z;
+                if (found)
+                {
+                    z = 0;
+                    Array.Clear(count);
+                    for (int d = 0; d < _days; d++)
+                    {
+                        if (line[d] != Roster.Off)
+                        {
+                            z += cost[d * _s + line[d]];
+                            count[line[d]]++;
+                        }
+                    }
+                    // The line's reduced cost in the master (true cost, without the ν terms) decides whether it enters.
+                    double trueCost = _constant[a], reduced = -y[a];
+                    var rows = new List<int> { a };
+                    bool typeOk = true;
+                    for (int d = 0; d < _days; d++)
+                    {
+                        if (line[d] == Roster.Off)
+                        {
+                            continue;
+                        }
+                        int k = d * _s + line[d];
+                        trueCost += p.OffWeight[baseCell + k] - p.OnWeight[baseCell + k];
+                        if (_rowOfCell[k] >= 0)
+                        {
+                            rows.Add(_rowOfCell[k]);
+                            reduced -= y[_rowOfCell[k]];
+                        }
+                    }
+                    reduced += trueCost;
+                    for (int t = 0; t < _s; t++)
+                    {
+                        int max = p.MaxShifts[a * _s + t];
+                        if (max == int.MaxValue)
+                        {
+                            continue;
+                        }
+                        typeOk &= count[t] <= max;
+                        double next = Math.Max(0, _nu[a * _s + t] + step / Math.Sqrt(Rounds) * (count[t] - max));
+                        moved |= next != _nu[a * _s + t];
+                        _nu[a * _s + t] = next;
+                    }
+                    // Lines breaking a per-type maximum are not rosters; keeping them out keeps the master honest.
+                    if (typeOk && reduced < -1e-7)
+                    {
+                        AddColumn(trueCost, rows.ToArray(), false);
+                        improving = true;
+                    }
+                }
+                else
+                {
+                    // A relaxation: each day's cheapest choice (off = 0, or a shift the agent may work).
+                    z = 0;
+                    for (int d = 0; d < _days; d++)
+                    {
+                        double m = 0;
+                        if (!p.DayOff[a * _days + d])
+                        {
+                            for (int t = 0; t < _s; t++)
+                            {
+                                if (p.MaxShifts[a * _s + t] > 0)
+                                {
+                                    m = Math.Min(m, cost[d * _s + t]);
+                                }
+                            }
+                        }
+                        z += m;
+                    }
+                }
+                bound += _constant[a] + z - nuTerm;
+            }
+            best = Math.Max(best, bound);
+            if (!improving && !moved)
+            {
+                Converged = true;
+                break;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>The integer bound from a real one (objectives are integers), with slack for floating rounding.</summary>
+    public static int ToInteger(double bound) =>
+        double.IsNegativeInfinity(bound) ? 0 : (int)Math.Max(0, Math.Min(int.MaxValue, Math.Ceiling(bound - 1e-6 * Math.Max(1, Math.Abs(bound)))));
+
+    private void AddColumn(double cost, int[] rows, bool negative)
+    {
+        _colCost.Add(cost);
+        _colRows.Add(rows);
+        _colNegative.Add(negative);
+    }
+
+    private void Duals(double[] y)
+    {
+        Array.Clear(y);
+        for (int i = 0; i < _m; i++)
+        {
+            double cb = _colCost[_basis[i]];
+            if (cb == 0)
+            {
+                continue;
+            }
+            for (int j = 0; j < _m; j++)
+            {
+                y[j] += cb * _binv[i * _m + j];
+            }
+        }
+    }
+
+    // Revised primal simplex on the current columns (Dantzig pricing, Bland's rule after degenerate runs).
+    private double Simplex(CancellationToken cancellationToken)
+    {
+        int m = _m;
+        var y = new double[m];
+        var w = new double[m];
+        var isBasic = new bool[_colCost.Count];
+        foreach (int b in _basis)
+        {
+            isBasic[b] = true;
+        }
+        int degenerate = 0;
+        for (int iteration = 0; iteration < 50_000 && !cancellationToken.IsCancellationRequested; iteration++)
+        {
+            Duals(y);
+            int enter = -1;
+            double bestReduced = -1e-9;
+            bool bland = degenerate > 50;
+            for (int j = 0; j < _colCost.Count; j++)
+            {
+                if (isBasic[j])
+                {
+                    continue;
+                }
+                double d = _colCost[j];
+                double sign = _colNegative[j] ? -1 : 1;
+                foreach (int r in _colRows[j])
+                {
+                    d -= sign * y[r];
+                }
+                if (d < bestReduced)
+                {
+                    enter = j;
+                    bestReduced = d;
+                    if (bland)
+                    {
+                        break;
+                    }
+                }
+            }
+            if (enter < 0)
+            {
+                break;
+            }
+            // w = B⁻¹ A_enter.
+            Array.Clear(w);
+            double s = _colNegative[enter] ? -1 : 1;
+            foreach (int r in _colRows[enter])
+            {
+                for (int i = 0; i < m; i++)
+                {
+                    w[i] += s * _binv[i * m + r];
+                }
+            }
+            int leave = -1;
+            double ratio = double.PositiveInfinity;
+            for (int i = 0; i < m; i++)
+            {
+                if (w[i] > 1e-9)
+                {
+                    double q = Math.Max(0, _xb[i]) / w[i];
+                    if (q < ratio - 1e-12 || (q <= ratio + 1e-12 && leave >= 0 && _basis[i] < _basis[leave]))
+                    {
+                        ratio = q;
+                        leave = i;
+                    }
+                }
+            }
+            if (leave < 0)
+            {
+                break; // unbounded cannot happen (every cost is >= 0); stop rather than loop
+            }
+            degenerate = ratio < 1e-12 ? degenerate + 1 : 0;
+            double pivot = w[leave];
+            for (int j = 0; j < m; j++)
+            {
+                _binv[leave * m + j] /= pivot;
+            }
+            _xb[leave] = Math.Max(0, _xb[leave]) / pivot;
+            for (int i = 0; i < m; i++)
+            {
+                if (i == leave || w[i] == 0)
+                {
+                    continue;
+                }
+                double f = w[i];
+                for (int j = 0; j < m; j++)
+                {
+                    _binv[i * m + j] -= f * _binv[leave * m + j];
+                }
+                _xb[i] -= f * _xb[leave];
+            }
+            isBasic[_basis[leave]] = false;
+            _basis[leave] = enter;
+            isBasic[enter] = true;
+        }
+        double objective = 0;
+        for (int i = 0; i < m; i++)
+        {
+            objective += _colCost[_basis[i]] * _xb[i];
+        }
+        return objective;
+    }
+}
