@@ -16,8 +16,9 @@ namespace CsMetrics.Rostering;
 /// Validity does not rest on the LP being solved exactly. Dualising the cover rows with any π_c in [−over_c,
 /// under_c] (the duals are clipped to this box) gives L(π) = Σ_c π_c required_c + Σ_a min over lines (cost − Σ_c π_c
 /// x_c) ≤ optimum, and a pricing problem over a superset of the feasible lines only lowers each minimum. The pricing
-/// keeps every contract rule except the per-type maxima, which are dualised with multipliers ν_at ≥ 0 (cost ν_at
-/// per shift of type t, bound − Σ_t ν_at max_at), moved by a subgradient step; an agent whose search is too large
+/// keeps every contract rule except the per-type maxima. Those become master rows Σ_j count_t(j) λ_aj ≤ max_at, and
+/// their duals, clipped to ν_at ≥ 0, price each shift of type t in the pricing (the bound gains − Σ_t ν_at max_at,
+/// again valid for every ν ≥ 0), so the master converges to the LP with the per-type maxima convexified; an agent whose search is too large
 /// is priced by its per-day minimum, a further relaxation. The integer bound is ⌈L − 1e-6·max(1, |L|)⌉, the slack
 /// covering floating rounding. The master is a revised primal simplex with a dense basis inverse, started from
 /// big-M artificial columns; its duals steer π.
@@ -31,12 +32,13 @@ internal sealed class RosterColumnGeneration
     private readonly int[] _cellOfRow;
     private readonly int _m;
     private readonly double[] _nu; // per-type-maximum multipliers, agent-major
+    private readonly int[] _typeRow; // master row of each binding (agent, type) maximum, or -1
     private readonly double[] _constant; // Σ on-weights per agent: the cost of the all-off line
 
     // Master columns: 0..C-1 under, C..2C-1 over, then E artificials, then roster lines.
     private readonly List<double> _colCost = [];
-    private readonly List<int[]> _colRows = []; // rows with coefficient +1 (under, artificial, line) or −1 (over)
-    private readonly List<bool> _colNegative = [];
+    private readonly List<int[]> _colRows = [];
+    private readonly List<double[]> _colCoef = [];
     private double[] _binv = [];
     private int[] _basis = [];
     private double[] _xb = [];
@@ -59,6 +61,11 @@ internal sealed class RosterColumnGeneration
         }
         _cellOfRow = cells.ToArray();
         _m = _e + _cellOfRow.Length;
+        _typeRow = new int[_e * _s];
+        for (int k = 0; k < _typeRow.Length; k++)
+        {
+            _typeRow[k] = problem.MaxShifts[k] < _days ? _m++ : -1;
+        }
         _nu = new double[_e * _s];
         _constant = new double[_e];
         for (int a = 0; a < _e; a++)
@@ -70,7 +77,7 @@ internal sealed class RosterColumnGeneration
         }
     }
 
-    /// <summary>Master rows: E convexity rows then one per weighted cover cell.</summary>
+    /// <summary>Master rows: E convexity rows, one per weighted cover cell, one per per-type maximum below the horizon.</summary>
     public int Rows => _m;
 
     /// <summary>Rounds of pricing done by the last <see cref="Run"/>.</summary>
@@ -82,7 +89,7 @@ internal sealed class RosterColumnGeneration
     /// <summary>The last master LP value (an upper estimate of the LP bound while columns are missing).</summary>
     public double MasterObjective { get; private set; }
 
-    /// <summary>Whether the last round found no improving column and no per-type multiplier moved (the LP bound is reached).</summary>
+    /// <summary>Whether the last round found no improving column (the master LP's value is then the bound of the relaxation).</summary>
     public bool Converged { get; private set; }
 
     /// <summary>
@@ -110,15 +117,23 @@ internal sealed class RosterColumnGeneration
         }
         for (int r = 0; r < C; r++)
         {
-            AddColumn(p.UnderWeight[_cellOfRow[r]], [_e + r], false);
+            AddColumn(p.UnderWeight[_cellOfRow[r]], [_e + r], [1]);
         }
         for (int r = 0; r < C; r++)
         {
-            AddColumn(p.OverWeight[_cellOfRow[r]], [_e + r], true);
+            AddColumn(p.OverWeight[_cellOfRow[r]], [_e + r], [-1]);
         }
         for (int a = 0; a < _e; a++)
         {
-            AddColumn(bigM, [a], false);
+            AddColumn(bigM, [a], [1]);
+        }
+        int typeSlack = _colCost.Count;
+        foreach (int r in _typeRow)
+        {
+            if (r >= 0)
+            {
+                AddColumn(0, [r], [1]);
+            }
         }
         _binv = new double[_m * _m];
         _basis = new int[_m];
@@ -137,6 +152,14 @@ internal sealed class RosterColumnGeneration
             _basis[_e + r] = r;
             _xb[_e + r] = p.Required[_cellOfRow[r]];
         }
+        for (int k = 0, j = typeSlack; k < _typeRow.Length; k++)
+        {
+            if (_typeRow[k] >= 0)
+            {
+                _basis[_typeRow[k]] = j++;
+                _xb[_typeRow[k]] = p.MaxShifts[k];
+            }
+        }
 
         var search = new AgentLineSearch(p);
         var row = new int[_days];
@@ -148,7 +171,6 @@ internal sealed class RosterColumnGeneration
         var count = new int[_s];
         double best = double.NegativeInfinity;
         long work = 0;
-        double step = Math.Max(1, p.UnderWeight.Concat(p.OverWeight).Concat(p.OnWeight).Concat(p.OffWeight).Max());
         Rounds = 0;
         Converged = false;
         while (Rounds < maxRounds && work <= maxWork && !cancellationToken.IsCancellationRequested)
@@ -164,7 +186,12 @@ internal sealed class RosterColumnGeneration
                 pi[c] = Math.Clamp(y[_e + r], -p.OverWeight[c], p.UnderWeight[c]);
                 bound += pi[c] * p.Required[c];
             }
-            bool improving = false, moved = false;
+            for (int k = 0; k < _typeRow.Length; k++)
+            {
+                // The dual of a <= row of a minimisation is <= 0; its negation prices a shift of that type.
+                _nu[k] = _typeRow[k] >= 0 ? Math.Max(0, -y[_typeRow[k]]) : 0;
+            }
+            bool improving = false;
             for (int a = 0; a < _e; a++)
             {
                 int baseCell = a * _days * _s;
@@ -179,7 +206,7 @@ internal sealed class RosterColumnGeneration
                 double nuTerm = 0;
                 for (int t = 0; t < _s; t++)
                 {
-                    if (_nu[a * _s + t] > 0)
+                    if (_typeRow[a * _s + t] >= 0)
                     {
                         nuTerm += _nu[a * _s + t] * p.MaxShifts[a * _s + t];
                     }
@@ -202,7 +229,7 @@ internal sealed class RosterColumnGeneration
                     // The line's reduced cost in the master (true cost, without the ν terms) decides whether it enters.
                     double trueCost = _constant[a], reduced = -y[a];
                     var rows = new List<int> { a };
-                    bool typeOk = true;
+                    var coef = new List<double> { 1 };
                     for (int d = 0; d < _days; d++)
                     {
                         if (line[d] == Roster.Off)
@@ -214,26 +241,24 @@ internal sealed class RosterColumnGeneration
                         if (_rowOfCell[k] >= 0)
                         {
                             rows.Add(_rowOfCell[k]);
+                            coef.Add(1);
                             reduced -= y[_rowOfCell[k]];
                         }
                     }
                     reduced += trueCost;
                     for (int t = 0; t < _s; t++)
                     {
-                        int max = p.MaxShifts[a * _s + t];
-                        if (max == int.MaxValue)
+                        int r = _typeRow[a * _s + t];
+                        if (r >= 0 && count[t] > 0)
                         {
-                            continue;
+                            rows.Add(r);
+                            coef.Add(count[t]);
+                            reduced -= y[r] * count[t];
                         }
-                        typeOk &= count[t] <= max;
-                        double next = Math.Max(0, _nu[a * _s + t] + step / Math.Sqrt(Rounds) * (count[t] - max));
-                        moved |= next != _nu[a * _s + t];
-                        _nu[a * _s + t] = next;
                     }
-                    // Lines breaking a per-type maximum are not rosters; keeping them out keeps the master honest.
-                    if (typeOk && reduced < -1e-7)
+                    if (reduced < -1e-7)
                     {
-                        AddColumn(trueCost, rows.ToArray(), false);
+                        AddColumn(trueCost, rows.ToArray(), coef.ToArray());
                         improving = true;
                     }
                 }
@@ -260,7 +285,7 @@ internal sealed class RosterColumnGeneration
                 bound += _constant[a] + z - nuTerm;
             }
             best = Math.Max(best, bound);
-            if (!improving && !moved)
+            if (!improving)
             {
                 Converged = true;
                 break;
@@ -273,11 +298,11 @@ internal sealed class RosterColumnGeneration
     public static int ToInteger(double bound) =>
         double.IsNegativeInfinity(bound) ? 0 : (int)Math.Max(0, Math.Min(int.MaxValue, Math.Ceiling(bound - 1e-6 * Math.Max(1, Math.Abs(bound)))));
 
-    private void AddColumn(double cost, int[] rows, bool negative)
+    private void AddColumn(double cost, int[] rows, double[] coefficients)
     {
         _colCost.Add(cost);
         _colRows.Add(rows);
-        _colNegative.Add(negative);
+        _colCoef.Add(coefficients);
     }
 
     private void Duals(double[] y)
@@ -322,10 +347,11 @@ internal sealed class RosterColumnGeneration
                     continue;
                 }
                 double d = _colCost[j];
-                double sign = _colNegative[j] ? -1 : 1;
-                foreach (int r in _colRows[j])
+                var rows = _colRows[j];
+                var coef = _colCoef[j];
+                for (int k = 0; k < rows.Length; k++)
                 {
-                    d -= sign * y[r];
+                    d -= coef[k] * y[rows[k]];
                 }
                 if (d < bestReduced)
                 {
@@ -343,12 +369,13 @@ internal sealed class RosterColumnGeneration
             }
             // w = B⁻¹ A_enter.
             Array.Clear(w);
-            double s = _colNegative[enter] ? -1 : 1;
-            foreach (int r in _colRows[enter])
+            var enterRows = _colRows[enter];
+            var enterCoef = _colCoef[enter];
+            for (int k = 0; k < enterRows.Length; k++)
             {
                 for (int i = 0; i < m; i++)
                 {
-                    w[i] += s * _binv[i * m + r];
+                    w[i] += enterCoef[k] * _binv[i * m + enterRows[k]];
                 }
             }
             int leave = -1;
