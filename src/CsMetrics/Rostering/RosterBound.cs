@@ -24,7 +24,7 @@ public static class RosterBound
 {
     /// <summary>
     /// The best of the simple bound described in the remarks and the column-generation bound (the best Lagrangian bound
-    /// within the default pricing work, <see cref="DefaultColumnGenerationWork"/>). Deterministic.
+    /// within the default work, <see cref="DefaultColumnGenerationWork"/>). Deterministic.
     /// </summary>
     public static int Of(RosterProblem problem) => WithColumnGeneration(problem, DefaultColumnGenerationWork, CancellationToken.None);
 
@@ -35,7 +35,7 @@ public static class RosterBound
     /// <paramref name="maxWork"/> (dynamic-programme states, machine-independent) or by cancellation.
     /// </summary>
     /// <param name="problem">The problem.</param>
-    /// <param name="maxWork">Pricing work budget (&gt;= 0; 0 gives the simple bound only).</param>
+    /// <param name="maxWork">Work budget: dynamic-programme states plus m² per simplex pivot (&gt;= 0; 0 gives the simple bound only).</param>
     /// <param name="cancellationToken">Stops the column generation early; the bound stays valid.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxWork"/> is negative.</exception>
     public static int WithColumnGeneration(RosterProblem problem, long maxWork, CancellationToken cancellationToken)
@@ -55,8 +55,8 @@ public static class RosterBound
         return Math.Max(simple, RosterColumnGeneration.ToInteger(cg.Run(int.MaxValue, maxWork, cancellationToken)));
     }
 
-    /// <summary>The pricing work <see cref="Of(RosterProblem)"/> allows the column generation (dynamic-programme states).</summary>
-    public const long DefaultColumnGenerationWork = 2_000_000_000;
+    /// <summary>The work <see cref="Of(RosterProblem)"/> allows the column generation (dynamic-programme states plus m² per simplex pivot; a few seconds here).</summary>
+    public const long DefaultColumnGenerationWork = 10_000_000_000;
 
     // Agents plus weighted cover cells; a dense basis inverse of this many rows takes 8 * rows² bytes (32 MB here).
     internal const int MaxMasterRows = 2_000;

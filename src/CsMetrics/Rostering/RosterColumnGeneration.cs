@@ -94,7 +94,8 @@ internal sealed class RosterColumnGeneration
 
     /// <summary>
     /// Runs column generation until no line prices out, <paramref name="maxRounds"/> rounds, the pricing work
-    /// exceeds <paramref name="maxWork"/> (machine-independent, so deterministic) or cancellation; returns the best
+    /// plus simplex work (m² per pivot) exceeds <paramref name="maxWork"/> (machine-independent, so deterministic) or
+    /// cancellation; returns the best
     /// Lagrangian bound (a real number; see the remarks for its rounding).
     /// </summary>
     public double Run(int maxRounds, long maxWork, CancellationToken cancellationToken)
@@ -176,7 +177,7 @@ internal sealed class RosterColumnGeneration
         while (Rounds < maxRounds && work <= maxWork && !cancellationToken.IsCancellationRequested)
         {
             Rounds++;
-            MasterObjective = Simplex(cancellationToken);
+            MasterObjective = Simplex(cancellationToken, ref work);
             Duals(y);
             Array.Clear(pi);
             double bound = 0;
@@ -323,7 +324,7 @@ internal sealed class RosterColumnGeneration
     }
 
     // Revised primal simplex on the current columns (Dantzig pricing, Bland's rule after degenerate runs).
-    private double Simplex(CancellationToken cancellationToken)
+    private double Simplex(CancellationToken cancellationToken, ref long work)
     {
         int m = _m;
         var y = new double[m];
@@ -337,6 +338,7 @@ internal sealed class RosterColumnGeneration
         for (int iteration = 0; iteration < 50_000 && !cancellationToken.IsCancellationRequested; iteration++)
         {
             Duals(y);
+            work += 2L * m * m + _colCost.Count; // the duals and the basis update dominate a pivot
             int enter = -1;
             double bestReduced = -1e-9;
             bool bland = degenerate > 50;

@@ -52,14 +52,8 @@ public class RosterColumnGenerationTests(ITestOutputHelper output)
                 var cells = new int[2 * days];
                 Array.Fill(cells, Roster.Off);
                 decoded[k].CopyTo(cells, a * days);
-                var score = RosterOracle.Evaluate(p, new Roster(p, cells));
                 var own = RosterOracle.Evaluate(p, new Roster(p, cells)).Hard;
                 // Hard rules are per agent: the line is feasible when the roster's violations equal the idle agent's alone.
-                var idle = new int[2 * days];
-                Array.Fill(idle, Roster.Off);
-                var idleScore = RosterOracle.Evaluate(p, new Roster(p, idle)).Hard;
-                var otherIdle = new int[2 * days];
-                Array.Fill(otherIdle, Roster.Off);
                 if (own.All(h => h.Value == HalfIdle(p, days, a, h.Key)))
                 {
                     feasible[a].Add(k);
