@@ -14,10 +14,10 @@ namespace CsMetrics.Rostering;
 /// first). The sum of the two minima is at most the optimum, since any roster pays at least each part's minimum.
 /// </para>
 /// <para>
-/// This is weaker than the column-generation (linear programming) bound of the branch-and-price methods that prove
-/// the benchmark's optima (Burke &amp; Curtois 2014, "New approaches to nurse rostering benchmark instances", EJOR 237(1)
-/// 71-81), which keeps each agent's whole contract; on the benchmark it is typically far below the optimum, so the
-/// reported gap is an honest but loose guarantee.
+/// <see cref="Of(RosterProblem)"/> also runs the column-generation (linear programming) bound of the branch-and-price
+/// methods that prove the benchmark's optima (Burke &amp; Curtois 2014, "New approaches to nurse rostering benchmark
+/// instances", EJOR 237(1) 71-81), which keeps each agent's whole contract (see RosterColumnGeneration), and returns
+/// the larger of the two.
 /// </para>
 /// </remarks>
 public static class RosterBound
