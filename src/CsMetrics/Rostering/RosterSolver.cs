@@ -20,12 +20,27 @@ namespace CsMetrics.Rostering;
 /// </para>
 /// <para>
 /// Deterministic for a seed up to where the clock stops the search (<see cref="RosterSolverOptions.IterationLimit"/>
-/// makes a solve independent of the machine's speed). The bound is <see cref="RosterBound.Of"/>; the status is
+/// makes a solve independent of the machine's speed). The bound is <see cref="RosterBound.WithColumnGeneration"/> with the default work, stopped
+/// after a quarter of the time limit unless an iteration limit is set (then it is deterministic too); the status is
 /// <see cref="RosterStatus.Optimal"/> when the best objective equals it.
 /// </para>
 /// </remarks>
 public static class RosterSolver
 {
+    // With an iteration limit the solve is deterministic, so the bound gets its full (machine-independent) work budget;
+    // otherwise it may use at most a quarter of the time limit, so the search keeps the rest (the bound stays valid when
+    // stopped early: it is the best Lagrangian bound seen).
+    private static int LowerBound(RosterProblem problem, RosterSolverOptions options, CancellationToken cancellationToken)
+    {
+        if (options.IterationLimit is not null)
+        {
+            return RosterBound.WithColumnGeneration(problem, RosterBound.DefaultColumnGenerationWork, cancellationToken);
+        }
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(options.TimeLimit / 4);
+        return RosterBound.WithColumnGeneration(problem, RosterBound.DefaultColumnGenerationWork, budget.Token);
+    }
+
     /// <summary>Solves <paramref name="problem"/> within the options' limits.</summary>
     /// <param name="problem">The problem.</param>
     /// <param name="options">Limits and seed (default: 60 s, seed 1).</param>
@@ -37,7 +52,7 @@ public static class RosterSolver
         ArgumentNullException.ThrowIfNull(problem);
         options ??= new RosterSolverOptions();
         var clock = Stopwatch.StartNew();
-        int bound = RosterBound.Of(problem);
+        int bound = LowerBound(problem, options, cancellationToken);
         if (RosterBound.ProveInfeasible(problem) is string proof)
         {
             return new RosterSolution { Status = RosterStatus.Infeasible, LowerBound = bound, Reason = proof, Elapsed = clock.Elapsed };
