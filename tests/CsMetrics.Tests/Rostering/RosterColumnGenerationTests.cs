@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CsMetrics.Rostering;
 using CsMetrics.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -115,13 +114,9 @@ public class RosterColumnGenerationTests(ITestOutputHelper output)
         for (int number = 1; number <= 8; number++)
         {
             var p = CurtoisFormatTests.Instance(number);
-            var clock = Stopwatch.StartNew();
-            var cg = new RosterColumnGeneration(p);
-            double lagrangian = cg.Run(int.MaxValue, RosterBound.DefaultColumnGenerationWork, CancellationToken.None);
             int bound = RosterBound.Of(p);
-            var (lower, best) = known[$"Instance{number}"];
-            output.WriteLine(FormattableString.Invariant(
-                $"Instance{number}: bound {bound} (simple {RosterBound.WithColumnGeneration(p, 0, CancellationToken.None)}), published {lower}, ratio {bound / (double)lower:0.000}, rounds {cg.Rounds}, columns {cg.Columns}, converged {cg.Converged}, master {cg.MasterObjective:0.0}, L {lagrangian:0.0}, {clock.Elapsed.TotalSeconds:0.0} s"));
+            var (lower, _) = known[$"Instance{number}"];
+            output.WriteLine(FormattableString.Invariant($"Instance{number}: bound {bound}, published {lower}, ratio {bound / (double)lower:0.000}"));
             Assert.True(bound <= lower, $"Instance{number}: bound {bound} above the published lower bound {lower}");
         }
     }
